@@ -1,0 +1,90 @@
+//! Checks on an `audit.toml` that serde cannot make: known KPI keys, months, time zones,
+//! event dates and threshold names.
+
+use super::error::{line_of_assignment, ConfigError};
+use crate::metrics::Kpi;
+use crate::model::{AuditConfig, Period};
+use crate::rules::Thresholds;
+
+pub fn audit(c: &AuditConfig, text: &str, file: &str) -> Result<(), ConfigError> {
+    let err = |key: &str, needle: &str, message: String| ConfigError {
+        file: file.to_string(),
+        line: line_of_assignment(text, key, needle),
+        message,
+    };
+    if let Some(tz) = &c.account.timezone {
+        if tz.parse::<chrono_tz::Tz>().is_err() {
+            return Err(err(
+                "timezone",
+                tz,
+                format!("`timezone`: `{tz}` is not an IANA time zone such as Europe/Berlin"),
+            ));
+        }
+    }
+    if let Some(fee) = c.contract.fee {
+        if !fee.is_finite() || fee < 0.0 {
+            return Err(err("fee", "", format!("`fee`: `{fee}` must be a number of 0 or more")));
+        }
+    }
+    for p in &c.plan {
+        known_kpi(&p.kpi).map_err(|m| err("kpi", &p.kpi, m))?;
+        if let Some(m) = &p.month {
+            month(m).map_err(|msg| err("month", m, msg))?;
+        }
+    }
+    for claim in &c.claims {
+        known_kpi(&claim.kpi).map_err(|m| err("kpi", &claim.kpi, m))?;
+        month(&claim.month).map_err(|msg| err("month", &claim.month, msg))?;
+    }
+    for e in &c.events {
+        if e.end < e.start {
+            return Err(err(
+                "end",
+                &e.end.to_string(),
+                format!("event ends ({}) before it starts ({})", e.end, e.start),
+            ));
+        }
+    }
+    for (name, value) in &c.rules {
+        if !Thresholds::is_known(name) {
+            return Err(ConfigError {
+                file: file.to_string(),
+                line: line_of_rule(text, name),
+                message: format!("[rules]: `{name}` is not a rule threshold (see `smm-audit check --help`)"),
+            });
+        }
+        if !value.is_finite() {
+            return Err(ConfigError {
+                file: file.to_string(),
+                line: line_of_rule(text, name),
+                message: format!("[rules]: `{name}` must be a finite number"),
+            });
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn line_of_rule(text: &str, name: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(name)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+fn known_kpi(key: &str) -> Result<(), String> {
+    match Kpi::from_key(key) {
+        Some(_) => Ok(()),
+        None => Err(format!(
+            "`kpi`: `{key}` is not a KPI key (for example net_growth, reach, er_post_pct, cpl)"
+        )),
+    }
+}
+
+fn month(m: &str) -> Result<(), String> {
+    Period::parse_month(m)
+        .map(|_| ())
+        .ok_or_else(|| format!("`month`: `{m}` is not a month of the form YYYY-MM"))
+}

@@ -1,0 +1,7 @@
+//! The canonical CSV set of formats.md: six files, each recognised by its header.
+
+mod kinds;
+mod parse;
+
+pub use kinds::{detect, Detection, Kind};
+pub use parse::{parse_table, Parsed};

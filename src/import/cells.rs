@@ -1,0 +1,236 @@
+//! Parsing one cell of the canonical format: numbers, dates, timestamps, booleans.
+//!
+//! Every function answers `Ok(None)` for an empty cell ("no value", never 0) and `Err` with a
+//! short description for a cell it cannot read.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+
+/// A plain number (`1234`, `12.5`, `-3`). Infinities and NaN are refused.
+pub fn number(cell: &str) -> Result<Option<f64>, String> {
+    let s = cell.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let starts_like_number = s
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.'));
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && starts_like_number => Ok(Some(v)),
+        _ => Err(format!("`{}` is not a number", shorten(s))),
+    }
+}
+
+/// A date `YYYY-MM-DD`.
+pub fn date(cell: &str) -> Result<Option<NaiveDate>, String> {
+    let s = cell.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10)
+        .map(Some)
+        .ok_or_else(|| format!("`{}` is not a date of the form YYYY-MM-DD", shorten(s)))
+}
+
+/// A timestamp resolved in the account's time zone: the instant (with the zone's offset) and
+/// the account-local date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stamp {
+    pub at: DateTime<FixedOffset>,
+    pub date: NaiveDate,
+}
+
+const NAIVE_FORMATS: [&str; 4] = [
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M",
+];
+
+/// An RFC 3339 stamp (`T` or a space, optional fractional seconds, `Z` or `±hh:mm`), converted
+/// to `tz`; or a naive `YYYY-MM-DD HH:MM[:SS]`, which is wall time in `tz`.
+pub fn timestamp(cell: &str, tz: Tz) -> Result<Option<Stamp>, String> {
+    let s = cell.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if let Some(at) = with_offset(s) {
+        let local = at.with_timezone(&tz);
+        return Ok(Some(Stamp {
+            at: local.fixed_offset(),
+            date: local.date_naive(),
+        }));
+    }
+    for fmt in NAIVE_FORMATS {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Ok(Some(Stamp {
+                at: wall_time(naive, tz),
+                date: naive.date(),
+            }));
+        }
+    }
+    Err(format!(
+        "`{}` is not a timestamp (RFC 3339 or YYYY-MM-DD HH:MM[:SS])",
+        shorten(s)
+    ))
+}
+
+fn with_offset(s: &str) -> Option<DateTime<FixedOffset>> {
+    if let Ok(at) = DateTime::parse_from_rfc3339(s) {
+        return Some(at);
+    }
+    let t = s.replacen(' ', "T", 1);
+    DateTime::parse_from_rfc3339(&t)
+        .ok()
+        .or_else(|| DateTime::parse_from_str(&t, "%Y-%m-%dT%H:%M%:z").ok())
+        .or_else(|| DateTime::parse_from_str(&t.replace('Z', "+00:00"), "%Y-%m-%dT%H:%M%:z").ok())
+}
+
+/// Wall time in `tz` as an instant. An ambiguous time (the hour repeated when clocks go back)
+/// is the earlier instant; a time that does not exist (clocks jumped over it) is read with the
+/// offset in force just before the jump.
+pub fn wall_time(naive: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
+    match tz.from_local_datetime(&naive).earliest() {
+        Some(at) => at.fixed_offset(),
+        None => {
+            let before = naive - Duration::hours(3);
+            let offset = tz
+                .from_local_datetime(&before)
+                .earliest()
+                .map(|at| at.offset().fix())
+                .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+            let utc = naive - Duration::seconds(offset.local_minus_utc() as i64);
+            tz.from_utc_datetime(&utc).fixed_offset()
+        }
+    }
+}
+
+/// `true`/`false` (also `yes`/`no`, `1`/`0`).
+pub fn boolean(cell: &str) -> Result<Option<bool>, String> {
+    match cell.trim().to_ascii_lowercase().as_str() {
+        "" => Ok(None),
+        "true" | "yes" | "1" => Ok(Some(true)),
+        "false" | "no" | "0" => Ok(Some(false)),
+        other => Err(format!("`{}` is not true or false", shorten(other))),
+    }
+}
+
+/// Text with control characters and escape sequences removed, safe to print on a terminal.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // Drop an escape sequence: ESC, an optional '[' or ']', then up to its final byte.
+            match chars.peek() {
+                Some('[') => {
+                    chars.next();
+                    while let Some(n) = chars.next() {
+                        if ('@'..='~').contains(&n) {
+                            break;
+                        }
+                    }
+                }
+                Some(']') => {
+                    chars.next();
+                    while let Some(n) = chars.next() {
+                        if n == '\u{7}' || n == '\u{1b}' {
+                            break;
+                        }
+                    }
+                }
+                _ => {
+                    chars.next();
+                }
+            }
+        } else if c == '\n' || c == '\t' {
+            out.push(' ');
+        } else if !c.is_control() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// At most 40 characters of a cell, for messages.
+pub fn shorten(s: &str) -> String {
+    let clean: String = s.chars().filter(|c| !c.is_control()).collect();
+    if clean.chars().count() <= 40 {
+        clean
+    } else {
+        let mut out: String = clean.chars().take(39).collect();
+        out.push('…');
+        out
+    }
+}
+
+use chrono::Offset;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number(" 12.5 "), Ok(Some(12.5)));
+        assert_eq!(number(""), Ok(None));
+        assert_eq!(number("-3"), Ok(Some(-3.0)));
+        assert!(number("inf").is_err());
+        assert!(number("NaN").is_err());
+        assert!(number("1,234").is_err());
+        assert!(number("abc").is_err());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date("2026-10-01"), Ok(Some("2026-10-01".parse().unwrap())));
+        assert!(date("2026-02-30").is_err());
+        assert!(date("01.10.2026").is_err());
+        assert_eq!(date("  "), Ok(None));
+    }
+
+    #[test]
+    fn a_utc_stamp_moves_to_the_next_day_in_berlin() {
+        let s = timestamp("2026-10-31T23:30:00Z", chrono_tz::Europe::Berlin)
+            .unwrap()
+            .unwrap();
+        assert_eq!(s.date, "2026-11-01".parse::<NaiveDate>().unwrap());
+        assert_eq!(s.at.to_rfc3339(), "2026-11-01T00:30:00+01:00");
+    }
+
+    #[test]
+    fn stamps_with_a_space_fraction_or_offset() {
+        let tz = chrono_tz::UTC;
+        for s in [
+            "2026-10-01 10:00:00+02:00",
+            "2026-10-01T10:00:00.123+02:00",
+            "2026-10-01T08:00:00Z",
+            "2026-10-01 08:00Z",
+        ] {
+            let st = timestamp(s, tz).unwrap().unwrap();
+            assert_eq!(st.at.timestamp() / 60, 1_790_841_600 / 60, "{s}");
+        }
+    }
+
+    #[test]
+    fn naive_stamps_are_wall_time() {
+        let tz = chrono_tz::Europe::Berlin;
+        let a = timestamp("2026-03-29 01:30", tz).unwrap().unwrap();
+        let b = timestamp("2026-03-29 03:30:00", tz).unwrap().unwrap();
+        assert_eq!((b.at - a.at).num_minutes(), 60);
+        // 02:30 does not exist that night: read with the offset before the jump.
+        let gap = timestamp("2026-03-29 02:30", tz).unwrap().unwrap();
+        assert_eq!((gap.at - a.at).num_minutes(), 60);
+        assert!(timestamp("yesterday", tz).is_err());
+    }
+
+    #[test]
+    fn booleans() {
+        assert_eq!(boolean("TRUE"), Ok(Some(true)));
+        assert_eq!(boolean("no"), Ok(Some(false)));
+        assert!(boolean("maybe").is_err());
+    }
+}

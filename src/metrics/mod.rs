@@ -1,0 +1,60 @@
+//! Metrics: pure functions of the account and a period (kpis.md).
+
+mod engagement;
+mod growth;
+mod kpi;
+mod money;
+mod service;
+pub mod stats;
+mod targets;
+mod top_posts;
+
+pub use engagement::{audience_of, post_rates, PostRates};
+pub use kpi::{delta, Kpi, Kpis, Unit};
+pub use money::fee_for;
+pub use targets::{claims, diff_pct, plan, ClaimResult, PlanResult};
+pub use top_posts::{top_posts, RankedPost, Ranking};
+
+use crate::model::{Account, Period};
+
+/// Every KPI of kpis.md for one period.
+pub fn compute(account: &Account, p: &Period) -> Kpis {
+    let mut k = Kpis::default();
+    growth::fill(account, p, &mut k);
+    engagement::fill(account, p, &mut k);
+    money::fill(account, p, &mut k);
+    service::fill(account, p, &mut k);
+    k
+}
+
+/// Everything the reports show for one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodSummary {
+    pub period: Period,
+    pub previous_period: Period,
+    pub kpis: Kpis,
+    pub previous: Kpis,
+    pub plan: Vec<PlanResult>,
+    pub claims: Vec<ClaimResult>,
+    pub top_posts: Vec<RankedPost>,
+}
+
+/// How many posts the top list holds.
+pub const TOP_N: usize = 5;
+
+pub fn summarize(account: &Account, p: &Period) -> PeriodSummary {
+    let kpis = compute(account, p);
+    let previous_period = p.previous();
+    PeriodSummary {
+        period: *p,
+        previous_period,
+        previous: compute(account, &previous_period),
+        plan: plan(&account.config, p, &kpis),
+        claims: claims(&account.config, p, &kpis),
+        top_posts: top_posts(account, p, Ranking::Reach, TOP_N),
+        kpis,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,172 @@
+//! What the data cannot say: the account's `audit.toml` (formats.md, "audit.toml").
+//!
+//! Every table refuses unknown keys so that a typo is an error naming the key, never a
+//! silently ignored setting.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
+
+/// The whole `audit.toml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AuditConfig {
+    #[serde(default)]
+    pub account: AccountInfo,
+    #[serde(default)]
+    pub portrait: Portrait,
+    #[serde(default)]
+    pub contract: Contract,
+    #[serde(default)]
+    pub plan: Vec<Plan>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Rule threshold overrides by their names in rules.md.
+    #[serde(default)]
+    pub rules: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AccountInfo {
+    pub name: Option<String>,
+    pub platform: Option<String>,
+    pub currency: Option<String>,
+    pub timezone: Option<String>,
+}
+
+/// The target audience, in percent per value.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Portrait {
+    #[serde(default)]
+    pub country: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub age: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub gender: BTreeMap<String, f64>,
+}
+
+impl Portrait {
+    pub fn is_empty(&self) -> bool {
+        self.country.is_empty() && self.age.is_empty() && self.gender.is_empty()
+    }
+
+    /// The portrait of one dimension (`country`, `age`, `gender`).
+    pub fn dimension(&self, dim: &str) -> Option<&BTreeMap<String, f64>> {
+        let map = match dim {
+            "country" => &self.country,
+            "age" => &self.age,
+            "gender" => &self.gender,
+            _ => return None,
+        };
+        (!map.is_empty()).then_some(map)
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    /// The contractor's monthly fee in the account's currency.
+    pub fee: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    AtLeast,
+    AtMost,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::AtLeast => "at_least",
+            Direction::AtMost => "at_most",
+        }
+    }
+
+    pub fn met(self, actual: f64, target: f64) -> bool {
+        match self {
+            Direction::AtLeast => actual >= target,
+            Direction::AtMost => actual <= target,
+        }
+    }
+}
+
+/// A planned KPI; with no month it applies to every month.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub month: Option<String>,
+    pub kpi: String,
+    pub target: f64,
+    #[serde(default)]
+    pub direction: Direction,
+}
+
+/// A figure from the agency's own report.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub month: String,
+    pub kpi: String,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Giveaway,
+    Campaign,
+    Influencer,
+    Press,
+    #[default]
+    Other,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Giveaway => "giveaway",
+            EventKind::Campaign => "campaign",
+            EventKind::Influencer => "influencer",
+            EventKind::Press => "press",
+            EventKind::Other => "other",
+        }
+    }
+}
+
+/// Something that happened and explains a jump.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    #[serde(deserialize_with = "date_from_toml")]
+    pub start: NaiveDate,
+    #[serde(deserialize_with = "date_from_toml")]
+    pub end: NaiveDate,
+    #[serde(default)]
+    pub kind: EventKind,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A date written either as a string (`"2026-10-05"`) or as a TOML date (`2026-10-05`).
+fn date_from_toml<'de, D: Deserializer<'de>>(de: D) -> Result<NaiveDate, D::Error> {
+    use serde::de::Error;
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Text(String),
+        Date(toml::value::Datetime),
+    }
+    let text = match Raw::deserialize(de)? {
+        Raw::Text(s) => s,
+        Raw::Date(d) => d.to_string(),
+    };
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| D::Error::custom(format!("`{text}` is not a date of the form YYYY-MM-DD")))
+}

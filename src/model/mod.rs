@@ -1,0 +1,89 @@
+//! The account model: what the importers fill and the metrics read.
+//!
+//! Pure data: no I/O, no terminal. Dates are account-local calendar days; timestamps are kept
+//! with their UTC offset already converted to the account's time zone.
+
+mod config;
+mod period;
+mod rows;
+
+pub use config::{
+    AccountInfo, AuditConfig, Claim, Contract, Direction, Event, EventKind, Plan, Portrait,
+};
+pub use period::Period;
+pub use rows::{
+    AudienceRow, DailyRow, Field, Message, Post, PostType, Segment, SpendRow, TrafficRow,
+};
+
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// Which kinds of input the account has at all (a file was loaded for it).
+///
+/// A count such as `posts` is 0 when its file exists and nothing falls in a period, and
+/// "no value" when the account has no such file; this is what tells the two apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Presence {
+    pub daily: bool,
+    pub posts: bool,
+    pub audience: bool,
+    pub traffic: bool,
+    pub spend: bool,
+    pub messages: bool,
+    pub follower_list: bool,
+}
+
+/// One account: every series merged from every file of the folder, plus its `audit.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct Account {
+    pub config: AuditConfig,
+    /// End-of-day rows keyed by date (one row a day after merging).
+    pub daily: BTreeMap<NaiveDate, DailyRow>,
+    /// Posts sorted by publication time, then id.
+    pub posts: Vec<Post>,
+    pub audience: Vec<AudienceRow>,
+    pub traffic: Vec<TrafficRow>,
+    pub spend: Vec<SpendRow>,
+    pub messages: Vec<Message>,
+    pub presence: Presence,
+}
+
+impl Account {
+    /// The follower count at the end of day `d`: that day's row, else the nearest earlier day
+    /// with a row, else the first row after it (kpis.md, "Period and the inputs").
+    pub fn followers_at(&self, d: NaiveDate) -> Option<f64> {
+        self.daily
+            .range(..=d)
+            .next_back()
+            .or_else(|| self.daily.range(d..).next())
+            .map(|(_, row)| row.followers)
+    }
+
+    /// The follower count of exactly day `d`, if that day has a row.
+    pub fn followers_on(&self, d: NaiveDate) -> Option<f64> {
+        self.daily.get(&d).map(|r| r.followers)
+    }
+
+    /// First and last day with a daily row.
+    pub fn daily_span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let first = self.daily.keys().next()?;
+        let last = self.daily.keys().next_back()?;
+        Some((*first, *last))
+    }
+
+    /// The posts published in a period (by their account-local date).
+    pub fn posts_in(&self, p: &Period) -> impl Iterator<Item = &Post> + '_ {
+        let p = *p;
+        self.posts.iter().filter(move |post| p.contains(post.date))
+    }
+
+    /// The daily rows of a period.
+    pub fn days_in(&self, p: &Period) -> impl Iterator<Item = &DailyRow> + '_ {
+        self.daily.range(p.start..=p.end).map(|(_, r)| r)
+    }
+
+    /// Display name: the configured name, else "Unnamed account".
+    pub fn name(&self) -> &str {
+        self.config.account.name.as_deref().unwrap_or("Unnamed account")
+    }
+}

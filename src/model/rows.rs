@@ -1,0 +1,261 @@
+//! The rows of the account's series, one type per canonical file.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+use std::fmt;
+
+/// A cell of an engagement column: the column may be absent from the source altogether,
+/// present but empty, or hold a number. kpis.md treats the first as 0 inside `engagements`
+/// (the platform does not give it) and the second as "no value".
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Field {
+    #[default]
+    NotGiven,
+    Empty,
+    Value(f64),
+}
+
+impl Field {
+    /// The number, if the cell has one.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Field::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The value as a component of a sum: a column the source does not have counts 0.
+    pub fn as_component(self) -> Option<f64> {
+        match self {
+            Field::NotGiven => Some(0.0),
+            Field::Empty => None,
+            Field::Value(v) => Some(v),
+        }
+    }
+
+    pub fn from_option(column_given: bool, v: Option<f64>) -> Field {
+        match (column_given, v) {
+            (false, _) => Field::NotGiven,
+            (true, None) => Field::Empty,
+            (true, Some(v)) => Field::Value(v),
+        }
+    }
+}
+
+/// End-of-day values of one day.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DailyRow {
+    pub date: NaiveDate,
+    pub followers: f64,
+    pub follows: Option<f64>,
+    pub unfollows: Option<f64>,
+    pub reach: Option<f64>,
+    pub reach_paid: Option<f64>,
+    pub reach_organic: Option<f64>,
+    pub impressions: Option<f64>,
+    pub profile_visits: Option<f64>,
+    pub website_clicks: Option<f64>,
+}
+
+/// The kind of a publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum PostType {
+    Photo,
+    Video,
+    Reel,
+    Story,
+    Carousel,
+    Text,
+    Link,
+    #[default]
+    Other,
+}
+
+impl PostType {
+    pub const ALL: [PostType; 8] = [
+        PostType::Photo,
+        PostType::Video,
+        PostType::Reel,
+        PostType::Story,
+        PostType::Carousel,
+        PostType::Text,
+        PostType::Link,
+        PostType::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PostType::Photo => "photo",
+            PostType::Video => "video",
+            PostType::Reel => "reel",
+            PostType::Story => "story",
+            PostType::Carousel => "carousel",
+            PostType::Text => "text",
+            PostType::Link => "link",
+            PostType::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PostType> {
+        let s = s.trim().to_ascii_lowercase();
+        PostType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+impl fmt::Display for PostType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One publication with its lifetime numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    /// A string: real ids exceed 2^53.
+    pub id: String,
+    /// Publication time, in the account's time zone.
+    pub published_at: DateTime<FixedOffset>,
+    /// The account-local date of publication (what assigns the post to a period).
+    pub date: NaiveDate,
+    pub kind: PostType,
+    pub caption: String,
+    pub permalink: String,
+    pub reach: Option<f64>,
+    pub impressions: Option<f64>,
+    pub likes: Field,
+    pub comments: Field,
+    pub shares: Field,
+    pub saves: Field,
+    pub clicks: Option<f64>,
+    pub paid: Option<bool>,
+}
+
+impl Post {
+    /// `likes + comments + shares`; a component the source lacks counts 0, an empty cell makes
+    /// the whole "no value" (kpis.md, "Engagement").
+    pub fn engagements(&self) -> Option<f64> {
+        if [self.likes, self.comments, self.shares]
+            .iter()
+            .all(|f| *f == Field::NotGiven)
+        {
+            return None;
+        }
+        Some(self.likes.as_component()? + self.comments.as_component()? + self.shares.as_component()?)
+    }
+}
+
+/// Who an audience snapshot describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Segment {
+    Followers,
+    NewFollowers,
+    Reached,
+}
+
+impl Segment {
+    pub fn parse(s: &str) -> Option<Segment> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "followers" => Some(Segment::Followers),
+            "new_followers" => Some(Segment::NewFollowers),
+            "reached" => Some(Segment::Reached),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Segment::Followers => "followers",
+            Segment::NewFollowers => "new_followers",
+            Segment::Reached => "reached",
+        }
+    }
+}
+
+/// One line of an audience snapshot: the share of one value of one dimension.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AudienceRow {
+    pub date: NaiveDate,
+    pub segment: Segment,
+    /// `country`, `city`, `age` or `gender` (lower case).
+    pub dimension: String,
+    /// The value: an ISO country code in upper case, an age bucket, a gender in lower case.
+    pub value: String,
+    /// Percent of the snapshot (computed from counts where only counts were given).
+    pub share_pct: Option<f64>,
+    pub count: Option<f64>,
+}
+
+/// Site analytics for visits from one social source on one day.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TrafficRow {
+    pub date: NaiveDate,
+    pub source: String,
+    pub sessions: f64,
+    pub users: Option<f64>,
+    pub new_users: Option<f64>,
+    pub bounce_rate_pct: Option<f64>,
+    pub avg_session_seconds: Option<f64>,
+    pub pages_per_session: Option<f64>,
+    pub conversions: Option<f64>,
+    pub leads: Option<f64>,
+    pub revenue: Option<f64>,
+}
+
+/// One campaign's spend on one day.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SpendRow {
+    pub date: NaiveDate,
+    pub campaign: String,
+    pub objective: String,
+    pub amount: f64,
+    pub impressions: Option<f64>,
+    pub reach: Option<f64>,
+    pub clicks: Option<f64>,
+    pub leads: Option<f64>,
+    pub follows: Option<f64>,
+}
+
+/// One message received in the inbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub received_at: DateTime<FixedOffset>,
+    /// Account-local date of receipt.
+    pub date: NaiveDate,
+    pub answered_at: Option<DateTime<FixedOffset>>,
+    pub channel: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(likes: Field, comments: Field, shares: Field) -> Post {
+        Post {
+            id: "1".into(),
+            published_at: "2026-10-01T10:00:00+02:00".parse().unwrap(),
+            date: "2026-10-01".parse().unwrap(),
+            kind: PostType::Photo,
+            caption: String::new(),
+            permalink: String::new(),
+            reach: None,
+            impressions: None,
+            likes,
+            comments,
+            shares,
+            saves: Field::NotGiven,
+            clicks: None,
+            paid: None,
+        }
+    }
+
+    #[test]
+    fn engagements_count_a_missing_column_as_zero_and_an_empty_cell_as_no_value() {
+        use Field::*;
+        assert_eq!(post(Value(10.0), Value(2.0), NotGiven).engagements(), Some(12.0));
+        assert_eq!(post(Value(10.0), Empty, Value(1.0)).engagements(), None);
+        assert_eq!(post(NotGiven, NotGiven, NotGiven).engagements(), None);
+        assert_eq!(post(Value(1.0), Value(2.0), Value(3.0)).engagements(), Some(6.0));
+    }
+}

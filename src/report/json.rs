@@ -1,0 +1,125 @@
+//! The JSON report (interface.md, "JSON report"): one object with fixed keys.
+
+use super::ReportInput;
+use crate::metrics::{Kpi, Kpis, RankedPost};
+use crate::model::Period;
+use serde_json::{json, Map, Number, Value};
+
+/// A number as JSON: whole numbers as integers, "no value" as `null`, never NaN or infinity.
+pub fn number(v: Option<f64>) -> Value {
+    match v {
+        Some(x) if x.is_finite() => {
+            if x.fract() == 0.0 && x.abs() < 9.0e15 {
+                Value::Number(Number::from(x as i64))
+            } else {
+                Number::from_f64(x).map_or(Value::Null, Value::Number)
+            }
+        }
+        _ => Value::Null,
+    }
+}
+
+fn period(p: &Period) -> Value {
+    json!({"start": p.start.to_string(), "end": p.end.to_string(), "days": p.days()})
+}
+
+fn kpis(k: &Kpis) -> Value {
+    let mut m = Map::new();
+    for (kpi, v) in k.iter() {
+        m.insert(kpi.key().to_string(), number(v));
+    }
+    Value::Object(m)
+}
+
+fn post(r: &RankedPost) -> Value {
+    let p = &r.post;
+    json!({
+        "rank": r.rank,
+        "post_id": p.id,
+        "published_at": p.published_at.to_rfc3339(),
+        "type": p.kind.as_str(),
+        "caption": p.caption,
+        "permalink": p.permalink,
+        "reach": number(p.reach),
+        "impressions": number(p.impressions),
+        "likes": number(p.likes.value()),
+        "comments": number(p.comments.value()),
+        "shares": number(p.shares.value()),
+        "saves": number(p.saves.value()),
+        "engagements": number(r.rates.engagements),
+        "er_post_pct": number(r.rates.er_post_pct),
+        "err_pct": number(r.rates.err_pct),
+        "er_view_pct": number(r.rates.er_view_pct),
+    })
+}
+
+/// The report as a JSON value.
+pub fn to_value(input: &ReportInput) -> Value {
+    let account = input.account;
+    let s = &input.audit.summary;
+    let info = &account.config.account;
+    let plan: Vec<Value> = s
+        .plan
+        .iter()
+        .map(|p| {
+            json!({
+                "kpi": p.kpi.key(),
+                "target": number(Some(p.target)),
+                "direction": p.direction.as_str(),
+                "actual": number(p.actual),
+                "met": p.met,
+            })
+        })
+        .collect();
+    let claims: Vec<Value> = s
+        .claims
+        .iter()
+        .map(|c| {
+            json!({
+                "kpi": c.kpi.key(),
+                "claimed": number(Some(c.claimed)),
+                "actual": number(c.actual),
+                "diff_pct": number(c.diff_pct),
+            })
+        })
+        .collect();
+    let findings: Vec<Value> = input
+        .audit
+        .findings
+        .iter()
+        .map(|f| serde_json::to_value(f).unwrap_or(Value::Null))
+        .collect();
+    json!({
+        "schema": "smm-audit/report/v1",
+        "account": {
+            "name": account.name(),
+            "platform": info.platform,
+            "currency": info.currency,
+            "timezone": input.timezone,
+        },
+        "period": period(&s.period),
+        "previous_period": period(&s.previous_period),
+        "sources": input.load.sources,
+        "skipped": input.load.skipped,
+        "warnings": input.load.warnings,
+        "kpis": kpis(&s.kpis),
+        "previous": kpis(&s.previous),
+        "plan": plan,
+        "claims": claims,
+        "top_posts": s.top_posts.iter().map(post).collect::<Vec<_>>(),
+        "verdict": input.audit.verdict,
+        "findings": findings,
+    })
+}
+
+/// The report as pretty-printed JSON text, ending in a newline.
+pub fn render(input: &ReportInput) -> String {
+    let mut text = serde_json::to_string_pretty(&to_value(input)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Every KPI key, in report order (for tests and the help screen).
+pub fn kpi_keys() -> Vec<&'static str> {
+    Kpi::ALL.iter().map(|k| k.key()).collect()
+}

@@ -1,0 +1,409 @@
+//! The Markdown report: the one page an owner forwards to the agency (kpis.md, "The monthly
+//! report").
+
+use super::format::{self, NO_VALUE};
+use super::ReportInput;
+use crate::metrics::{delta, Kpi, PeriodSummary};
+use crate::model::Period;
+use std::fmt::Write;
+
+/// Text from exports made safe for Markdown: one line, control characters dropped, the
+/// characters that Markdown or HTML would interpret escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' | '~' | '!' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// At most `n` characters, with an ellipsis when cut.
+fn cut(text: &str, n: usize) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= n {
+        one_line
+    } else {
+        format!("{}…", one_line.chars().take(n - 1).collect::<String>())
+    }
+}
+
+fn period_name(p: &Period) -> String {
+    match p.month_key() {
+        Some(_) => p.start.format("%B %Y").to_string(),
+        None => format!("{} – {}", p.start, p.end),
+    }
+}
+
+/// The KPI groups of the report, in order.
+const GROUPS: &[(&str, &[Kpi])] = &[
+    (
+        "Audience",
+        &[
+            Kpi::FollowersStart,
+            Kpi::FollowersEnd,
+            Kpi::NetGrowth,
+            Kpi::GrowthPct,
+            Kpi::Follows,
+            Kpi::Unfollows,
+            Kpi::NewFollowerRatePct,
+            Kpi::UnfollowRatePct,
+        ],
+    ),
+    (
+        "Reach and views",
+        &[
+            Kpi::Reach,
+            Kpi::ReachPaid,
+            Kpi::ReachOrganic,
+            Kpi::Impressions,
+            Kpi::ReachPerFollowerPct,
+            Kpi::PostReachMedian,
+        ],
+    ),
+    (
+        "Engagement",
+        &[
+            Kpi::Posts,
+            Kpi::PostsPerWeek,
+            Kpi::Likes,
+            Kpi::Comments,
+            Kpi::Shares,
+            Kpi::Saves,
+            Kpi::Engagements,
+            Kpi::ErPostPct,
+            Kpi::LoveRatePct,
+            Kpi::TalkRatePct,
+            Kpi::AmplificationRatePct,
+            Kpi::ErDayPct,
+            Kpi::ErrPct,
+            Kpi::ErViewPct,
+        ],
+    ),
+    (
+        "Traffic and leads",
+        &[
+            Kpi::Clicks,
+            Kpi::CtrPct,
+            Kpi::Sessions,
+            Kpi::Visitors,
+            Kpi::BounceRatePct,
+            Kpi::AvgSessionSeconds,
+            Kpi::PagesPerSession,
+            Kpi::Conversions,
+            Kpi::ConversionRatePct,
+            Kpi::Leads,
+        ],
+    ),
+    (
+        "Money",
+        &[
+            Kpi::Spend,
+            Kpi::Fee,
+            Kpi::Cost,
+            Kpi::Cpm,
+            Kpi::Cpc,
+            Kpi::Cpl,
+            Kpi::CostPerFollower,
+            Kpi::Revenue,
+            Kpi::RoiPct,
+        ],
+    ),
+    (
+        "Service",
+        &[
+            Kpi::Questions,
+            Kpi::Answered,
+            Kpi::ResponseRatePct,
+            Kpi::ResponseMinutesMedian,
+        ],
+    ),
+];
+
+pub fn render(input: &ReportInput) -> String {
+    let mut out = String::new();
+    let s = &input.audit.summary;
+    let account = input.account;
+    let cur = account.config.account.currency.clone().unwrap_or_default();
+    let platform = account.config.account.platform.clone().unwrap_or_default();
+    let demo = if input.demo { " (demo data)" } else { "" };
+    let _ = writeln!(
+        out,
+        "# {}: SMM audit, {}{demo}\n",
+        escape(account.name()),
+        period_name(&s.period)
+    );
+    let mut facts = vec![format!(
+        "Period {} to {} ({} days), compared with {} to {}",
+        s.period.start,
+        s.period.end,
+        s.period.days(),
+        s.previous_period.start,
+        s.previous_period.end
+    )];
+    if !platform.is_empty() {
+        facts.insert(0, format!("Platform: {}", escape(&platform)));
+    }
+    if !cur.is_empty() {
+        facts.push(format!("amounts in {}", escape(&cur)));
+    }
+    facts.push(format!("time zone {}", escape(&input.timezone)));
+    let _ = writeln!(out, "{}.\n", facts.join("; "));
+    verdict(&mut out, input);
+    headline(&mut out, s, &cur);
+    kpi_table(&mut out, s, &cur);
+    plan(&mut out, s, &cur);
+    claims(&mut out, s, &cur);
+    top_posts(&mut out, s);
+    findings(&mut out, input);
+    sources(&mut out, input);
+    out
+}
+
+fn verdict(out: &mut String, input: &ReportInput) {
+    let v = &input.audit.verdict;
+    let why = if v.because.is_empty() {
+        "no finding of medium or high severity in this period".to_string()
+    } else {
+        format!(
+            "flagged families: {}; findings: {}",
+            v.families.join(", "),
+            v.because.join(", ")
+        )
+    };
+    let _ = writeln!(out, "**Growth verdict: {}** ({why}).\n", v.level.label());
+}
+
+fn headline(out: &mut String, s: &PeriodSummary, cur: &str) {
+    let k = &s.kpis;
+    let v = |kpi: Kpi| format::value(kpi, k.get(kpi), cur);
+    let _ = writeln!(out, "## The month in brief\n");
+    let growth = match k.get(Kpi::NetGrowth) {
+        Some(n) => format!(
+            "{} ({})",
+            format::signed_count(n),
+            format::value(Kpi::GrowthPct, k.get(Kpi::GrowthPct), cur)
+        ),
+        None => NO_VALUE.to_string(),
+    };
+    let lines = [
+        format!("- Followers on {}: {}; growth in the period: {growth}", s.period.end, v(Kpi::FollowersEnd)),
+        format!("- Reach (daily reach summed, not unique people): {}; views: {}", v(Kpi::Reach), v(Kpi::Impressions)),
+        format!("- Posts: {} ({} a week)", v(Kpi::Posts), v(Kpi::PostsPerWeek)),
+        format!(
+            "- ER post: {} (Love {} / Talk {} / Amplification {}); ERR: {}",
+            v(Kpi::ErPostPct),
+            v(Kpi::LoveRatePct),
+            v(Kpi::TalkRatePct),
+            v(Kpi::AmplificationRatePct),
+            v(Kpi::ErrPct)
+        ),
+        format!(
+            "- Site visitors from social (summed by day): {}; sessions: {}; leads: {} (conversion rate {})",
+            v(Kpi::Visitors),
+            v(Kpi::Sessions),
+            v(Kpi::Leads),
+            v(Kpi::ConversionRatePct)
+        ),
+        format!(
+            "- Cost per new follower: {}; per click: {}; per lead: {}",
+            v(Kpi::CostPerFollower),
+            v(Kpi::Cpc),
+            v(Kpi::Cpl)
+        ),
+    ];
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    out.push('\n');
+}
+
+fn kpi_table(out: &mut String, s: &PeriodSummary, cur: &str) {
+    let _ = writeln!(out, "## KPIs\n");
+    let _ = writeln!(
+        out,
+        "Changes are in percentage points (pp) for percentages and relative (%) for everything else.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| KPI | key | {} | {} | change |\n| --- | --- | ---: | ---: | ---: |",
+        period_name(&s.period),
+        period_name(&s.previous_period)
+    );
+    for (group, keys) in GROUPS {
+        let _ = writeln!(out, "| **{group}** | | | | |");
+        for kpi in keys.iter().copied() {
+            let (now, before) = (s.kpis.get(kpi), s.previous.get(kpi));
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | {} | {} | {} |",
+                kpi.label(),
+                kpi.key(),
+                format::value(kpi, now, cur),
+                format::value(kpi, before, cur),
+                format::delta(kpi, delta(kpi, now, before))
+            );
+        }
+    }
+    out.push('\n');
+}
+
+fn plan(out: &mut String, s: &PeriodSummary, cur: &str) {
+    let _ = writeln!(out, "## Plan vs actual\n");
+    if s.plan.is_empty() {
+        let _ = writeln!(out, "No planned KPI applies to this period (`[[plan]]` in audit.toml).\n");
+        return;
+    }
+    let _ = writeln!(out, "| KPI | target | actual | met |\n| --- | ---: | ---: | :---: |");
+    for p in &s.plan {
+        let sign = match p.direction {
+            crate::model::Direction::AtLeast => "≥",
+            crate::model::Direction::AtMost => "≤",
+        };
+        let met = match p.met {
+            Some(true) => "yes",
+            Some(false) => "**no**",
+            None => NO_VALUE,
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {sign} {} | {} | {met} |",
+            p.kpi.label(),
+            format::value(p.kpi, Some(p.target), cur),
+            format::value(p.kpi, p.actual, cur)
+        );
+    }
+    out.push('\n');
+}
+
+fn claims(out: &mut String, s: &PeriodSummary, cur: &str) {
+    let _ = writeln!(out, "## The agency's figures vs the platform's\n");
+    if s.claims.is_empty() {
+        let _ = writeln!(out, "No claim recorded for this period (`[[claims]]` in audit.toml).\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| KPI | claimed | measured | claim differs by |\n| --- | ---: | ---: | ---: |"
+    );
+    for c in &s.claims {
+        let diff = match c.diff_pct {
+            Some(d) => format!("{}{} %", if d > 0.0 { "+" } else { "" }, format::group(d, 2)),
+            None => NO_VALUE.to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {diff} |",
+            c.kpi.label(),
+            format::value(c.kpi, Some(c.claimed), cur),
+            format::value(c.kpi, c.actual, cur)
+        );
+    }
+    out.push('\n');
+}
+
+fn top_posts(out: &mut String, s: &PeriodSummary) {
+    let _ = writeln!(out, "## Top 5 posts by reach\n");
+    if s.top_posts.is_empty() {
+        let _ = writeln!(out, "No post of this period has a reach value.\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| # | published | type | caption | reach | engagements | ER post | ERR |\n| ---: | --- | --- | --- | ---: | ---: | ---: | ---: |"
+    );
+    for r in &s.top_posts {
+        let p = &r.post;
+        let caption = escape(&cut(&p.caption, 60));
+        let caption = if p.permalink.starts_with("https://") {
+            format!("[{caption}](<{}>)", p.permalink.replace(['<', '>', ' '], ""))
+        } else {
+            caption
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            r.rank,
+            p.published_at.format("%Y-%m-%d %H:%M"),
+            p.kind.as_str(),
+            caption,
+            format::value(Kpi::Reach, p.reach, ""),
+            format::value(Kpi::Engagements, r.rates.engagements, ""),
+            format::value(Kpi::ErPostPct, r.rates.er_post_pct, ""),
+            format::value(Kpi::ErrPct, r.rates.err_pct, "")
+        );
+    }
+    out.push('\n');
+}
+
+fn findings(out: &mut String, input: &ReportInput) {
+    let _ = writeln!(out, "## Findings\n");
+    let list = &input.audit.findings;
+    if list.is_empty() {
+        let _ = writeln!(out, "The rules found nothing to flag in this period.\n");
+        return;
+    }
+    for f in list {
+        let dates = if f.start == f.end {
+            f.start.to_string()
+        } else {
+            format!("{} – {}", f.start, f.end)
+        };
+        let _ = writeln!(
+            out,
+            "### [{}] {}\n\n*{}, {dates}*\n\n{}\n",
+            f.severity.as_str().to_uppercase(),
+            escape(&f.title),
+            f.rule,
+            escape(&f.detail)
+        );
+        if !f.evidence.is_empty() {
+            let _ = writeln!(out, "| evidence | value |\n| --- | --- |");
+            for (name, value) in &f.evidence {
+                let shown = match value {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                let _ = writeln!(out, "| {} | {} |", escape(name), escape(&cut(&shown, 200)));
+            }
+            out.push('\n');
+        }
+        if !f.posts.is_empty() {
+            let ids: Vec<String> = f.posts.iter().map(|p| escape(p)).collect();
+            let _ = writeln!(out, "Posts: {}\n", ids.join(", "));
+        }
+    }
+}
+
+fn sources(out: &mut String, input: &ReportInput) {
+    let _ = writeln!(out, "## Data sources\n");
+    let _ = writeln!(out, "| file | read as | rows |\n| --- | --- | ---: |");
+    for s in &input.load.sources {
+        let _ = writeln!(out, "| {} | {} | {} |", escape(&s.file), s.format, s.rows);
+    }
+    for s in &input.load.skipped {
+        let _ = writeln!(out, "| {} | skipped: {} | |", escape(&s.file), escape(&s.reason));
+    }
+    out.push('\n');
+    if !input.load.warnings.is_empty() {
+        let _ = writeln!(out, "Warnings while loading:\n");
+        for w in &input.load.warnings {
+            let _ = writeln!(out, "- {}", escape(&w.to_string()));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "Numbers come from the platform's own exports. \"{NO_VALUE}\" means no value: the data needed for it is missing, or it would divide by zero."
+    );
+}

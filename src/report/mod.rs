@@ -1,0 +1,20 @@
+//! Reports: Markdown (what an owner forwards to the agency) and JSON (for tools).
+
+pub mod format;
+pub mod json;
+pub mod markdown;
+
+use crate::audit::PeriodAudit;
+use crate::import::LoadReport;
+use crate::model::Account;
+
+/// What a report is written from.
+pub struct ReportInput<'a> {
+    pub account: &'a Account,
+    pub load: &'a LoadReport,
+    pub audit: &'a PeriodAudit,
+    /// The time zone the posts were assigned to days in.
+    pub timezone: String,
+    /// True for the built-in demo account.
+    pub demo: bool,
+}

@@ -1,0 +1,154 @@
+//! What a rule returns: a finding, and the period's verdict built from findings.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "info" => Some(Severity::Info),
+            "low" => Some(Severity::Low),
+            "medium" => Some(Severity::Medium),
+            "high" => Some(Severity::High),
+            _ => None,
+        }
+    }
+}
+
+/// The family of evidence a rule belongs to; the verdict counts flagged families.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    Growth,
+    Engagement,
+    Audience,
+    Money,
+}
+
+impl Family {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Growth => "growth",
+            Family::Engagement => "engagement",
+            Family::Audience => "audience",
+            Family::Money => "money",
+        }
+    }
+}
+
+/// One thing the audit saw, with the numbers to check it by hand.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// One line with the key numbers.
+    pub title: String,
+    /// What was seen, what it usually means, what to ask the contractor.
+    pub detail: String,
+    /// The numbers, by name, in the order they were added.
+    pub evidence: Map<String, Value>,
+    /// Post ids, where the finding concerns posts.
+    pub posts: Vec<String>,
+    #[serde(skip)]
+    pub family: Option<Family>,
+}
+
+impl Finding {
+    pub fn touches(&self, start: NaiveDate, end: NaiveDate) -> bool {
+        self.start <= end && start <= self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VerdictLevel {
+    Genuine,
+    Questionable,
+    LikelyInflated,
+}
+
+impl VerdictLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerdictLevel::Genuine => "genuine",
+            VerdictLevel::Questionable => "questionable",
+            VerdictLevel::LikelyInflated => "likely-inflated",
+        }
+    }
+
+    /// For people: "likely inflated".
+    pub fn label(self) -> &'static str {
+        match self {
+            VerdictLevel::Genuine => "genuine",
+            VerdictLevel::Questionable => "questionable",
+            VerdictLevel::LikelyInflated => "likely inflated",
+        }
+    }
+}
+
+/// The period's verdict: how many independent families of evidence are flagged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub level: VerdictLevel,
+    pub families: Vec<&'static str>,
+    /// The rule ids it rests on.
+    pub because: Vec<&'static str>,
+}
+
+/// Only findings at medium or above count, by family (rules.md, "The verdict").
+pub fn verdict(findings: &[Finding]) -> Verdict {
+    let mut families: Vec<Family> = Vec::new();
+    let mut because: Vec<&'static str> = Vec::new();
+    for f in findings.iter().filter(|f| f.severity >= Severity::Medium) {
+        if let Some(fam) = f.family {
+            if !families.contains(&fam) {
+                families.push(fam);
+            }
+            if !because.contains(&f.rule) {
+                because.push(f.rule);
+            }
+        }
+    }
+    families.sort();
+    let level = match families.len() {
+        0 => VerdictLevel::Genuine,
+        1 => VerdictLevel::Questionable,
+        _ => VerdictLevel::LikelyInflated,
+    };
+    Verdict {
+        level,
+        families: families.iter().map(|f| f.as_str()).collect(),
+        because,
+    }
+}
+
+/// Most severe first, then by date, then by rule id.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.start.cmp(&b.start))
+            .then(a.rule.cmp(b.rule))
+    });
+}
