@@ -14,9 +14,10 @@ pub struct PeriodAudit {
 }
 
 pub fn audit_period(account: &Account, thresholds: &Thresholds, period: &Period) -> PeriodAudit {
-    let findings = rules::evaluate(account, period, thresholds);
+    let summary = metrics::summarize(account, period);
+    let findings = rules::evaluate_with(account, &summary, thresholds);
     PeriodAudit {
-        summary: metrics::summarize(account, period),
+        summary,
         verdict: rules::verdict(&findings),
         findings,
     }

@@ -60,7 +60,13 @@ pub fn write_new(path: &Path, contents: &[u8], force: bool) -> std::io::Result<(
 pub fn fresh_name(dir: &Path, stem: &str, ext: &str) -> PathBuf {
     let safe: String = stem
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     let first = dir.join(format!("{safe}.{ext}"));
     if !first.exists() {

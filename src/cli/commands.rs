@@ -27,7 +27,10 @@ pub fn choose_period(args: &PeriodArgs, opened: &Opened) -> Result<Period> {
             .ok_or_else(|| anyhow!("--from {start} is after --to {end}"));
     }
     default_period(&opened.account).ok_or_else(|| {
-        anyhow!("{}: no dated rows to choose a period from; pass --month YYYY-MM", opened.label)
+        anyhow!(
+            "{}: no dated rows to choose a period from; pass --month YYYY-MM",
+            opened.label
+        )
     })
 }
 
@@ -35,10 +38,13 @@ pub fn choose_period(args: &PeriodArgs, opened: &Opened) -> Result<Period> {
 pub fn print_warnings(opened: &Opened) {
     let w = &opened.load.warnings;
     for warning in w.iter().take(20) {
-        eprintln!("warning: {}", crate::import::cells::printable(&warning.to_string()));
+        eprintln!("warning: {}", crate::text::sanitize(&warning.to_string()));
     }
     if w.len() > 20 {
-        eprintln!("warning: … and {} more (the report lists them all)", w.len() - 20);
+        eprintln!(
+            "warning: … and {} more (the report lists them all)",
+            w.len() - 20
+        );
     }
 }
 
@@ -68,7 +74,13 @@ pub fn report(args: &ReportArgs, common: &Common) -> Result<()> {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())
                 .and_then(|_| out.flush())
-                .or_else(|e| if e.kind() == std::io::ErrorKind::BrokenPipe { Ok(()) } else { Err(e) })
+                .or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
                 .context("cannot write to standard output")?;
         }
         Some(path) => {
@@ -102,7 +114,7 @@ pub fn check(args: &CheckArgs, common: &Common) -> Result<bool> {
             f.severity.as_str(),
             dates,
             f.rule,
-            crate::import::cells::printable(&f.title)
+            crate::text::sanitize(&f.title)
         );
     }
     eprintln!(
@@ -149,6 +161,9 @@ pub fn init(path: Option<&Path>) -> Result<()> {
             anyhow!("{}: not written: {e}", target.display())
         }
     })?;
-    println!("wrote {}; edit it to describe the account, the plan and the agency's claims", target.display());
+    println!(
+        "wrote {}; edit it to describe the account, the plan and the agency's claims",
+        target.display()
+    );
     Ok(())
 }

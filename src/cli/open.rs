@@ -26,12 +26,30 @@ pub mod demo {
     pub const NAME: &str = "acme-coffee";
     pub const AUDIT_TOML: &str = include_str!("../../sample-data/acme-coffee/audit.toml");
     pub const FILES: &[(&str, &[u8])] = &[
-        ("audience.csv", include_bytes!("../../sample-data/acme-coffee/audience.csv")),
-        ("daily.csv", include_bytes!("../../sample-data/acme-coffee/daily.csv")),
-        ("messages.csv", include_bytes!("../../sample-data/acme-coffee/messages.csv")),
-        ("posts.csv", include_bytes!("../../sample-data/acme-coffee/posts.csv")),
-        ("spend.csv", include_bytes!("../../sample-data/acme-coffee/spend.csv")),
-        ("traffic.csv", include_bytes!("../../sample-data/acme-coffee/traffic.csv")),
+        (
+            "audience.csv",
+            include_bytes!("../../sample-data/acme-coffee/audience.csv"),
+        ),
+        (
+            "daily.csv",
+            include_bytes!("../../sample-data/acme-coffee/daily.csv"),
+        ),
+        (
+            "messages.csv",
+            include_bytes!("../../sample-data/acme-coffee/messages.csv"),
+        ),
+        (
+            "posts.csv",
+            include_bytes!("../../sample-data/acme-coffee/posts.csv"),
+        ),
+        (
+            "spend.csv",
+            include_bytes!("../../sample-data/acme-coffee/spend.csv"),
+        ),
+        (
+            "traffic.csv",
+            include_bytes!("../../sample-data/acme-coffee/traffic.csv"),
+        ),
     ];
 }
 
@@ -64,12 +82,18 @@ fn audit_toml_for(path: &Path) -> PathBuf {
 pub fn open(path: Option<&Path>, common: &Common) -> Result<Opened> {
     let user = UserConfig::load(common.config.as_deref())?;
     let (audit, demo) = match path {
-        None => (config::parse_audit(demo::AUDIT_TOML, "demo audit.toml")?, true),
+        None => (
+            config::parse_audit(demo::AUDIT_TOML, "demo audit.toml")?,
+            true,
+        ),
         Some(p) => {
             if !p.exists() {
                 return Err(anyhow!("{}: no such file or folder", p.display()));
             }
-            (config::read_audit(&audit_toml_for(p))?.unwrap_or_default(), false)
+            (
+                config::read_audit(&audit_toml_for(p))?.unwrap_or_default(),
+                false,
+            )
         }
     };
     let config = config::layer(audit, &user);
@@ -86,7 +110,10 @@ pub fn open(path: Option<&Path>, common: &Common) -> Result<Opened> {
                     bytes: bytes.to_vec(),
                 })
                 .collect();
-            (import::load_files(files, config, tz, "demo")?, "demo".to_string())
+            (
+                import::load_files(files, config, tz, "demo")?,
+                "demo".to_string(),
+            )
         }
         Some(p) => (
             import::load_path(p, config, tz)

@@ -39,10 +39,11 @@ pub(crate) fn line_of_offset(text: &str, offset: usize) -> usize {
 /// The line of the first `key = ...` assignment whose value contains `needle`, for messages
 /// about values that parsed but are not allowed.
 pub(crate) fn line_of_assignment(text: &str, key: &str, needle: &str) -> Option<usize> {
-    text.lines().position(|l| {
-        let t = l.trim_start();
-        t.strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('=') && rest.contains(needle))
-    })
-    .map(|i| i + 1)
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start();
+            t.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('=') && rest.contains(needle))
+        })
+        .map(|i| i + 1)
 }

@@ -51,7 +51,11 @@ spike_z = 3.5
 
 #[test]
 fn an_unknown_key_names_the_key_and_line() {
-    let e = parse_audit("[account]\nname = \"x\"\ncurrensy = \"EUR\"\n", "audit.toml").unwrap_err();
+    let e = parse_audit(
+        "[account]\nname = \"x\"\ncurrensy = \"EUR\"\n",
+        "audit.toml",
+    )
+    .unwrap_err();
     assert_eq!(e.line, Some(3));
     assert!(e.message.contains("currensy"), "{e}");
     assert!(e.to_string().starts_with("audit.toml line 3:"), "{e}");
@@ -73,8 +77,11 @@ fn unknown_kpis_zones_and_thresholds_are_refused() {
     let e = parse_audit("[rules]\nspike = 3\n", "a.toml").unwrap_err();
     assert_eq!(e.line, Some(2));
     assert!(e.message.contains("`spike`"));
-    let e = parse_audit("[[claims]]\nmonth = \"2026-13\"\nkpi = \"reach\"\nvalue = 1\n", "a.toml")
-        .unwrap_err();
+    let e = parse_audit(
+        "[[claims]]\nmonth = \"2026-13\"\nkpi = \"reach\"\nvalue = 1\n",
+        "a.toml",
+    )
+    .unwrap_err();
     assert_eq!(e.line, Some(2));
 }
 

@@ -20,8 +20,7 @@ pub struct UserConfig {
 
 /// Where the user's `config.toml` lives on this platform (e.g. `~/.config/smm-audit/` on Linux).
 pub fn default_user_config_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "smm-audit")
-        .map(|d| d.config_dir().join("config.toml"))
+    directories::ProjectDirs::from("", "", "smm-audit").map(|d| d.config_dir().join("config.toml"))
 }
 
 impl UserConfig {

@@ -23,7 +23,11 @@ pub fn audit(c: &AuditConfig, text: &str, file: &str) -> Result<(), ConfigError>
     }
     if let Some(fee) = c.contract.fee {
         if !fee.is_finite() || fee < 0.0 {
-            return Err(err("fee", "", format!("`fee`: `{fee}` must be a number of 0 or more")));
+            return Err(err(
+                "fee",
+                "",
+                format!("`fee`: `{fee}` must be a number of 0 or more"),
+            ));
         }
     }
     for p in &c.plan {
@@ -50,7 +54,9 @@ pub fn audit(c: &AuditConfig, text: &str, file: &str) -> Result<(), ConfigError>
             return Err(ConfigError {
                 file: file.to_string(),
                 line: line_of_rule(text, name),
-                message: format!("[rules]: `{name}` is not a rule threshold (see `smm-audit check --help`)"),
+                message: format!(
+                    "[rules]: `{name}` is not a rule threshold (see `smm-audit check --help`)"
+                ),
             });
         }
         if !value.is_finite() {

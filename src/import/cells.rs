@@ -118,43 +118,6 @@ pub fn boolean(cell: &str) -> Result<Option<bool>, String> {
     }
 }
 
-/// Text with control characters and escape sequences removed, safe to print on a terminal.
-pub fn printable(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            // Drop an escape sequence: ESC, an optional '[' or ']', then up to its final byte.
-            match chars.peek() {
-                Some('[') => {
-                    chars.next();
-                    while let Some(n) = chars.next() {
-                        if ('@'..='~').contains(&n) {
-                            break;
-                        }
-                    }
-                }
-                Some(']') => {
-                    chars.next();
-                    while let Some(n) = chars.next() {
-                        if n == '\u{7}' || n == '\u{1b}' {
-                            break;
-                        }
-                    }
-                }
-                _ => {
-                    chars.next();
-                }
-            }
-        } else if c == '\n' || c == '\t' {
-            out.push(' ');
-        } else if !c.is_control() {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// At most 40 characters of a cell, for messages.
 pub fn shorten(s: &str) -> String {
     let clean: String = s.chars().filter(|c| !c.is_control()).collect();

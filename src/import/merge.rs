@@ -101,13 +101,18 @@ mod tests {
     fn later_rows_and_later_files_win_with_warnings() {
         let mut report = LoadReport::default();
         let mut m: Merger<u32, &str> = Merger::default();
-        m.add_file("a.csv", vec![(2, "a1"), (3, "a2"), (4, "a1-again")], |r| {
-            if r.starts_with("a1") {
-                1
-            } else {
-                2
-            }
-        }, &mut report);
+        m.add_file(
+            "a.csv",
+            vec![(2, "a1"), (3, "a2"), (4, "a1-again")],
+            |r| {
+                if r.starts_with("a1") {
+                    1
+                } else {
+                    2
+                }
+            },
+            &mut report,
+        );
         m.add_file("b.csv", vec![(2, "b2")], |_| 2, &mut report);
         let rows = m.finish(&mut report);
         assert_eq!(rows, vec!["a1-again", "b2"]);

@@ -235,7 +235,10 @@ fn read_one(
                 .collect();
             report.skip(
                 &file.name,
-                format!("not a recognised export (header starts {})", first.join(", ")),
+                format!(
+                    "not a recognised export (header starts {})",
+                    first.join(", ")
+                ),
             );
             Ok(None)
         }

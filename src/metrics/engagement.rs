@@ -11,11 +11,7 @@ pub fn audience_of(account: &Account, post: &Post) -> Option<f64> {
 }
 
 /// `mean(value / F) * 100` over the posts that have both.
-fn rate(
-    account: &Account,
-    posts: &[&Post],
-    value: impl Fn(&Post) -> Option<f64>,
-) -> Option<f64> {
+fn rate(account: &Account, posts: &[&Post], value: impl Fn(&Post) -> Option<f64>) -> Option<f64> {
     mean(
         posts
             .iter()
@@ -52,7 +48,10 @@ pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
     let engagements = sum_opt(posts.iter().map(|p| p.engagements()));
     k.set(Kpi::Engagements, engagements);
     k.set(Kpi::LoveRatePct, rate(account, &posts, |p| p.likes.value()));
-    k.set(Kpi::TalkRatePct, rate(account, &posts, |p| p.comments.value()));
+    k.set(
+        Kpi::TalkRatePct,
+        rate(account, &posts, |p| p.comments.value()),
+    );
     k.set(
         Kpi::AmplificationRatePct,
         rate(account, &posts, |p| p.shares.value()),

@@ -29,8 +29,14 @@ pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
 
     k.set(Kpi::Reach, sum_opt(days.iter().map(|d| d.reach)));
     k.set(Kpi::ReachPaid, sum_opt(days.iter().map(|d| d.reach_paid)));
-    k.set(Kpi::ReachOrganic, sum_opt(days.iter().map(|d| d.reach_organic)));
-    k.set(Kpi::Impressions, sum_opt(days.iter().map(|d| d.impressions)));
+    k.set(
+        Kpi::ReachOrganic,
+        sum_opt(days.iter().map(|d| d.reach_organic)),
+    );
+    k.set(
+        Kpi::Impressions,
+        sum_opt(days.iter().map(|d| d.impressions)),
+    );
     let mean_reach = mean(days.iter().filter_map(|d| d.reach));
     k.set(Kpi::ReachPerFollowerPct, pct(mean_reach, end));
     k.set(

@@ -39,17 +39,17 @@ pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
             .iter()
             .filter_map(|post| Some((post.clicks?, post.impressions?)))
             .collect();
-        (
-            sum_opt(posts.iter().map(|post| post.clicks)),
-            ctr_of(&both),
-        )
+        (sum_opt(posts.iter().map(|post| post.clicks)), ctr_of(&both))
     } else {
         let days: Vec<_> = account.days_in(p).collect();
         let both: Vec<(f64, f64)> = days
             .iter()
             .filter_map(|d| Some((d.website_clicks?, d.impressions?)))
             .collect();
-        (sum_opt(days.iter().map(|d| d.website_clicks)), ctr_of(&both))
+        (
+            sum_opt(days.iter().map(|d| d.website_clicks)),
+            ctr_of(&both),
+        )
     };
     k.set(Kpi::Clicks, clicks);
     k.set(Kpi::CtrPct, ctr);
@@ -62,7 +62,10 @@ pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
     let sessions = sum_opt(traffic.iter().map(|r| Some(r.sessions)));
     k.set(Kpi::Sessions, sessions);
     k.set(Kpi::Visitors, sum_opt(traffic.iter().map(|r| r.users)));
-    k.set(Kpi::BounceRatePct, weighted(&traffic, |r| r.bounce_rate_pct));
+    k.set(
+        Kpi::BounceRatePct,
+        weighted(&traffic, |r| r.bounce_rate_pct),
+    );
     k.set(
         Kpi::AvgSessionSeconds,
         weighted(&traffic, |r| r.avg_session_seconds),
@@ -75,7 +78,11 @@ pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
     k.set(Kpi::Conversions, conversions);
     k.set(Kpi::ConversionRatePct, pct(conversions, sessions));
 
-    let spend_rows: Vec<_> = account.spend.iter().filter(|r| p.contains(r.date)).collect();
+    let spend_rows: Vec<_> = account
+        .spend
+        .iter()
+        .filter(|r| p.contains(r.date))
+        .collect();
     let leads = sum_opt([
         sum_opt(spend_rows.iter().map(|r| r.leads)),
         sum_opt(traffic.iter().map(|r| r.leads)),

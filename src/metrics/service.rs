@@ -17,7 +17,10 @@ pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
     // Real elapsed time between two instants, so a DST change does not add or remove an hour.
     let minutes: Vec<f64> = received
         .iter()
-        .filter_map(|m| m.answered_at.map(|a| (a - m.received_at).num_milliseconds() as f64 / 60_000.0))
+        .filter_map(|m| {
+            m.answered_at
+                .map(|a| (a - m.received_at).num_milliseconds() as f64 / 60_000.0)
+        })
         .collect();
     let answered = minutes.len() as f64;
     k.set(Kpi::Questions, Some(questions));

@@ -14,7 +14,9 @@ fn account(files: &[(&str, &str)], toml: &str) -> Account {
         })
         .collect();
     let config = parse_audit(toml, "audit.toml").unwrap();
-    load_files(files, config, chrono_tz::UTC, "test").unwrap().account
+    load_files(files, config, chrono_tz::UTC, "test")
+        .unwrap()
+        .account
 }
 
 const DAILY: &str = "date,followers,follows,unfollows,reach,impressions,website_clicks
@@ -66,7 +68,9 @@ fn october() -> Period {
 }
 
 fn close(k: &Kpis, kpi: Kpi, expected: f64) {
-    let got = k.get(kpi).unwrap_or_else(|| panic!("{} has no value", kpi.key()));
+    let got = k
+        .get(kpi)
+        .unwrap_or_else(|| panic!("{} has no value", kpi.key()));
     assert!(
         (got - expected).abs() <= 1e-9 * expected.abs().max(1.0),
         "{}: {got} != {expected}",
@@ -104,9 +108,17 @@ fn engagement() {
     // p2 has an empty comments cell: its engagements are "no value" and it is left out.
     close(&k, Kpi::Engagements, 40.0);
     let (f1, f2) = (1010.0, 1020.0);
-    close(&k, Kpi::LoveRatePct, (20.0 / f1 + 10.0 / f2 + 8.0 / f2) / 3.0 * 100.0);
+    close(
+        &k,
+        Kpi::LoveRatePct,
+        (20.0 / f1 + 10.0 / f2 + 8.0 / f2) / 3.0 * 100.0,
+    );
     close(&k, Kpi::TalkRatePct, (5.0 / f1 + 2.0 / f2) / 2.0 * 100.0);
-    close(&k, Kpi::AmplificationRatePct, (5.0 / f1 + 1.0 / f2 + 0.0) / 3.0 * 100.0);
+    close(
+        &k,
+        Kpi::AmplificationRatePct,
+        (5.0 / f1 + 1.0 / f2 + 0.0) / 3.0 * 100.0,
+    );
     close(&k, Kpi::ErPostPct, (30.0 / f1 + 10.0 / f2) / 2.0 * 100.0);
     close(&k, Kpi::ErDayPct, 40.0 / 31.0 / 1100.0 * 100.0);
     close(&k, Kpi::ErrPct, 15.0);
@@ -279,7 +291,10 @@ value = 1000
     let a = account(&[("daily.csv", DAILY)], toml);
     let s = summarize(&a, &october());
     assert_eq!(s.plan.len(), 3);
-    assert_eq!((s.plan[0].actual, s.plan[0].met), (Some(100.0), Some(false)));
+    assert_eq!(
+        (s.plan[0].actual, s.plan[0].met),
+        (Some(100.0), Some(false))
+    );
     assert_eq!(s.plan[1].met, None);
     assert_eq!(s.plan[2].met, None);
     assert_eq!(s.claims.len(), 1);

@@ -84,6 +84,10 @@ impl Account {
 
     /// Display name: the configured name, else "Unnamed account".
     pub fn name(&self) -> &str {
-        self.config.account.name.as_deref().unwrap_or("Unnamed account")
+        self.config
+            .account
+            .name
+            .as_deref()
+            .unwrap_or("Unnamed account")
     }
 }

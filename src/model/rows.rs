@@ -141,7 +141,11 @@ impl Post {
         {
             return None;
         }
-        Some(self.likes.as_component()? + self.comments.as_component()? + self.shares.as_component()?)
+        Some(
+            self.likes.as_component()?
+                + self.comments.as_component()?
+                + self.shares.as_component()?,
+        )
     }
 }
 
@@ -253,9 +257,15 @@ mod tests {
     #[test]
     fn engagements_count_a_missing_column_as_zero_and_an_empty_cell_as_no_value() {
         use Field::*;
-        assert_eq!(post(Value(10.0), Value(2.0), NotGiven).engagements(), Some(12.0));
+        assert_eq!(
+            post(Value(10.0), Value(2.0), NotGiven).engagements(),
+            Some(12.0)
+        );
         assert_eq!(post(Value(10.0), Empty, Value(1.0)).engagements(), None);
         assert_eq!(post(NotGiven, NotGiven, NotGiven).engagements(), None);
-        assert_eq!(post(Value(1.0), Value(2.0), Value(3.0)).engagements(), Some(6.0));
+        assert_eq!(
+            post(Value(1.0), Value(2.0), Value(3.0)).engagements(),
+            Some(6.0)
+        );
     }
 }

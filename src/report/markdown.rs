@@ -261,10 +261,16 @@ fn kpi_table(out: &mut String, s: &PeriodSummary, cur: &str) {
 fn plan(out: &mut String, s: &PeriodSummary, cur: &str) {
     let _ = writeln!(out, "## Plan vs actual\n");
     if s.plan.is_empty() {
-        let _ = writeln!(out, "No planned KPI applies to this period (`[[plan]]` in audit.toml).\n");
+        let _ = writeln!(
+            out,
+            "No planned KPI applies to this period (`[[plan]]` in audit.toml).\n"
+        );
         return;
     }
-    let _ = writeln!(out, "| KPI | target | actual | met |\n| --- | ---: | ---: | :---: |");
+    let _ = writeln!(
+        out,
+        "| KPI | target | actual | met |\n| --- | ---: | ---: | :---: |"
+    );
     for p in &s.plan {
         let sign = match p.direction {
             crate::model::Direction::AtLeast => "≥",
@@ -289,7 +295,10 @@ fn plan(out: &mut String, s: &PeriodSummary, cur: &str) {
 fn claims(out: &mut String, s: &PeriodSummary, cur: &str) {
     let _ = writeln!(out, "## The agency's figures vs the platform's\n");
     if s.claims.is_empty() {
-        let _ = writeln!(out, "No claim recorded for this period (`[[claims]]` in audit.toml).\n");
+        let _ = writeln!(
+            out,
+            "No claim recorded for this period (`[[claims]]` in audit.toml).\n"
+        );
         return;
     }
     let _ = writeln!(
@@ -298,7 +307,11 @@ fn claims(out: &mut String, s: &PeriodSummary, cur: &str) {
     );
     for c in &s.claims {
         let diff = match c.diff_pct {
-            Some(d) => format!("{}{} %", if d > 0.0 { "+" } else { "" }, format::group(d, 2)),
+            Some(d) => format!(
+                "{}{} %",
+                if d > 0.0 { "+" } else { "" },
+                format::group(d, 2)
+            ),
             None => NO_VALUE.to_string(),
         };
         let _ = writeln!(
@@ -326,7 +339,10 @@ fn top_posts(out: &mut String, s: &PeriodSummary) {
         let p = &r.post;
         let caption = escape(&cut(&p.caption, 60));
         let caption = if p.permalink.starts_with("https://") {
-            format!("[{caption}](<{}>)", p.permalink.replace(['<', '>', ' '], ""))
+            format!(
+                "[{caption}](<{}>)",
+                p.permalink.replace(['<', '>', ' '], "")
+            )
         } else {
             caption
         };
@@ -392,7 +408,12 @@ fn sources(out: &mut String, input: &ReportInput) {
         let _ = writeln!(out, "| {} | {} | {} |", escape(&s.file), s.format, s.rows);
     }
     for s in &input.load.skipped {
-        let _ = writeln!(out, "| {} | skipped: {} | |", escape(&s.file), escape(&s.reason));
+        let _ = writeln!(
+            out,
+            "| {} | skipped: {} | |",
+            escape(&s.file),
+            escape(&s.reason)
+        );
     }
     out.push('\n');
     if !input.load.warnings.is_empty() {

@@ -220,7 +220,10 @@ mod tests {
     fn audience_needs_a_share_or_a_count() {
         assert!(matches!(
             detect_text("date,segment,dimension,value\n", "aud"),
-            Detection::MissingColumn { kind: Kind::Audience, .. }
+            Detection::MissingColumn {
+                kind: Kind::Audience,
+                ..
+            }
         ));
     }
 }

@@ -153,7 +153,10 @@ fn warn_about_columns(kind: Kind, table: &Table, file: &str, report: &mut LoadRe
         .map(|h| h.as_str())
         .collect();
     if !unknown.is_empty() {
-        let names: Vec<String> = unknown.iter().map(|h| format!("`{}`", cells::shorten(h))).collect();
+        let names: Vec<String> = unknown
+            .iter()
+            .map(|h| format!("`{}`", cells::shorten(h)))
+            .collect();
         report.warn(
             file,
             Some(table.header_line),

@@ -1,0 +1,21 @@
+//! What a key asks for. Keys become actions in the keymap; only `App::update` acts on them.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Help,
+    PrevMonth,
+    NextMonth,
+    FocusNext,
+    FocusPrev,
+    TopPosts,
+    Up,
+    Down,
+    Open,
+    /// Open post N (1-based) of the top posts.
+    OpenPost(u8),
+    CycleRanking,
+    FocusFindings,
+    Export,
+    Back,
+}

@@ -1,0 +1,335 @@
+//! The interactive audit's state machine. No terminal here: keys arrive as `Action`s, only
+//! `App::update` changes state, and the drawing code reads `&App`.
+
+mod action;
+mod state;
+pub mod view;
+
+pub use action::Action;
+pub use state::{Focus, Mode, Screen};
+pub use view::{PeriodView, PostMedians, Series};
+
+use crate::import::LoadReport;
+use crate::metrics::{RankedPost, Ranking};
+use crate::model::{Account, Period};
+use crate::rules::{Finding, Thresholds};
+use chrono::Datelike;
+use std::collections::HashMap;
+
+/// What the loop must do after an update, outside the state machine (it is I/O).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// Write the period's Markdown report to a new file in the current folder.
+    ExportReport,
+}
+
+/// Where the account came from, for the header.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub label: String,
+    pub demo: bool,
+    pub timezone: String,
+    /// The theme named in the user's config (`dark`, `light`, `mono`).
+    pub theme: Option<String>,
+    /// `--no-color` or `NO_COLOR`: a monochrome theme.
+    pub no_color: bool,
+}
+
+pub struct App {
+    pub account: Account,
+    pub load: LoadReport,
+    pub thresholds: Thresholds,
+    pub origin: Origin,
+    /// The months that have data, first to last.
+    pub first_month: Period,
+    pub last_month: Period,
+    pub period: Period,
+    pub view: PeriodView,
+    cache: HashMap<Period, PeriodView>,
+    pub stack: Vec<Screen>,
+    pub focus: Focus,
+    pub finding_sel: usize,
+    pub post_sel: usize,
+    pub ranking: Ranking,
+    pub kpi_scroll: u16,
+    pub help_scroll: u16,
+    /// A one-line message for the footer (e.g. the path of a written report).
+    pub status: Option<String>,
+    quit: bool,
+}
+
+impl App {
+    pub fn new(
+        account: Account,
+        load: LoadReport,
+        thresholds: Thresholds,
+        origin: Origin,
+        period: Period,
+    ) -> App {
+        let dates = account
+            .daily
+            .keys()
+            .copied()
+            .chain(account.posts.iter().map(|p| p.date));
+        let (lo, hi) = dates.fold((period.start, period.end), |(lo, hi), d| {
+            (lo.min(d), hi.max(d))
+        });
+        let view = view::build(&account, &thresholds, &period);
+        App {
+            first_month: Period::month_of(lo),
+            last_month: Period::month_of(hi),
+            account,
+            load,
+            thresholds,
+            origin,
+            period,
+            view,
+            cache: HashMap::new(),
+            stack: vec![Screen::Dashboard],
+            focus: Focus::default(),
+            finding_sel: 0,
+            post_sel: 0,
+            ranking: Ranking::Reach,
+            kpi_scroll: 0,
+            help_scroll: 0,
+            status: None,
+            quit: false,
+        }
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn screen(&self) -> Screen {
+        *self.stack.last().unwrap_or(&Screen::Dashboard)
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.screen().mode()
+    }
+
+    pub fn findings(&self) -> &[Finding] {
+        &self.view.audit.findings
+    }
+
+    pub fn top_posts(&self) -> &[RankedPost] {
+        self.view.top(self.ranking)
+    }
+
+    pub fn currency(&self) -> String {
+        self.account
+            .config
+            .account
+            .currency
+            .clone()
+            .unwrap_or_default()
+    }
+
+    /// The finding whose dates are marked on the charts: the one open, else the selected one
+    /// while the findings have the focus.
+    pub fn marked_finding(&self) -> Option<&Finding> {
+        match self.screen() {
+            Screen::FindingDetail(i) => self.findings().get(i),
+            Screen::Dashboard if self.focus == Focus::Findings => {
+                self.findings().get(self.finding_sel)
+            }
+            _ => None,
+        }
+    }
+
+    fn push(&mut self, s: Screen) {
+        if self.screen() != s {
+            self.stack.push(s);
+        }
+    }
+
+    fn set_period(&mut self, p: Period) {
+        if p == self.period {
+            return;
+        }
+        let next = self
+            .cache
+            .remove(&p)
+            .unwrap_or_else(|| view::build(&self.account, &self.thresholds, &p));
+        let old = std::mem::replace(&mut self.view, next);
+        self.cache.insert(self.period, old);
+        self.period = p;
+        self.finding_sel = 0;
+        self.post_sel = 0;
+        self.kpi_scroll = 0;
+        // A post or finding of the old month means nothing in the new one.
+        self.stack
+            .retain(|s| matches!(s, Screen::Dashboard | Screen::TopPosts | Screen::Help));
+    }
+
+    fn month_step(&mut self, forward: bool) {
+        let target = if forward {
+            self.period.next()
+        } else {
+            self.period.previous()
+        };
+        let month_start = Period::month_of(target.start).start;
+        let inside = month_start >= self.first_month.start && month_start <= self.last_month.start;
+        if inside {
+            self.set_period(target);
+            self.status = None;
+        } else {
+            self.status = Some(format!(
+                "no data {} {}",
+                if forward { "after" } else { "before" },
+                self.period
+            ));
+        }
+    }
+
+    fn move_sel(&mut self, down: bool) {
+        let step = |v: usize, len: usize| {
+            if len == 0 {
+                0
+            } else if down {
+                (v + 1).min(len - 1)
+            } else {
+                v.saturating_sub(1)
+            }
+        };
+        match self.screen() {
+            Screen::Dashboard => match self.focus {
+                Focus::Findings => self.finding_sel = step(self.finding_sel, self.findings().len()),
+                Focus::Kpis => {
+                    self.kpi_scroll = if down {
+                        self.kpi_scroll.saturating_add(1).min(200)
+                    } else {
+                        self.kpi_scroll.saturating_sub(1)
+                    }
+                }
+                _ => {}
+            },
+            Screen::TopPosts => self.post_sel = step(self.post_sel, self.top_posts().len()),
+            Screen::Help => {
+                self.help_scroll = if down {
+                    self.help_scroll.saturating_add(1).min(500)
+                } else {
+                    self.help_scroll.saturating_sub(1)
+                }
+            }
+            Screen::PostDetail(_) | Screen::FindingDetail(_) => {}
+        }
+    }
+
+    fn open(&mut self) {
+        match self.screen() {
+            Screen::Dashboard if self.focus == Focus::Findings && !self.findings().is_empty() => {
+                self.push(Screen::FindingDetail(self.finding_sel))
+            }
+            Screen::Dashboard => self.push(Screen::TopPosts),
+            Screen::TopPosts if !self.top_posts().is_empty() => {
+                self.push(Screen::PostDetail(self.post_sel))
+            }
+            _ => {}
+        }
+    }
+
+    /// Apply one action. Returns what the loop must do outside the state machine.
+    pub fn update(&mut self, action: Action) -> Effect {
+        if action != Action::Export {
+            self.status = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => {
+                if self.screen() == Screen::Help {
+                    self.stack.pop();
+                } else {
+                    self.help_scroll = 0;
+                    self.push(Screen::Help);
+                }
+            }
+            Action::PrevMonth => self.month_step(false),
+            Action::NextMonth => self.month_step(true),
+            Action::FocusNext => self.focus = self.focus.next(),
+            Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::FocusFindings => {
+                self.stack.truncate(1);
+                self.focus = Focus::Findings;
+            }
+            Action::TopPosts => {
+                self.post_sel = 0;
+                self.push(Screen::TopPosts)
+            }
+            Action::Up => self.move_sel(false),
+            Action::Down => self.move_sel(true),
+            Action::Open => self.open(),
+            Action::OpenPost(n) => {
+                let i = usize::from(n.max(1)) - 1;
+                if i < self.top_posts().len() {
+                    self.post_sel = i;
+                    if let Screen::PostDetail(_) = self.screen() {
+                        self.stack.pop();
+                    }
+                    self.push(Screen::PostDetail(i));
+                }
+            }
+            Action::CycleRanking => {
+                self.ranking = self.ranking.next();
+                self.post_sel = 0;
+            }
+            Action::Export => return Effect::ExportReport,
+            Action::Back => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                }
+            }
+        }
+        Effect::None
+    }
+
+    /// A file name for the period's report: `<account>-<period>.md`.
+    pub fn report_stem(&self) -> String {
+        let name: String = self
+            .account
+            .name()
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let when = match self.period.month_key() {
+            Some(m) => m,
+            None => format!("{}-{}", self.period.start, self.period.end),
+        };
+        format!("smm-audit-{}-{when}", name.trim_matches('-'))
+    }
+
+    /// The period as people say it: "October 2026".
+    pub fn period_name(&self) -> String {
+        match self.period.month_key() {
+            Some(_) => format!(
+                "{} {}",
+                month_name(self.period.start.month()),
+                self.period.start.year()
+            ),
+            None => format!("{} – {}", self.period.start, self.period.end),
+        }
+    }
+}
+
+fn month_name(m: u32) -> &'static str {
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ][(m.clamp(1, 12) - 1) as usize]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,149 @@
+//! What explains a spike (rules.md, "Causes that explain a spike"): an event, an ad-spend surge,
+//! a viral post.
+
+use super::series::{minus, plus};
+use super::stats::robust_z;
+use super::Thresholds;
+use crate::metrics::stats::median;
+use crate::model::{Account, EventKind};
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+
+/// A cause found for an episode, with its evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cause {
+    pub kind: &'static str,
+    /// For people: "campaign event 2026-05-04 – 2026-05-17 (Spring campaign)".
+    pub description: String,
+    pub evidence: Value,
+}
+
+/// The daily spend: every spend row of a day summed; a day without rows is 0.
+pub fn daily_spend(account: &Account, d: NaiveDate) -> f64 {
+    account
+        .spend
+        .iter()
+        .filter(|r| r.date == d)
+        .map(|r| r.amount)
+        .sum()
+}
+
+/// Events whose days overlap `[from, to]`.
+pub fn events_overlapping(
+    account: &Account,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> impl Iterator<Item = &crate::model::Event> + '_ {
+    account
+        .config
+        .events
+        .iter()
+        .filter(move |e| e.start <= to && from <= e.end)
+}
+
+pub fn has_giveaway(account: &Account, from: NaiveDate, to: NaiveDate) -> bool {
+    events_overlapping(account, from, to).any(|e| e.kind == EventKind::Giveaway)
+}
+
+/// Every cause of a spike episode `[start, end]`; the cause window is `[start - 2, end]`.
+pub fn causes(account: &Account, start: NaiveDate, end: NaiveDate, th: &Thresholds) -> Vec<Cause> {
+    let from = minus(start, 2);
+    let mut found = Vec::new();
+    for e in events_overlapping(account, from, end) {
+        let note = if e.note.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", e.note)
+        };
+        found.push(Cause {
+            kind: "event",
+            description: format!("{} event {} – {}{note}", e.kind.as_str(), e.start, e.end),
+            evidence: json!({"kind": e.kind.as_str(), "start": e.start.to_string(),
+                              "end": e.end.to_string(), "note": e.note}),
+        });
+    }
+    if let Some(c) = spend_surge(account, start, from, end, th) {
+        found.push(c);
+    }
+    if let Some(c) = viral_post(account, from, end, th) {
+        found.push(c);
+    }
+    found
+}
+
+fn spend_surge(
+    account: &Account,
+    start: NaiveDate,
+    from: NaiveDate,
+    end: NaiveDate,
+    th: &Thresholds,
+) -> Option<Cause> {
+    if !account.presence.spend {
+        return None;
+    }
+    let window = th.get("baseline_days").max(1.0) as i64;
+    let base: Vec<f64> = (1..=window)
+        .map(|i| daily_spend(account, minus(start, i)))
+        .collect();
+    let m = median(base)?;
+    let mut d = from;
+    while d <= end {
+        let s = daily_spend(account, d);
+        if s > 0.0 && s >= th.get("spend_surge") * m {
+            return Some(Cause {
+                kind: "spend",
+                description: format!(
+                    "ad spend of {:.2} on {d}, {} the median daily spend of {:.2}",
+                    s,
+                    if m > 0.0 {
+                        format!("{:.1} times", s / m)
+                    } else {
+                        "above".to_string()
+                    },
+                    m
+                ),
+                evidence: json!({"date": d.to_string(), "spend": s, "median_daily_spend_28d": m}),
+            });
+        }
+        d = plus(d, 1);
+    }
+    None
+}
+
+fn viral_post(
+    account: &Account,
+    from: NaiveDate,
+    end: NaiveDate,
+    th: &Thresholds,
+) -> Option<Cause> {
+    let window = th.get("viral_window_days").max(1.0) as i64;
+    for post in account
+        .posts
+        .iter()
+        .filter(|p| from <= p.date && p.date <= end)
+    {
+        let Some(reach) = post.reach else { continue };
+        let earlier: Vec<f64> = account
+            .posts
+            .iter()
+            .filter(|p| minus(post.date, window) <= p.date && p.date < post.date)
+            .filter_map(|p| p.reach)
+            .collect();
+        if (earlier.len() as f64) < th.get("viral_min_posts") {
+            continue;
+        }
+        let r = robust_z(reach, &earlier)?;
+        if r.z > th.get("spike_z") {
+            return Some(Cause {
+                kind: "viral-post",
+                description: format!(
+                    "a viral post ({}, {}) with reach {:.0} against a median of {:.0} (z {:.1})",
+                    post.id, post.date, reach, r.median, r.z
+                ),
+                evidence: json!({"post_id": post.id, "date": post.date.to_string(), "reach": reach,
+                                  "median_reach_90d": r.median, "z": r.z, "posts_compared": earlier.len()}),
+            });
+        }
+    }
+    None
+}

@@ -1,0 +1,198 @@
+//! Rules on the agency's figures and on the data itself: claims, plan, counts, gaps.
+
+use super::finding::{Finding, Severity};
+use super::series::{minus, plus};
+use super::{make, Thresholds};
+use crate::metrics::{ClaimResult, PeriodSummary};
+use crate::model::{Account, Direction, Period};
+use crate::report::format::{count, group, value};
+use chrono::NaiveDate;
+use serde_json::{json, Map};
+
+fn currency(account: &Account) -> String {
+    account.config.account.currency.clone().unwrap_or_default()
+}
+
+pub fn claims(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Finding> {
+    let cur = currency(account);
+    let p = &s.period;
+    s.claims
+        .iter()
+        .filter_map(|c: &ClaimResult| {
+            let d = c.diff_pct?;
+            let severity = if d.abs() > th.get("claims_high_pct") {
+                Severity::High
+            } else if d.abs() > th.get("claims_medium_pct") {
+                Severity::Medium
+            } else {
+                return None;
+            };
+            let word = if d > 0.0 { "overstates" } else { "understates" };
+            let mut ev = Map::new();
+            ev.insert("kpi".into(), json!(c.kpi.key()));
+            ev.insert("claimed".into(), json!(c.claimed));
+            ev.insert("measured".into(), json!(c.actual));
+            ev.insert("diff_pct".into(), json!(d));
+            Some(make(
+                "claims-mismatch",
+                severity,
+                p.start,
+                p.end,
+                format!(
+                    "The agency's {} of {} {word} the measured {} by {} %",
+                    c.kpi.label().to_lowercase(),
+                    value(c.kpi, Some(c.claimed), &cur),
+                    value(c.kpi, c.actual, &cur),
+                    group(d.abs(), 1)
+                ),
+                format!(
+                    "The agency reported {} for `{}`; the platform's own export gives {}. A report that does not match the platform cannot be checked. Ask the contractor for the export their figure comes from.",
+                    value(c.kpi, Some(c.claimed), &cur),
+                    c.kpi.key(),
+                    value(c.kpi, c.actual, &cur)
+                ),
+                ev,
+                vec![],
+            ))
+        })
+        .collect()
+}
+
+pub fn plan(account: &Account, s: &PeriodSummary) -> Vec<Finding> {
+    let cur = currency(account);
+    let p = &s.period;
+    s.plan
+        .iter()
+        .filter(|r| r.met == Some(false))
+        .map(|r| {
+            let sign = match r.direction {
+                Direction::AtLeast => "at least",
+                Direction::AtMost => "at most",
+            };
+            let mut ev = Map::new();
+            ev.insert("kpi".into(), json!(r.kpi.key()));
+            ev.insert("target".into(), json!(r.target));
+            ev.insert("direction".into(), json!(r.direction.as_str()));
+            ev.insert("actual".into(), json!(r.actual));
+            make(
+                "plan-missed",
+                Severity::Medium,
+                p.start,
+                p.end,
+                format!(
+                    "Plan missed: {} was {} against a target of {sign} {}",
+                    r.kpi.label(),
+                    value(r.kpi, r.actual, &cur),
+                    value(r.kpi, Some(r.target), &cur)
+                ),
+                format!(
+                    "The plan in audit.toml sets `{}` to {sign} {} for this period; the measured value is {}. Ask the contractor why, and what changes next month.",
+                    r.kpi.key(),
+                    value(r.kpi, Some(r.target), &cur),
+                    value(r.kpi, r.actual, &cur)
+                ),
+                ev,
+                vec![],
+            )
+        })
+        .collect()
+}
+
+/// Runs of consecutive dates.
+fn runs(days: &[NaiveDate]) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut out: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for d in days {
+        match out.last_mut() {
+            Some((_, end)) if plus(*end, 1) == *d => *end = *d,
+            _ => out.push((*d, *d)),
+        }
+    }
+    out
+}
+
+pub fn counts_disagree(account: &Account, p: &Period) -> Vec<Finding> {
+    let mut bad = Vec::new();
+    let mut details = Vec::new();
+    for (d, row) in account.daily.range(p.start..=p.end) {
+        let Some(prev) = account.daily.get(&minus(*d, 1)) else {
+            continue;
+        };
+        let (Some(f), Some(u)) = (row.follows, row.unfollows) else {
+            continue;
+        };
+        let g = row.followers - prev.followers;
+        let allowed = (0.001 * prev.followers).max(5.0);
+        if (g - (f - u)).abs() > allowed {
+            bad.push(*d);
+            details.push(
+                json!({"date": d.to_string(), "net_gain": g, "follows": f, "unfollows": u,
+                                "difference": g - (f - u), "allowed": allowed}),
+            );
+        }
+    }
+    runs(&bad)
+        .into_iter()
+        .map(|(a, b)| {
+            let days: Vec<_> = details
+                .iter()
+                .filter(|v| {
+                    let d: NaiveDate = v["date"].as_str().and_then(|s| s.parse().ok()).unwrap_or(a);
+                    a <= d && d <= b
+                })
+                .cloned()
+                .collect();
+            let total: f64 = days.iter().filter_map(|v| v["difference"].as_f64()).sum();
+            let when = if a == b { a.to_string() } else { format!("{a} – {b}") };
+            let mut ev = Map::new();
+            ev.insert("days".into(), json!(days));
+            make(
+                "counts-disagree",
+                Severity::Info,
+                a,
+                b,
+                format!("Follower count and follows minus unfollows disagree on {when} by {}", count(total)),
+                "The change in the follower count differs from new follows minus unfollows. Platforms remove fake or deleted accounts in purges, which lowers the count without unfollows; a large difference can also mean an edited or mixed export. Ask for the platform's own export.".to_string(),
+                ev,
+                vec![],
+            )
+        })
+        .collect()
+}
+
+pub fn data_gaps(account: &Account, p: &Period, th: &Thresholds) -> Vec<Finding> {
+    let Some((first, last)) = account.daily_span() else {
+        return Vec::new();
+    };
+    let (from, to) = (p.start.max(first), p.end.min(last));
+    if from > to {
+        return Vec::new();
+    }
+    let missing: Vec<NaiveDate> = Period {
+        start: from,
+        end: to,
+    }
+    .iter_days()
+    .filter(|d| !account.daily.contains_key(d))
+    .collect();
+    runs(&missing)
+        .into_iter()
+        .filter(|(a, b)| ((*b - *a).num_days() + 1) as f64 > th.get("max_gap_days"))
+        .map(|(a, b)| {
+            let n = (b - a).num_days() + 1;
+            let mut ev = Map::new();
+            ev.insert("first_missing_day".into(), json!(a.to_string()));
+            ev.insert("last_missing_day".into(), json!(b.to_string()));
+            ev.insert("missing_days".into(), json!(n));
+            make(
+                "data-gap",
+                Severity::Info,
+                a,
+                b,
+                format!("The daily series misses {n} days, {a} – {b}"),
+                "Days without a row cannot be judged: a spike or a purge inside the gap would go unseen. Ask for an export that covers these days.".to_string(),
+                ev,
+                vec![],
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,169 @@
+//! Engagement rules on posts and periods: likes above reach, engagement without reach, dilution,
+//! low reach.
+
+use super::finding::{Finding, Severity};
+use super::growth::engagement_per_post;
+use super::series::minus;
+use super::stats::robust_z;
+use super::{make, not_evaluated, Thresholds};
+use crate::metrics::stats::median;
+use crate::metrics::{Kpi, Kpis};
+use crate::model::{Account, Period, Post};
+use crate::report::format::{count, group};
+use serde_json::{json, Map};
+
+pub fn likes_exceed_reach(account: &Account, p: &Period) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for post in account.posts_in(p) {
+        let (Some(likes), Some(reach)) = (post.likes.value(), post.reach) else {
+            continue;
+        };
+        if likes <= reach {
+            continue;
+        }
+        let mut ev = Map::new();
+        ev.insert("post_id".into(), json!(post.id));
+        ev.insert("published".into(), json!(post.date.to_string()));
+        ev.insert("likes".into(), json!(likes));
+        ev.insert("reach".into(), json!(reach));
+        out.push(make(
+            "likes-exceed-reach",
+            Severity::High,
+            post.date,
+            post.date,
+            format!("Post {} of {} has {} likes but reached only {} accounts", post.id, post.date, count(likes), count(reach)),
+            "A post cannot be liked by more people than it reached, unless the likes came from outside the platform's count: bought likes, or like exchanges. Ask the contractor whether likes were bought or exchanged for this post.".to_string(),
+            ev,
+            vec![post.id.clone()],
+        ));
+    }
+    out
+}
+
+fn err(post: &Post) -> Option<f64> {
+    let r = post.reach.filter(|r| *r > 0.0)?;
+    Some(post.engagements()? / r * 100.0)
+}
+
+pub fn engagement_without_reach(account: &Account, p: &Period, th: &Thresholds) -> Vec<Finding> {
+    let window = th.get("viral_window_days") as i64;
+    let mut out = Vec::new();
+    for post in account.posts_in(p) {
+        let (Some(e), Some(reach)) = (err(post), post.reach) else {
+            continue;
+        };
+        let earlier: Vec<&Post> = account
+            .posts
+            .iter()
+            .filter(|q| minus(post.date, window) <= q.date && q.date < post.date)
+            .filter(|q| err(q).is_some())
+            .collect();
+        if (earlier.len() as f64) < th.get("viral_min_posts") {
+            continue;
+        }
+        let errs: Vec<f64> = earlier.iter().filter_map(|q| err(q)).collect();
+        let Some(r) = robust_z(e, &errs) else {
+            continue;
+        };
+        let median_reach = median(earlier.iter().filter_map(|q| q.reach)).unwrap_or(0.0);
+        if r.z <= th.get("spike_z") || reach > median_reach {
+            continue;
+        }
+        let mut ev = Map::new();
+        ev.insert("post_id".into(), json!(post.id));
+        ev.insert("err_pct".into(), json!(e));
+        ev.insert("median_err_pct_90d".into(), json!(r.median));
+        ev.insert("z".into(), json!(r.z));
+        ev.insert("reach".into(), json!(reach));
+        ev.insert("median_reach_90d".into(), json!(median_reach));
+        ev.insert("posts_compared".into(), json!(errs.len()));
+        out.push(make(
+            "engagement-without-reach",
+            Severity::Medium,
+            post.date,
+            post.date,
+            format!("Post {} of {}: ERR {} % against a usual {} % while its reach ({}) was not above the median ({})", post.id, post.date, group(e, 2), group(r.median, 2), count(reach), count(median_reach)),
+            "Engagement far above the usual rate on a post that reached no more people than usual is a sign of pumped engagement: comment games, engagement pods or bought likes. Ask the contractor how this post got its engagement.".to_string(),
+            ev,
+            vec![post.id.clone()],
+        ));
+    }
+    out
+}
+
+pub fn dilution(account: &Account, p: &Period, kpis: &Kpis, th: &Thresholds) -> Vec<Finding> {
+    let Some(growth) = kpis.get(Kpi::GrowthPct) else {
+        return Vec::new();
+    };
+    if growth < th.get("dilution_growth_pct") {
+        return Vec::new();
+    }
+    let prev = p.previous();
+    let (now, n_now) = engagement_per_post(account, p.start, p.end);
+    let (before, n_before) = engagement_per_post(account, prev.start, prev.end);
+    let (Some(now), Some(before)) = (now, before.filter(|b| *b > 0.0)) else {
+        return vec![not_evaluated(
+            "engagement-dilution",
+            p.start,
+            p.end,
+            "no posts with engagements in this period or the previous one",
+            None,
+        )];
+    };
+    let change = (now - before) / before * 100.0;
+    if change > th.get("dilution_engagement_pct") {
+        return Vec::new();
+    }
+    let mut ev = Map::new();
+    ev.insert("growth_pct".into(), json!(growth));
+    ev.insert("engagement_per_post".into(), json!(now));
+    ev.insert("posts".into(), json!(n_now));
+    ev.insert("engagement_per_post_previous".into(), json!(before));
+    ev.insert("posts_previous".into(), json!(n_before));
+    ev.insert("engagement_change_pct".into(), json!(change));
+    vec![make(
+        "engagement-dilution",
+        Severity::Medium,
+        p.start,
+        p.end,
+        format!("Followers grew {} % but engagement per post changed {}{} %", group(growth, 1), if change > 0.0 { "+" } else { "" }, group(change, 1)),
+        format!("The base grew by {} % in the period while engagement per post went from {} to {}. Real new followers engage; a base that grows without more engagement is diluted by inactive or bought accounts. Ask the contractor where the growth came from.", group(growth, 1), group(before, 1), group(now, 1)),
+        ev,
+        vec![],
+    )]
+}
+
+pub fn low_reach(account: &Account, p: &Period, kpis: &Kpis, th: &Thresholds) -> Vec<Finding> {
+    let (Some(median_reach), Some(followers)) =
+        (kpis.get(Kpi::PostReachMedian), kpis.get(Kpi::FollowersEnd))
+    else {
+        if account.presence.posts {
+            return vec![not_evaluated(
+                "low-reach",
+                p.start,
+                p.end,
+                "no post reach or no follower count in the period",
+                None,
+            )];
+        }
+        return Vec::new();
+    };
+    let limit = th.get("low_reach_pct") / 100.0 * followers;
+    if median_reach >= limit {
+        return Vec::new();
+    }
+    let mut ev = Map::new();
+    ev.insert("post_reach_median".into(), json!(median_reach));
+    ev.insert("followers_end".into(), json!(followers));
+    ev.insert("share_pct".into(), json!(median_reach / followers * 100.0));
+    vec![make(
+        "low-reach",
+        Severity::Low,
+        p.start,
+        p.end,
+        format!("A typical post reached {} accounts, {} % of the {} followers", count(median_reach), group(median_reach / followers * 100.0, 2), count(followers)),
+        "Posts reach only a small part of the base. Either the content does not interest the followers, or many followers are inactive or not real. Ask the contractor how they plan to reach the followers the account has.".to_string(),
+        ev,
+        vec![],
+    )]
+}

@@ -1,0 +1,319 @@
+//! Growth rules: spike episodes against engagement, unfollow waves, giveaway churn.
+
+use super::causes::{causes, has_giveaway};
+use super::finding::{Finding, Severity};
+use super::series::{judge_day, minus, plus, round_package, values_in, Episode};
+use super::{make, not_evaluated, Thresholds};
+use crate::metrics::stats::{mean, median};
+use crate::model::{Account, Period};
+use crate::report::format::{count, group};
+use chrono::NaiveDate;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+/// Mean engagements of the posts published in `[from, to]` that have a value, and their number.
+pub fn engagement_per_post(
+    account: &Account,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> (Option<f64>, usize) {
+    let values: Vec<f64> = account
+        .posts
+        .iter()
+        .filter(|p| from <= p.date && p.date <= to)
+        .filter_map(|p| p.engagements())
+        .collect();
+    (mean(values.iter().copied()), values.len())
+}
+
+fn episode_evidence(ep: &Episode) -> Map<String, Value> {
+    let days: Vec<Value> = ep
+        .days
+        .iter()
+        .map(|d| {
+            json!({"date": d.date.to_string(), "gain": d.gain, "baseline_median": d.median,
+                   "z": d.z, "baseline_days_with_gain": d.baseline_values})
+        })
+        .collect();
+    let mut m = Map::new();
+    m.insert("episode_start".into(), json!(ep.start.to_string()));
+    m.insert("episode_end".into(), json!(ep.end.to_string()));
+    m.insert("days".into(), Value::Array(days));
+    m.insert("excess_gain".into(), json!(ep.excess));
+    m.insert("followers_before".into(), json!(ep.followers_before));
+    m.insert("relative_jump".into(), json!(ep.jump));
+    if let Some(p) = round_package(ep.excess) {
+        m.insert("round_package".into(), json!(p));
+    }
+    m
+}
+
+fn dates(ep: &Episode) -> String {
+    if ep.start == ep.end {
+        ep.start.to_string()
+    } else {
+        format!("{} – {}", ep.start, ep.end)
+    }
+}
+
+/// Findings about spike episodes: flat engagement, explained spikes, unfollow waves, churn.
+pub fn episode_findings(
+    account: &Account,
+    episodes: &[Episode],
+    unfollows: &BTreeMap<NaiveDate, f64>,
+    th: &Thresholds,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for ep in episodes {
+        let found = causes(account, ep.start, ep.end, th);
+        let (before, n_before) = engagement_per_post(
+            account,
+            minus(ep.start, th.get("before_days") as i64),
+            minus(ep.start, 1),
+        );
+        let (after, n_after) = engagement_per_post(
+            account,
+            plus(ep.end, 1),
+            plus(ep.end, th.get("after_days") as i64),
+        );
+        let mut ev = episode_evidence(ep);
+        ev.insert("engagement_per_post_before".into(), json!(before));
+        ev.insert("posts_before".into(), json!(n_before));
+        ev.insert("engagement_per_post_after".into(), json!(after));
+        ev.insert("posts_after".into(), json!(n_after));
+        let cause_text = if found.is_empty() {
+            "none found".to_string()
+        } else {
+            found
+                .iter()
+                .map(|c| c.description.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        ev.insert("cause".into(), json!(cause_text));
+        ev.insert(
+            "causes".into(),
+            Value::Array(
+                found
+                    .iter()
+                    .map(|c| json!({"kind": c.kind, "evidence": c.evidence}))
+                    .collect(),
+            ),
+        );
+        let required = 1.0 + th.get("engagement_follow_ratio") * ep.jump;
+        ev.insert("required_ratio".into(), json!(required));
+        let ratio = match (before, after) {
+            (Some(b), Some(a)) if b > 0.0 => Some(a / b),
+            (Some(_), Some(a)) => Some(if a > 0.0 { f64::MAX } else { 1.0 }),
+            _ => None,
+        };
+        let package = round_package(ep.excess)
+            .map(|p| {
+                format!(
+                    " It is within 3 % of a package size sold by follower shops ({}).",
+                    count(p)
+                )
+            })
+            .unwrap_or_default();
+        match ratio {
+            None => out.push(not_evaluated(
+                "spike-flat-engagement",
+                ep.start,
+                ep.end,
+                &format!("no post with engagements in the {} days before or the {} days after the spike of {}",
+                    th.get("before_days"), th.get("after_days"), dates(ep)),
+                Some(ev),
+            )),
+            Some(r) => {
+                let shown_ratio = if r == f64::MAX { "rose from zero".to_string() } else { format!("×{}", group(r, 2)) };
+                ev.insert("engagement_ratio".into(), json!(if r == f64::MAX { Value::Null } else { json!(r) }));
+                if r < required {
+                    let severity = if found.is_empty() { Severity::High } else { Severity::Medium };
+                    let title = format!(
+                        "Unexplained follower jump of +{} ({}) on {} while engagement per post went {}",
+                        count(ep.excess.round()),
+                        pct_text(ep.jump),
+                        dates(ep),
+                        shown_ratio
+                    );
+                    let cause_sentence = if found.is_empty() {
+                        "No event, ad-spend surge or viral post explains it.".to_string()
+                    } else {
+                        format!("A possible cause was found ({cause_text}), but engagement did not follow.")
+                    };
+                    let detail = format!(
+                        "Followers rose by {} over the usual daily gain, while engagement per post after the jump ({}) stayed under {} times the level before ({}). {cause_sentence}{package} New followers who never engage are the usual sign of bought or bot followers: ask the contractor where these followers came from.",
+                        count(ep.excess.round()),
+                        opt(after),
+                        group(required, 2),
+                        opt(before),
+                    );
+                    out.push(make("spike-flat-engagement", severity, ep.start, ep.end, title, detail, ev.clone(), vec![]));
+                } else if !found.is_empty() {
+                    let title = format!(
+                        "Follower jump of +{} on {} explained by {} (engagement per post {})",
+                        count(ep.excess.round()),
+                        dates(ep),
+                        found[0].kind,
+                        shown_ratio
+                    );
+                    let detail = format!(
+                        "Followers rose by {} over the usual daily gain, and a cause is on record: {cause_text}. Engagement per post kept up with the new followers.{package} Nothing to ask beyond whether the new followers are the target audience.",
+                        count(ep.excess.round())
+                    );
+                    out.push(make("spike-explained", Severity::Info, ep.start, ep.end, title, detail, ev.clone(), vec![]));
+                }
+            }
+        }
+        out.extend(churn(account, ep, unfollows, th));
+    }
+    out
+}
+
+fn opt(v: Option<f64>) -> String {
+    v.map_or("—".to_string(), |x| group(x, 1))
+}
+
+fn pct_text(j: f64) -> String {
+    format!("+{} % of the base", group(j * 100.0, 1))
+}
+
+/// Excess unfollows over `[from, to]` against `mu`, and the share of the window's days that
+/// have an unfollows value.
+fn excess_unfollows(
+    unfollows: &BTreeMap<NaiveDate, f64>,
+    from: NaiveDate,
+    to: NaiveDate,
+    mu: f64,
+) -> (f64, f64) {
+    let values = values_in(unfollows, from, to);
+    let days = ((to - from).num_days() + 1).max(1) as f64;
+    let excess = values.iter().map(|u| (u - mu).max(0.0)).sum();
+    (excess, values.len() as f64 / days)
+}
+
+/// `unfollow-wave` (episode clause) or `giveaway-churn` after an episode.
+fn churn(
+    account: &Account,
+    ep: &Episode,
+    unfollows: &BTreeMap<NaiveDate, f64>,
+    th: &Thresholds,
+) -> Option<Finding> {
+    if unfollows.is_empty() || ep.excess <= 0.0 {
+        return None;
+    }
+    let giveaway = has_giveaway(account, minus(ep.start, 2), ep.end);
+    let (rule, window, share) = if giveaway {
+        (
+            "giveaway-churn",
+            th.get("giveaway_churn_window") as i64,
+            th.get("giveaway_churn_share"),
+        )
+    } else {
+        (
+            "unfollow-wave",
+            th.get("unfollow_window") as i64,
+            th.get("unfollow_share"),
+        )
+    };
+    let base = values_in(
+        unfollows,
+        minus(ep.start, th.get("baseline_days") as i64),
+        minus(ep.start, 1),
+    );
+    let mu = median(base.iter().copied())?;
+    let (from, to) = (plus(ep.end, 1), plus(ep.end, window));
+    let (excess, coverage) = excess_unfollows(unfollows, from, to, mu);
+    let mut ev = Map::new();
+    ev.insert("episode_start".into(), json!(ep.start.to_string()));
+    ev.insert("episode_end".into(), json!(ep.end.to_string()));
+    ev.insert("excess_gain".into(), json!(ep.excess));
+    ev.insert("median_daily_unfollows_before".into(), json!(mu));
+    ev.insert("window_start".into(), json!(from.to_string()));
+    ev.insert("window_end".into(), json!(to.to_string()));
+    ev.insert("excess_unfollows".into(), json!(excess));
+    ev.insert("threshold_share".into(), json!(share));
+    ev.insert("window_coverage".into(), json!(coverage));
+    if coverage < th.get("min_coverage") {
+        return Some(not_evaluated(
+            rule,
+            from,
+            to,
+            &format!(
+                "daily unfollows cover {} % of the {window} days after the spike of {}",
+                group(coverage * 100.0, 0),
+                dates(ep)
+            ),
+            Some(ev),
+        ));
+    }
+    if excess < share * ep.excess {
+        return None;
+    }
+    let lost = excess / ep.excess * 100.0;
+    Some(if giveaway {
+        make(
+            rule,
+            Severity::Info,
+            from,
+            to,
+            format!("Giveaway churn: {} extra unfollows in the {window} days after the spike of {}, {} % of its {} extra followers", count(excess.round()), dates(ep), group(lost, 0), count(ep.excess.round())),
+            format!("A giveaway brought {} extra followers, and {} % of that number left again within {window} days. Giveaways attract prize hunters rather than customers: not fraud, but ask whether the followers who stayed are the target audience.", count(ep.excess.round()), group(lost, 0)),
+            ev,
+            vec![],
+        )
+    } else {
+        make(
+            rule,
+            Severity::Medium,
+            from,
+            to,
+            format!("Unfollow wave: {} extra unfollows in the {window} days after the spike of {}, {} % of its {} extra followers", count(excess.round()), dates(ep), group(lost, 0), count(ep.excess.round())),
+            format!("After the jump of {}, unfollows rose above their usual {} a day: {} extra people left within {window} days. Bought followers are often removed by the platform or leave again; ask the contractor what brought this audience and why it did not stay.", dates(ep), group(mu, 1), count(excess.round())),
+            ev,
+            vec![],
+        )
+    })
+}
+
+/// The one-day clause of `unfollow-wave`: a day whose unfollows spike against the 28 days
+/// before it. Days inside an episode's churn window are left to the episode's finding.
+pub fn unfollow_days(
+    account: &Account,
+    period: &Period,
+    unfollows: &BTreeMap<NaiveDate, f64>,
+    skip: &[(NaiveDate, NaiveDate)],
+    th: &Thresholds,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (t, u) in unfollows.range(period.start..=period.end) {
+        if skip.iter().any(|(a, b)| a <= t && t <= b) {
+            continue;
+        }
+        let before = account.followers_at(minus(*t, 1)).unwrap_or(0.0);
+        let Some((true, day)) = judge_day(unfollows, *t, before, th) else {
+            continue;
+        };
+        let mut ev = Map::new();
+        ev.insert("date".into(), json!(t.to_string()));
+        ev.insert("unfollows".into(), json!(u));
+        ev.insert("baseline_median".into(), json!(day.median));
+        ev.insert("z".into(), json!(day.z));
+        ev.insert(
+            "baseline_days_with_unfollows".into(),
+            json!(day.baseline_values),
+        );
+        ev.insert("followers_before".into(), json!(before));
+        out.push(make(
+            "unfollow-wave",
+            Severity::Medium,
+            *t,
+            *t,
+            format!("Unfollow spike: {} unfollows on {t} against a usual {}", count(*u), group(day.median, 1)),
+            format!("On {t}, {} people unfollowed, far above the median of {} a day over the previous four weeks. A mass unfollow often follows a purge of fake accounts or a post that put the audience off; ask the contractor what happened that day.", count(*u), group(day.median, 1)),
+            ev,
+            vec![],
+        ));
+    }
+    out
+}

@@ -1,0 +1,82 @@
+//! Robust statistics of rules.md, "Statistics used".
+
+use crate::metrics::stats::{mean, median};
+
+/// Consistency constant of the modified z-score (Iglewicz and Hoaglin): 0.6745 = Φ⁻¹(0.75).
+const MAD_SCALE: f64 = 0.6745;
+/// Mean absolute deviation to standard deviation for a normal distribution (√(π/2)), the
+/// fallback IBM documents for a MAD of zero.
+const MEAN_AD_SCALE: f64 = 1.253314;
+
+/// A robust z-score of `x` against `baseline`, with its median and the method used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RobustZ {
+    pub z: f64,
+    pub median: f64,
+    /// The spread the score divides by, already scaled.
+    pub scale: f64,
+    pub method: &'static str,
+}
+
+/// `z = 0.6745 (x - m) / MAD` where MAD > 0; else `(x - m) / (1.253314 · MeanAD)` where the mean
+/// absolute deviation > 0; else `(x - m) / max(1, 0.01 |m|)`. `None` for an empty baseline.
+pub fn robust_z(x: f64, baseline: &[f64]) -> Option<RobustZ> {
+    let m = median(baseline.iter().copied())?;
+    let deviations: Vec<f64> = baseline.iter().map(|b| (b - m).abs()).collect();
+    let mad = median(deviations.iter().copied())?;
+    if mad > 0.0 {
+        return Some(RobustZ {
+            z: MAD_SCALE * (x - m) / mad,
+            median: m,
+            scale: mad / MAD_SCALE,
+            method: "MAD",
+        });
+    }
+    let mean_ad = mean(deviations.iter().copied())?;
+    if mean_ad > 0.0 {
+        let scale = MEAN_AD_SCALE * mean_ad;
+        return Some(RobustZ {
+            z: (x - m) / scale,
+            median: m,
+            scale,
+            method: "MeanAD",
+        });
+    }
+    let scale = (0.01 * m.abs()).max(1.0);
+    Some(RobustZ {
+        z: (x - m) / scale,
+        median: m,
+        scale,
+        method: "constant baseline",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mad_score() {
+        // median 3, deviations 2,1,0,1,2 → MAD 1.
+        let r = robust_z(10.0, &[1.0, 2.0, 3.0, 4.0, 5.0]).unwrap();
+        assert!((r.z - 0.6745 * 7.0).abs() < 1e-12);
+        assert_eq!(r.method, "MAD");
+    }
+
+    #[test]
+    fn mean_ad_fallback_when_mad_is_zero() {
+        // median 5, deviations 0,0,0,0,10 → MAD 0, MeanAD 2.
+        let r = robust_z(9.0, &[5.0, 5.0, 5.0, 5.0, 15.0]).unwrap();
+        assert!((r.z - 4.0 / (1.253314 * 2.0)).abs() < 1e-12);
+        assert_eq!(r.method, "MeanAD");
+    }
+
+    #[test]
+    fn constant_baseline_fallback() {
+        let r = robust_z(20.0, &[10.0; 8]).unwrap();
+        assert!((r.z - 10.0).abs() < 1e-12);
+        let r = robust_z(1000.0, &[500.0; 8]).unwrap();
+        assert!((r.z - 100.0).abs() < 1e-12);
+        assert!(robust_z(1.0, &[]).is_none());
+    }
+}

@@ -1,0 +1,89 @@
+//! Events from the terminal, or from a script in tests.
+
+use crate::ui::keymap::Key;
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use std::collections::VecDeque;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Key(Key),
+    Resize,
+    Other,
+}
+
+pub trait EventSource {
+    /// The next event; `None` when there will be no more.
+    fn next(&mut self) -> std::io::Result<Option<Input>>;
+}
+
+/// The real terminal's events, blocking until one arrives (no tick: the data is static).
+pub struct CrosstermEvents;
+
+impl EventSource for CrosstermEvents {
+    fn next(&mut self) -> std::io::Result<Option<Input>> {
+        Ok(Some(match event::read()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                match convert(k.code, k.modifiers) {
+                    Some(key) => Input::Key(key),
+                    None => Input::Other,
+                }
+            }
+            Event::Resize(_, _) => Input::Resize,
+            _ => Input::Other,
+        }))
+    }
+}
+
+fn convert(code: KeyCode, mods: KeyModifiers) -> Option<Key> {
+    Some(match code {
+        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+            Key::Ctrl(c.to_ascii_lowercase())
+        }
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => Key::BackTab,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        _ => return None,
+    })
+}
+
+/// A fixed list of events, for tests.
+pub struct ScriptedEvents(pub VecDeque<Input>);
+
+impl ScriptedEvents {
+    pub fn keys(keys: &[Key]) -> ScriptedEvents {
+        ScriptedEvents(keys.iter().map(|k| Input::Key(*k)).collect())
+    }
+}
+
+impl EventSource for ScriptedEvents {
+    fn next(&mut self) -> std::io::Result<Option<Input>> {
+        Ok(self.0.pop_front())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_convert() {
+        assert_eq!(
+            convert(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Key::Ctrl('c'))
+        );
+        assert_eq!(
+            convert(KeyCode::Tab, KeyModifiers::SHIFT),
+            Some(Key::BackTab)
+        );
+        assert_eq!(
+            convert(KeyCode::Char(']'), KeyModifiers::NONE),
+            Some(Key::Char(']'))
+        );
+        assert_eq!(convert(KeyCode::F(1), KeyModifiers::NONE), None);
+    }
+}

@@ -1,0 +1,96 @@
+//! A finding's detail: its text, its evidence, and its dates marked on the follower chart.
+
+use super::charts::followers_chart;
+use super::frame::panel;
+use super::lists::dates;
+use super::Theme;
+use crate::app::App;
+use crate::text::sanitize;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+use serde_json::Value;
+
+/// An evidence value on one line.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => match n.as_f64() {
+            Some(x) if x.fract() != 0.0 => format!("{x:.4}"),
+            _ => n.to_string(),
+        },
+        Value::Null => "—".to_string(),
+        Value::Array(a) if a.iter().all(|x| x.is_object()) => {
+            format!("{} items (see the JSON report)", a.len())
+        }
+        other => other.to_string(),
+    }
+}
+
+pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
+    let Some(x) = app.findings().get(index) else {
+        f.render_widget(
+            Paragraph::new("This finding is not in the list any more."),
+            area,
+        );
+        return;
+    };
+    let chart_h = (area.height / 3).clamp(5, 12);
+    let [chart_area, text_area] =
+        Layout::vertical([Constraint::Length(chart_h), Constraint::Min(3)]).areas(area);
+    let block = panel(format!("Followers, with {} marked", dates(x)), false, theme);
+    let inner = block.inner(chart_area);
+    f.render_widget(block, chart_area);
+    followers_chart(f, inner, app, theme);
+
+    let block = panel(
+        format!("{} · {}", x.severity.as_str().to_uppercase(), x.rule),
+        true,
+        theme,
+    );
+    let inner = block.inner(text_area);
+    f.render_widget(block, text_area);
+    let mut lines = vec![
+        Line::from(Span::styled(sanitize(&x.title), theme.severity(x.severity))),
+        Line::from(Span::styled(format!("{} – {}", x.start, x.end), theme.dim)),
+        Line::from(""),
+        Line::from(sanitize(&x.detail)),
+        Line::from(""),
+        Line::from(Span::styled("Evidence", theme.title)),
+    ];
+    for (k, v) in &x.evidence {
+        match v {
+            Value::Array(items) if items.iter().all(|i| i.is_object()) => {
+                lines.push(Line::from(Span::styled(format!("  {k}:"), theme.dim)));
+                for item in items.iter().take(10) {
+                    let parts: Vec<String> = item
+                        .as_object()
+                        .map(|o| o.iter().map(|(a, b)| format!("{a} {}", shown(b))).collect())
+                        .unwrap_or_default();
+                    lines.push(Line::from(format!("    {}", sanitize(&parts.join(", ")))));
+                }
+            }
+            _ => lines.push(Line::from(vec![
+                Span::styled(format!("  {k}: "), theme.dim),
+                Span::styled(sanitize(&shown(v)), theme.text),
+            ])),
+        }
+    }
+    if !x.posts.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("  posts: ", theme.dim),
+            Span::raw(sanitize(&x.posts.join(", "))),
+        ]));
+    }
+    if let Some((what, why, ask)) = crate::rules::help::rule_help(x.rule) {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("What it means", theme.title)));
+        lines.push(Line::from(format!("  {what} {why}")));
+        lines.push(Line::from(Span::styled(
+            format!("  Ask: {ask}"),
+            theme.accent,
+        )));
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

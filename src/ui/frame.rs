@@ -1,0 +1,127 @@
+//! The header, the footer, panel borders and the "too small" message.
+
+use super::keymap;
+use super::Theme;
+use crate::app::{App, Focus};
+use crate::text::sanitize;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::Frame;
+
+pub fn too_small(f: &mut Frame, area: Rect, theme: &Theme) {
+    let msg = format!(
+        "Please enlarge the window to at least {}x{} (now {}x{}).",
+        super::MIN_WIDTH,
+        super::MIN_HEIGHT,
+        area.width,
+        area.height
+    );
+    let y = area.y + area.height / 2;
+    let line = Rect {
+        x: area.x,
+        y,
+        width: area.width,
+        height: area.height.min(1),
+    };
+    f.render_widget(
+        Paragraph::new(msg)
+            .style(theme.text)
+            .alignment(Alignment::Center),
+        line,
+    );
+}
+
+/// A bordered panel, highlighted when it has the focus.
+pub fn panel<'a>(title: impl Into<String>, focused: bool, theme: &Theme) -> Block<'a> {
+    let title: String = title.into();
+    let (border, kind) = if focused {
+        (theme.border_focus, BorderType::Thick)
+    } else {
+        (theme.border, BorderType::Rounded)
+    };
+    Block::bordered()
+        .border_type(kind)
+        .border_style(border)
+        .title(Span::styled(
+            format!(" {title} "),
+            if focused {
+                theme.border_focus
+            } else {
+                theme.title
+            },
+        ))
+}
+
+pub fn focused(app: &App, f: Focus) -> bool {
+    app.focus == f
+}
+
+pub fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let a = &app.account.config.account;
+    let name = sanitize(app.account.name());
+    let platform = a
+        .platform
+        .as_deref()
+        .map(sanitize)
+        .unwrap_or_else(|| "platform not set".into());
+    let p = &app.period;
+    let mut first = vec![
+        Span::styled(" smm-audit ", theme.title),
+        Span::styled("│ ", theme.dim),
+        Span::styled(name, theme.title),
+        Span::styled(format!(" · {platform} · "), theme.text),
+        Span::styled(app.period_name(), theme.accent),
+        Span::styled(format!(" ({} – {})", p.start, p.end), theme.dim),
+    ];
+    if app.origin.demo {
+        first.push(Span::raw(" "));
+        first.push(Span::styled(" DEMO ", theme.demo));
+    }
+    let v = &app.view.audit.verdict;
+    let because = if v.because.is_empty() {
+        "no medium or high finding".to_string()
+    } else {
+        format!("{} ({})", v.families.join(", "), v.because.join(", "))
+    };
+    let sources = app.load.sources.len();
+    let warnings = app.load.warnings.len();
+    let second = vec![
+        Span::styled(" Verdict: ", theme.text),
+        Span::styled(v.level.label().to_uppercase(), theme.verdict(v.level)),
+        Span::styled(format!(" · {because}"), theme.dim),
+        Span::styled(
+            format!(
+                "  │ {} · {sources} file{} read{}",
+                sanitize(&app.origin.label),
+                if sources == 1 { "" } else { "s" },
+                if warnings > 0 {
+                    format!(", {warnings} warning(s)")
+                } else {
+                    String::new()
+                }
+            ),
+            theme.dim,
+        ),
+    ];
+    f.render_widget(
+        Paragraph::new(vec![Line::from(first), Line::from(second)]),
+        area,
+    );
+}
+
+pub fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if let Some(status) = &app.status {
+        f.render_widget(
+            Paragraph::new(Span::styled(format!(" {}", sanitize(status)), theme.accent)),
+            area,
+        );
+        return;
+    }
+    let mut spans = Vec::new();
+    for (keys, label) in keymap::footer(app.mode()) {
+        spans.push(Span::styled(format!(" {keys}"), theme.accent));
+        spans.push(Span::styled(format!(" {label} "), theme.dim));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,117 @@
+//! The help screen: every key (from the keymap table), every KPI and every rule.
+
+use super::frame::panel;
+use super::keymap::help_rows;
+use super::Theme;
+use crate::app::App;
+use crate::metrics::Kpi;
+use crate::rules::help::RULES;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+/// One sentence on each KPI, in the project's own words (docs/kpis.md has the formulas).
+pub fn kpi_help(k: Kpi) -> &'static str {
+    use Kpi::*;
+    match k {
+        FollowersStart => "followers before the period began",
+        FollowersEnd => "followers at the period's last day",
+        NetGrowth => "followers at the end minus at the start",
+        GrowthPct => "net growth as a percent of the start",
+        Follows => "new followers, summed by day",
+        Unfollows => "people who left, summed by day",
+        NewFollowerRatePct => "new followers per 100 followers at the end",
+        UnfollowRatePct => "unfollows per 100 followers at the start (churn)",
+        Reach => "daily reach summed: not unique people",
+        ReachPaid => "the paid part of daily reach",
+        ReachOrganic => "the organic part of daily reach",
+        Impressions => "all views, not unique",
+        ReachPerFollowerPct => "a typical day's reach per 100 followers",
+        PostReachMedian => "the reach of a typical post",
+        Posts => "posts published in the period",
+        PostsPerWeek => "posting frequency",
+        Likes | Comments | Shares | Saves => "totals over the period's posts",
+        Engagements => "likes + comments + shares (saves shown beside)",
+        LoveRatePct => "likes per follower, averaged over posts (applause)",
+        TalkRatePct => "comments per follower, averaged over posts (conversation)",
+        AmplificationRatePct => "shares per follower, averaged over posts",
+        ErPostPct => "engagements per follower, averaged over posts",
+        ErDayPct => "engagements per day per follower",
+        ErrPct => "engagements per reached account (ERR)",
+        ErViewPct => "engagements per view",
+        Clicks => "clicks to the site",
+        CtrPct => "clicks per 100 views",
+        Sessions => "site visits from social",
+        Visitors => "site visitors from social, summed by day",
+        BounceRatePct => "visits that left at once, weighted by sessions",
+        AvgSessionSeconds => "time on site, weighted by sessions",
+        PagesPerSession => "pages a visit, weighted by sessions",
+        Conversions => "target actions on the site",
+        ConversionRatePct => "conversions per 100 sessions",
+        Leads => "applications, orders and calls from social",
+        Spend => "ad spend in the period",
+        Fee => "the contractor's fee for the period",
+        Cost => "ad spend plus the fee",
+        Cpm => "ad spend per 1,000 paid impressions",
+        Cpc => "all SMM costs per click to the site",
+        Cpl => "all SMM costs per lead",
+        CostPerFollower => "all SMM costs per new follower",
+        Revenue => "revenue attributed to social",
+        RoiPct => "revenue minus costs, per 100 of costs",
+        Questions => "messages received",
+        Answered => "of those, the ones answered",
+        ResponseRatePct => "answered per 100 received",
+        ResponseMinutesMedian => "typical minutes to an answer",
+    }
+}
+
+pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = panel("Help (↑↓ scroll, Esc back)", true, theme);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let mut lines: Vec<Line> = vec![Line::from(Span::styled("Keys", theme.title))];
+    for (keys, what) in help_rows() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<12}"), theme.accent),
+            Span::raw(what),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "KPIs (— means no value: the data is missing or it would divide by zero)",
+        theme.title,
+    )));
+    for k in Kpi::ALL {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<26}", k.label()), theme.accent),
+            Span::raw(kpi_help(*k)),
+            Span::styled(format!("  ({})", k.key()), theme.dim),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Rules: what each finding means, why it matters, what to ask",
+        theme.title,
+    )));
+    for (id, what, why, ask) in RULES {
+        lines.push(Line::from(Span::styled(format!("  {id}"), theme.accent)));
+        lines.push(Line::from(format!("    {what} {why}")));
+        lines.push(Line::from(Span::styled(
+            format!("    Ask: {ask}"),
+            theme.dim,
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Verdict: genuine (no family of evidence flagged), questionable (one), likely inflated (two or more).",
+        theme.text,
+    )));
+    let scroll = app.help_scroll.min(lines.len().saturating_sub(1) as u16);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
+}

@@ -1,0 +1,155 @@
+//! The Findings list and the KPIs panel (plan vs actual, claims vs measured, every KPI).
+
+use super::frame::{focused, panel};
+use super::Theme;
+use crate::app::{App, Focus};
+use crate::metrics::{delta, Kpi};
+use crate::report::format;
+use crate::rules::Finding;
+use crate::text::sanitize;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::Frame;
+
+pub fn dates(f: &Finding) -> String {
+    if f.start == f.end {
+        f.start.format("%m-%d").to_string()
+    } else {
+        format!("{}–{}", f.start.format("%m-%d"), f.end.format("%m-%d"))
+    }
+}
+
+pub fn findings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let list = app.findings();
+    let has_focus = focused(app, Focus::Findings);
+    let title = format!("Findings ({})", list.len());
+    let block = panel(title, has_focus, theme);
+    if list.is_empty() {
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        f.render_widget(
+            Paragraph::new(Span::styled(
+                "The rules found nothing to flag in this period.",
+                theme.dim,
+            )),
+            inner,
+        );
+        return;
+    }
+    let items: Vec<ListItem> = list
+        .iter()
+        .map(|x| {
+            ListItem::new(Line::from(vec![
+                Span::styled(
+                    format!("{:<6}", x.severity.as_str().to_uppercase()),
+                    theme.severity(x.severity),
+                ),
+                Span::styled(format!(" {:<11} ", dates(x)), theme.dim),
+                Span::styled(sanitize(&x.title), theme.text),
+            ]))
+        })
+        .collect();
+    let mut state = ListState::default();
+    if has_focus {
+        state.select(Some(app.finding_sel.min(list.len() - 1)));
+    }
+    let widget = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected)
+        .highlight_symbol("▶ ");
+    f.render_stateful_widget(widget, area, &mut state);
+}
+
+pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let has_focus = focused(app, Focus::Kpis);
+    let block = panel("KPIs: plan, claims, all", has_focus, theme);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let s = &app.view.audit.summary;
+    let cur = app.currency();
+    let mut lines: Vec<Line> = Vec::new();
+    for p in &s.plan {
+        let (mark, style) = match p.met {
+            Some(true) => ("✓ met   ", theme.good),
+            Some(false) => ("✗ missed", theme.bad),
+            None => ("— n/a   ", theme.dim),
+        };
+        let sign = if p.direction == crate::model::Direction::AtLeast {
+            "≥"
+        } else {
+            "≤"
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), style),
+            Span::styled(
+                format!(
+                    "plan {} {sign} {}: ",
+                    p.kpi.label(),
+                    format::value(p.kpi, Some(p.target), &cur)
+                ),
+                theme.text,
+            ),
+            Span::styled(format::value(p.kpi, p.actual, &cur), theme.title),
+        ]));
+    }
+    for c in &s.claims {
+        let off = c.diff_pct.map(|d| d.abs() > 5.0).unwrap_or(false);
+        let style = if off { theme.bad } else { theme.good };
+        let diff = c
+            .diff_pct
+            .map(|d| {
+                format!(
+                    "{}{} %",
+                    if d > 0.0 { "+" } else { "" },
+                    format::group(d, 1)
+                )
+            })
+            .unwrap_or_else(|| format::NO_VALUE.into());
+        lines.push(Line::from(vec![
+            Span::styled(if off { "✗ claim  " } else { "✓ claim  " }, style),
+            Span::styled(
+                format!(
+                    "{} claimed {} vs measured {} ",
+                    c.kpi.label(),
+                    format::value(c.kpi, Some(c.claimed), &cur),
+                    format::value(c.kpi, c.actual, &cur)
+                ),
+                theme.text,
+            ),
+            Span::styled(diff, style),
+        ]));
+    }
+    if s.plan.is_empty() && s.claims.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No plan or claim for this period in audit.toml.",
+            theme.dim,
+        )));
+    }
+    lines.push(Line::from(Span::styled(
+        "KPI                        value        vs prev",
+        theme.dim,
+    )));
+    for kpi in Kpi::ALL {
+        let now = s.kpis.get(*kpi);
+        let d = format::delta(*kpi, delta(*kpi, now, s.previous.get(*kpi)));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<24}", truncate(kpi.label(), 24)), theme.text),
+            Span::styled(
+                format!(" {:>14}", format::value(*kpi, now, &cur)),
+                theme.title,
+            ),
+            Span::styled(format!(" {:>10}", d), theme.dim),
+        ]));
+    }
+    let scroll = app.kpi_scroll.min(lines.len().saturating_sub(1) as u16);
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}

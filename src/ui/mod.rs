@@ -1,0 +1,79 @@
+//! Drawing: pure functions of `&App` into a ratatui frame. No I/O, no terminal library.
+
+mod charts;
+mod detail;
+mod frame;
+mod help;
+pub mod keymap;
+mod lists;
+mod posts;
+pub mod theme;
+
+pub use theme::Theme;
+
+use crate::app::{App, Screen};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::Frame;
+
+/// The smallest terminal the audit is drawn in; below it a one-line message asks for more.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+/// Below this width the three panels stack.
+pub const WIDE: u16 = 120;
+
+/// Draw the whole screen.
+pub fn render(app: &App, f: &mut Frame) {
+    let area = f.area();
+    let theme = Theme::pick(app.origin.theme.as_deref(), app.origin.no_color);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        frame::too_small(f, area, &theme);
+        return;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame::header(f, header, app, &theme);
+    match app.screen() {
+        Screen::Dashboard => dashboard(f, body, app, &theme),
+        Screen::TopPosts => posts::top_posts(f, body, app, &theme),
+        Screen::PostDetail(i) => posts::post_detail(f, body, app, i, &theme),
+        Screen::FindingDetail(i) => detail::finding(f, body, app, i, &theme),
+        Screen::Help => help::help(f, body, app, &theme),
+    }
+    frame::footer(f, footer, app, &theme);
+}
+
+fn dashboard(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if area.width >= WIDE {
+        let panels_h = (area.height * 11 / 20).max(9);
+        let [top, bottom] =
+            Layout::vertical([Constraint::Length(panels_h), Constraint::Min(3)]).areas(area);
+        let [a, b, c] = Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(top);
+        charts::followers(f, a, app, theme);
+        charts::reach(f, b, app, theme);
+        charts::engagement(f, c, app, theme);
+        let [l, r] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+            .areas(bottom);
+        lists::findings(f, l, app, theme);
+        lists::kpis(f, r, app, theme);
+    } else {
+        let each = ((area.height.saturating_sub(7)) / 3).clamp(4, 9);
+        let [a, b, c, bottom] = Layout::vertical([
+            Constraint::Length(each),
+            Constraint::Length(each),
+            Constraint::Length(each),
+            Constraint::Min(4),
+        ])
+        .areas(area);
+        charts::followers(f, a, app, theme);
+        charts::reach(f, b, app, theme);
+        charts::engagement(f, c, app, theme);
+        let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .areas(bottom);
+        lists::findings(f, l, app, theme);
+        lists::kpis(f, r, app, theme);
+    }
+}

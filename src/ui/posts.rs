@@ -1,0 +1,196 @@
+//! The top posts of the period, and one post's detail against the period's medians.
+
+use super::frame::panel;
+use super::Theme;
+use crate::app::App;
+use crate::metrics::{Kpi, RankedPost, Ranking};
+use crate::report::format;
+use crate::text::sanitize;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::Frame;
+
+fn v(kpi: Kpi, x: Option<f64>) -> String {
+    format::value(kpi, x, "")
+}
+
+pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let next = app.ranking.next().label();
+    let title = format!(
+        "Top 5 posts of {} by {} (s: by {next})",
+        app.period_name(),
+        app.ranking.label()
+    );
+    let block = panel(title, true, theme);
+    let posts = app.top_posts();
+    if posts.is_empty() {
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        let why = match app.ranking {
+            Ranking::Reach => "No post of this period has a reach value.",
+            Ranking::Engagements => "No post of this period has its engagements.",
+            Ranking::ErPost => {
+                "No post of this period has an ER post (engagements and a follower count)."
+            }
+        };
+        f.render_widget(Paragraph::new(Span::styled(why, theme.dim)), inner);
+        return;
+    }
+    let header = Row::new([
+        "#",
+        "published",
+        "type",
+        "reach",
+        "engagements",
+        "ER post",
+        "ERR",
+        "caption",
+    ])
+    .style(theme.title);
+    let rows: Vec<Row> = posts
+        .iter()
+        .map(|r| {
+            let p = &r.post;
+            Row::new(vec![
+                Cell::from(r.rank.to_string()),
+                Cell::from(p.published_at.format("%Y-%m-%d %H:%M").to_string()),
+                Cell::from(p.kind.as_str()),
+                Cell::from(v(Kpi::Reach, p.reach)),
+                Cell::from(v(Kpi::Engagements, r.rates.engagements)),
+                Cell::from(v(Kpi::ErPostPct, r.rates.er_post_pct)),
+                Cell::from(v(Kpi::ErrPct, r.rates.err_pct)),
+                Cell::from(sanitize(&p.caption)),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(2),
+        Constraint::Length(16),
+        Constraint::Length(8),
+        Constraint::Length(9),
+        Constraint::Length(11),
+        Constraint::Length(8),
+        Constraint::Length(8),
+        Constraint::Min(10),
+    ];
+    let mut state = TableState::default();
+    state.select(Some(app.post_sel.min(posts.len() - 1)));
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("▶ ");
+    f.render_stateful_widget(table, area, &mut state);
+}
+
+fn against(
+    label: &str,
+    kpi: Kpi,
+    value: Option<f64>,
+    median: Option<f64>,
+    theme: &Theme,
+) -> Line<'static> {
+    let ratio = match (value, median) {
+        (Some(x), Some(m)) if m != 0.0 => format!("×{} the median", format::group(x / m, 2)),
+        _ => String::new(),
+    };
+    Line::from(vec![
+        Span::styled(format!("{label:<14}"), theme.dim),
+        Span::styled(format!("{:>14}", v(kpi, value)), theme.title),
+        Span::styled(
+            format!("   period median {:>12}   ", v(kpi, median)),
+            theme.dim,
+        ),
+        Span::styled(ratio, theme.accent),
+    ])
+}
+
+pub fn post_detail(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
+    let Some(r): Option<&RankedPost> = app.top_posts().get(index) else {
+        f.render_widget(
+            Paragraph::new("This post is not in the list any more."),
+            area,
+        );
+        return;
+    };
+    let p = &r.post;
+    let block = panel(
+        format!("Post {} of the top 5 by {}", r.rank, app.ranking.label()),
+        true,
+        theme,
+    );
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let m = &app.view.medians;
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("id ", theme.dim),
+            Span::styled(sanitize(&p.id), theme.title),
+            Span::styled(
+                format!(
+                    "   published {}   type {}",
+                    p.published_at.format("%Y-%m-%d %H:%M %:z"),
+                    p.kind
+                ),
+                theme.text,
+            ),
+        ]),
+        Line::from(Span::styled(sanitize(&p.permalink), theme.accent)),
+        Line::from(""),
+        against("reach", Kpi::Reach, p.reach, m.reach, theme),
+        against(
+            "views",
+            Kpi::Impressions,
+            p.impressions,
+            m.impressions,
+            theme,
+        ),
+        against(
+            "engagements",
+            Kpi::Engagements,
+            r.rates.engagements,
+            m.engagements,
+            theme,
+        ),
+        against(
+            "ER post",
+            Kpi::ErPostPct,
+            r.rates.er_post_pct,
+            m.er_post_pct,
+            theme,
+        ),
+        against("ERR", Kpi::ErrPct, r.rates.err_pct, m.err_pct, theme),
+        against(
+            "ER by views",
+            Kpi::ErViewPct,
+            r.rates.er_view_pct,
+            m.er_view_pct,
+            theme,
+        ),
+        Line::from(vec![Span::styled(
+            format!(
+                "likes {}   comments {}   shares {}   saves {}   clicks {}   paid {}",
+                v(Kpi::Likes, p.likes.value()),
+                v(Kpi::Comments, p.comments.value()),
+                v(Kpi::Shares, p.shares.value()),
+                v(Kpi::Saves, p.saves.value()),
+                v(Kpi::Clicks, p.clicks),
+                p.paid.map_or("—", |b| if b { "yes" } else { "no" })
+            ),
+            theme.text,
+        )]),
+        Line::from(""),
+        Line::from(Span::styled("Caption", theme.dim)),
+    ];
+    let [top, caption] =
+        Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
+    lines.truncate(lines.len());
+    f.render_widget(Paragraph::new(lines), top);
+    f.render_widget(
+        Paragraph::new(sanitize(&p.caption))
+            .style(theme.text)
+            .wrap(Wrap { trim: true }),
+        caption,
+    );
+}

@@ -1,0 +1,252 @@
+//! The real binary on folders of files: exit codes, messages, reports.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_smm-audit"));
+    // Never read the developer's own config.
+    c.env("XDG_CONFIG_HOME", "/nonexistent-smm-audit-test")
+        .env("HOME", "/nonexistent-smm-audit-test")
+        .env_remove("NO_COLOR");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+fn path(dir: &tempfile::TempDir) -> &str {
+    dir.path().to_str().unwrap()
+}
+
+const DAILY: &str = "date,followers,follows,unfollows,reach\n2026-09-30,100,,,\n2026-10-01,110,12,2,50\n2026-10-02,120,11,1,70\n";
+
+#[test]
+fn json_report_has_every_kpi_key() {
+    let dir = folder(&[("daily.csv", DAILY)]);
+    let o = run(&[
+        "report",
+        path(&dir),
+        "--month",
+        "2026-10",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["schema"], "smm-audit/report/v1");
+    assert_eq!(v["period"]["days"], 31);
+    assert_eq!(v["previous_period"]["start"], "2026-09-01");
+    let kpis = v["kpis"].as_object().unwrap();
+    for key in smm_audit::report::json::kpi_keys() {
+        assert!(kpis.contains_key(key), "kpis lacks {key}");
+        assert!(v["previous"].as_object().unwrap().contains_key(key));
+    }
+    assert_eq!(v["kpis"]["followers_end"], 120);
+    assert_eq!(v["kpis"]["net_growth"], 20);
+    assert_eq!(v["kpis"]["growth_pct"], 20);
+    assert_eq!(v["kpis"]["posts"], serde_json::Value::Null);
+    assert_eq!(v["kpis"]["reach"], 120);
+    for key in [
+        "sources",
+        "warnings",
+        "plan",
+        "claims",
+        "top_posts",
+        "findings",
+    ] {
+        assert!(v[key].is_array(), "{key}");
+    }
+    assert!(v["verdict"]["level"].is_string());
+}
+
+#[test]
+fn bad_rows_are_skipped_with_file_and_line() {
+    let daily = "date,followers\n2026-10-01,100\n2026-10-02,\n2026-10-03,abc\n2026-13-01,5\n2026-10-05,104\n";
+    let dir = folder(&[("daily.csv", daily)]);
+    let o = run(&["report", path(&dir), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let w = v["warnings"].as_array().unwrap();
+    let lines: Vec<u64> = w.iter().map(|x| x["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, vec![3, 4, 5]);
+    assert!(w.iter().all(|x| x["file"] == "daily.csv"));
+    assert!(w[1]["message"].as_str().unwrap().contains("`abc`"));
+    assert_eq!(v["sources"][0]["rows"], 2);
+    let err = stderr(&o);
+    assert!(err.contains("daily.csv line 4"), "{err}");
+}
+
+#[test]
+fn a_missing_required_column_exits_1_naming_file_and_column() {
+    let dir = folder(&[("posts.csv", "post_id,reach\n1,10\n"), ("daily.csv", DAILY)]);
+    let o = run(&["report", path(&dir)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("posts.csv"), "{err}");
+    assert!(err.contains("`published_at`"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_folder_with_nothing_recognised_is_an_error() {
+    let dir = folder(&[("notes.txt", "hello\n")]);
+    let o = run(&["report", path(&dir)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no file in it is a recognised export"));
+}
+
+#[test]
+fn a_missing_path_exits_1() {
+    let o = run(&["report", "/nonexistent/account"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("/nonexistent/account"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        run(&["report", "--month", "2026-10", "--from", "2026-10-01"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["--bogus"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_bad_month_is_one_sentence() {
+    let dir = folder(&[("daily.csv", DAILY)]);
+    let o = run(&["report", path(&dir), "--month", "2026-13"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--month: `2026-13`"));
+}
+
+#[test]
+fn output_files_are_never_overwritten_without_force() {
+    let dir = folder(&[("daily.csv", DAILY)]);
+    let out = dir.path().join("report.md");
+    let out_s = out.to_str().unwrap();
+    let o = run(&["report", path(&dir), "-o", out_s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first = std::fs::read_to_string(&out).unwrap();
+    assert!(first.starts_with("# "));
+    let o = run(&["report", path(&dir), "--format", "json", "-o", out_s]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), first);
+    let o = run(&[
+        "report",
+        path(&dir),
+        "--format",
+        "json",
+        "-o",
+        out_s,
+        "--force",
+    ]);
+    assert!(o.status.success());
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with('{'));
+}
+
+#[test]
+fn input_files_are_not_modified() {
+    let dir = folder(&[("daily.csv", DAILY)]);
+    let before = std::fs::read(dir.path().join("daily.csv")).unwrap();
+    run(&["report", path(&dir)]);
+    run(&["check", path(&dir)]);
+    assert_eq!(std::fs::read(dir.path().join("daily.csv")).unwrap(), before);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn init_writes_a_template_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["init", path(&dir)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let toml = dir.path().join("audit.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    assert!(text.contains("[portrait]"));
+    std::fs::write(&toml, "# mine\n").unwrap();
+    let o = run(&["init", path(&dir)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&toml).unwrap(), "# mine\n");
+}
+
+#[test]
+fn a_bad_audit_toml_names_key_and_line() {
+    let dir = folder(&[
+        ("daily.csv", DAILY),
+        (
+            "audit.toml",
+            "[account]\nname = \"x\"\n\n[contract]\nfees = 10\n",
+        ),
+    ]);
+    let o = run(&["report", path(&dir)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("audit.toml line 5"), "{err}");
+    assert!(err.contains("fees"), "{err}");
+}
+
+#[test]
+fn formats_lists_the_canonical_files() {
+    let o = run(&["formats"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    for name in [
+        "canonical/daily",
+        "canonical/posts",
+        "canonical/audience",
+        "canonical/traffic",
+        "canonical/spend",
+        "canonical/messages",
+    ] {
+        assert!(out.contains(name), "{name}");
+    }
+}
+
+#[test]
+fn check_exits_3_on_a_finding_at_the_bar() {
+    let posts = "post_id,published_at,reach,likes\n1,2026-10-01 10:00,10,50\n";
+    let dir = folder(&[("daily.csv", DAILY), ("posts.csv", posts)]);
+    let o = run(&["check", path(&dir), "--month", "2026-10"]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("high") && l.contains("likes-exceed-reach")),
+        "{out}"
+    );
+    let o = run(&["check", path(&dir), "--month", "2026-09"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn the_demo_account_reports_without_a_path() {
+    let o = run(&["report", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["account"]["name"], "Acme Coffee");
+    assert!(v["kpis"]["followers_end"].as_f64().unwrap() > 0.0);
+    assert!(Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data/acme-coffee")
+        .is_dir());
+}
