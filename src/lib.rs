@@ -23,16 +23,10 @@ pub mod app;
 pub mod tui;
 pub mod ui;
 
-/// The interactive audit: load and compute before the terminal is taken, so that an input
-/// error prints on a normal terminal.
-pub fn interactive(
-    path: Option<&std::path::Path>,
-    common: &cli::args::Common,
-) -> anyhow::Result<()> {
-    let opened = cli::open::open(path, common)?;
+/// The interactive audit's state for an opened account, on its default period.
+pub fn build_app(opened: cli::open::Opened, no_color: bool) -> anyhow::Result<app::App> {
     let period = audit::default_period(&opened.account)
         .ok_or_else(|| anyhow::anyhow!("{}: no dated rows to show", opened.label))?;
-    let no_color = common.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let origin = app::Origin {
         label: opened.label,
         demo: opened.demo,
@@ -40,12 +34,23 @@ pub fn interactive(
         theme: opened.user.theme.clone(),
         no_color,
     };
-    let mut app = app::App::new(
+    Ok(app::App::new(
         opened.account,
         opened.load,
         opened.thresholds,
         origin,
         period,
-    );
+    ))
+}
+
+/// The interactive audit: load and compute before the terminal is taken, so that an input
+/// error prints on a normal terminal.
+pub fn interactive(
+    path: Option<&std::path::Path>,
+    common: &cli::args::Common,
+) -> anyhow::Result<()> {
+    let opened = cli::open::open(path, common)?;
+    let no_color = common.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut app = build_app(opened, no_color)?;
     tui::run(&mut app)
 }

@@ -54,6 +54,8 @@ pub struct App {
     pub ranking: Ranking,
     pub kpi_scroll: u16,
     pub help_scroll: u16,
+    /// Scroll of a post's or a finding's detail.
+    pub detail_scroll: u16,
     /// A one-line message for the footer (e.g. the path of a written report).
     pub status: Option<String>,
     quit: bool,
@@ -93,6 +95,7 @@ impl App {
             ranking: Ranking::Reach,
             kpi_scroll: 0,
             help_scroll: 0,
+            detail_scroll: 0,
             status: None,
             quit: false,
         }
@@ -140,6 +143,7 @@ impl App {
     }
 
     fn push(&mut self, s: Screen) {
+        self.detail_scroll = 0;
         if self.screen() != s {
             self.stack.push(s);
         }
@@ -214,7 +218,13 @@ impl App {
                     self.help_scroll.saturating_sub(1)
                 }
             }
-            Screen::PostDetail(_) | Screen::FindingDetail(_) => {}
+            Screen::PostDetail(_) | Screen::FindingDetail(_) => {
+                self.detail_scroll = if down {
+                    self.detail_scroll.saturating_add(1).min(500)
+                } else {
+                    self.detail_scroll.saturating_sub(1)
+                }
+            }
         }
     }
 

@@ -38,7 +38,9 @@ pub fn audit(c: &AuditConfig, text: &str, file: &str) -> Result<(), ConfigError>
     }
     for claim in &c.claims {
         known_kpi(&claim.kpi).map_err(|m| err("kpi", &claim.kpi, m))?;
-        month(&claim.month).map_err(|msg| err("month", &claim.month, msg))?;
+        if let Some(m) = &claim.month {
+            month(m).map_err(|msg| err("month", m, msg))?;
+        }
     }
     for e in &c.events {
         if e.end < e.start {

@@ -56,7 +56,7 @@ pub fn claims(config: &AuditConfig, p: &Period, kpis: &Kpis) -> Vec<ClaimResult>
     config
         .claims
         .iter()
-        .filter(|c| applies(Some(&c.month), p))
+        .filter(|c| applies(c.month.as_deref(), p))
         .filter_map(|c| {
             let kpi = Kpi::from_key(&c.kpi)?;
             let actual = kpis.get(kpi);

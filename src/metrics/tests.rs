@@ -300,3 +300,18 @@ value = 1000
     assert_eq!(s.claims.len(), 1);
     assert_eq!(s.claims[0].diff_pct, Some(25.0));
 }
+
+#[test]
+fn an_answer_dated_before_its_question_counts_as_unanswered() {
+    let files = vec![SourceFile {
+        name: "messages.csv".into(),
+        bytes: b"received_at,answered_at\n2026-10-10 10:00,2026-10-10 09:00\n2026-10-11 10:00,2026-10-11 10:20\n".to_vec(),
+    }];
+    let loaded = load_files(files, Default::default(), chrono_tz::UTC, "t").unwrap();
+    assert_eq!(loaded.report.warnings.len(), 1);
+    assert_eq!(loaded.report.warnings[0].line, Some(2));
+    let k = compute(&loaded.account, &october());
+    close(&k, Kpi::Questions, 2.0);
+    close(&k, Kpi::Answered, 1.0);
+    close(&k, Kpi::ResponseMinutesMedian, 20.0);
+}

@@ -108,11 +108,11 @@ pub struct Plan {
     pub direction: Direction,
 }
 
-/// A figure from the agency's own report.
+/// A figure from the agency's own report; like a plan, with no month it applies to every month.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
-    pub month: String,
+    pub month: Option<String>,
     pub kpi: String,
     pub value: f64,
 }

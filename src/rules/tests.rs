@@ -402,7 +402,7 @@ fn pumped_engagement_without_reach_is_medium() {
 fn an_inflated_claim_is_high_and_a_close_one_is_not() {
     let mut s = Synth::steady();
     s.a.config.claims.push(crate::model::Claim {
-        month: "2026-08".into(),
+        month: Some("2026-08".into()),
         kpi: "reach".into(),
         value: 3000.0 * 31.0 * 1.3,
     });

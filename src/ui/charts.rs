@@ -10,7 +10,7 @@ use crate::report::format;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Sparkline};
 use ratatui::Frame;
 
 /// A KPI's value and its delta, as spans.
@@ -44,19 +44,67 @@ fn numbers(app: &App, rows: &[&[(&str, Kpi)]], theme: &Theme) -> Vec<Line<'stati
         .collect()
 }
 
-/// Split a panel's inner area into the chart and the numbers; a chart needs 4 rows.
-fn split(inner: Rect, lines: u16) -> (Option<Rect>, Rect) {
-    if inner.width >= 100 {
-        let [nums, chart] =
-            Layout::horizontal([Constraint::Length(48), Constraint::Min(10)]).areas(inner);
-        return ((chart.height >= 3).then_some(chart), nums);
-    }
-    if inner.height < lines + 4 {
-        return (None, inner);
+/// Where a panel draws its series: a chart with axes, a sparkline beside the numbers when
+/// the panel is low, or nothing when it is too small.
+enum Plot {
+    Chart(Rect),
+    Spark(Rect),
+    None,
+}
+
+/// Split a panel's inner area into the plot and the numbers; a chart needs 4 rows.
+fn split(inner: Rect, lines: u16) -> (Plot, Rect) {
+    if inner.width >= 100 || inner.height < lines + 4 {
+        let wide = inner.width >= 100 && inner.height >= 3;
+        let [nums, plot] =
+            Layout::horizontal([Constraint::Length(50), Constraint::Min(0)]).areas(inner);
+        return match (wide, plot.width >= 16) {
+            (true, _) => (Plot::Chart(plot), nums),
+            (false, true) => (Plot::Spark(plot), nums),
+            _ => (Plot::None, inner),
+        };
     }
     let [chart, nums] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(lines)]).areas(inner);
-    (Some(chart), nums)
+    (Plot::Chart(chart), nums)
+}
+
+/// A sparkline of a series (before and period joined), scaled between its lowest and highest
+/// value so that a slow climb stays visible.
+fn spark(f: &mut Frame, area: Rect, s: &Series, theme: &Theme) {
+    let mut ys: Vec<f64> = s.before.iter().map(|p| p.1).collect();
+    ys.extend(
+        s.period
+            .iter()
+            .skip(usize::from(!s.before.is_empty()))
+            .map(|p| p.1),
+    );
+    let width = area.width as usize;
+    if ys.len() > width && width > 0 {
+        let step = ys.len().div_ceil(width);
+        ys = ys
+            .chunks(step)
+            .map(|c| c.iter().sum::<f64>() / c.len() as f64)
+            .collect();
+    }
+    let (lo, hi) = ys
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(l, h), y| (l.min(*y), h.max(*y)));
+    if ys.is_empty() || !lo.is_finite() || !hi.is_finite() {
+        return;
+    }
+    let range = (hi - lo).max(1e-9);
+    let data: Vec<u64> = ys
+        .iter()
+        .map(|y| (1.0 + (y - lo) / range * 99.0) as u64)
+        .collect();
+    f.render_widget(
+        Sparkline::default()
+            .data(&data)
+            .max(100)
+            .style(theme.period_line),
+        area,
+    );
 }
 
 struct Lines<'a> {
@@ -192,10 +240,12 @@ pub fn followers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ("left", Kpi::Unfollows),
         ],
     ];
-    let (chart, nums) = split(inner, 2);
+    let (plot, nums) = split(inner, 2);
     f.render_widget(Paragraph::new(numbers(app, rows, theme)), nums);
-    if let Some(area) = chart {
-        followers_chart(f, area, app, theme);
+    match plot {
+        Plot::Chart(area) => followers_chart(f, area, app, theme),
+        Plot::Spark(area) => spark(f, area, &app.view.followers, theme),
+        Plot::None => {}
     }
 }
 
@@ -239,9 +289,12 @@ pub fn reach(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ("post median", Kpi::PostReachMedian),
         ],
     ];
-    let (chart, nums) = split(inner, 2);
+    let (plot, nums) = split(inner, 2);
     f.render_widget(Paragraph::new(numbers(app, rows, theme)), nums);
-    if let Some(area) = chart {
+    if let Plot::Spark(area) = plot {
+        spark(f, area, &app.view.reach, theme);
+    }
+    if let Plot::Chart(area) = plot {
         let v = &app.view;
         let (lo, hi) = v.reach.y_bounds().unwrap_or((0.0, 1.0));
         let mut store = Vec::new();
@@ -273,9 +326,12 @@ pub fn engagement(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ("ampl.", Kpi::AmplificationRatePct),
         ],
     ];
-    let (chart, nums) = split(inner, 2);
+    let (plot, nums) = split(inner, 2);
     f.render_widget(Paragraph::new(numbers(app, rows, theme)), nums);
-    if let Some(area) = chart {
+    if let Plot::Spark(area) = plot {
+        spark(f, area, &app.view.er_post, theme);
+    }
+    if let Plot::Chart(area) = plot {
         let v = &app.view;
         let labels = vec![
             v.month_labels.first().cloned().unwrap_or_default(),

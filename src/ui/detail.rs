@@ -18,6 +18,7 @@ fn shown(v: &Value) -> String {
         Value::String(s) => s.clone(),
         Value::Number(n) => match n.as_f64() {
             Some(x) if x.fract() != 0.0 => format!("{x:.4}"),
+            Some(x) if x.abs() < 9.0e15 => format!("{}", x as i64),
             _ => n.to_string(),
         },
         Value::Null => "—".to_string(),
@@ -92,5 +93,11 @@ pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme
             theme.accent,
         )));
     }
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let scroll = app.detail_scroll.min(lines.len().saturating_sub(1) as u16);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
 }

@@ -66,18 +66,18 @@ pub fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(sanitize)
         .unwrap_or_else(|| "platform not set".into());
     let p = &app.period;
-    let mut first = vec![
-        Span::styled(" smm-audit ", theme.title),
+    let mut first = vec![Span::styled(" smm-audit ", theme.title)];
+    if app.origin.demo {
+        first.push(Span::styled(" DEMO ", theme.demo));
+        first.push(Span::raw(" "));
+    }
+    first.extend([
         Span::styled("│ ", theme.dim),
         Span::styled(name, theme.title),
         Span::styled(format!(" · {platform} · "), theme.text),
         Span::styled(app.period_name(), theme.accent),
         Span::styled(format!(" ({} – {})", p.start, p.end), theme.dim),
-    ];
-    if app.origin.demo {
-        first.push(Span::raw(" "));
-        first.push(Span::styled(" DEMO ", theme.demo));
-    }
+    ]);
     let v = &app.view.audit.verdict;
     let because = if v.because.is_empty() {
         "no medium or high finding".to_string()
@@ -118,10 +118,19 @@ pub fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
+    let hints = keymap::footer(app.mode());
+    let full: usize = hints
+        .iter()
+        .map(|(k, l)| k.chars().count() + l.chars().count() + 3)
+        .sum();
+    // When the hints do not fit, the keys stay and only quit and help keep their words.
+    let compact = full > area.width as usize;
     let mut spans = Vec::new();
-    for (keys, label) in keymap::footer(app.mode()) {
+    for (keys, label) in hints {
         spans.push(Span::styled(format!(" {keys}"), theme.accent));
-        spans.push(Span::styled(format!(" {label} "), theme.dim));
+        if !compact || matches!(keys, "q" | "?") {
+            spans.push(Span::styled(format!(" {label} "), theme.dim));
+        }
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -143,7 +143,12 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]));
     }
     let scroll = app.kpi_scroll.min(lines.len().saturating_sub(1) as u16);
-    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
 }
 
 fn truncate(s: &str, n: usize) -> String {

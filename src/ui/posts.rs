@@ -48,13 +48,18 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         "caption",
     ])
     .style(theme.title);
+    let stamp = if area.width >= 120 {
+        "%Y-%m-%d %H:%M"
+    } else {
+        "%m-%d %H:%M"
+    };
     let rows: Vec<Row> = posts
         .iter()
         .map(|r| {
             let p = &r.post;
             Row::new(vec![
                 Cell::from(r.rank.to_string()),
-                Cell::from(p.published_at.format("%Y-%m-%d %H:%M").to_string()),
+                Cell::from(p.published_at.format(stamp).to_string()),
                 Cell::from(p.kind.as_str()),
                 Cell::from(v(Kpi::Reach, p.reach)),
                 Cell::from(v(Kpi::Engagements, r.rates.engagements)),
@@ -66,7 +71,7 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     let widths = [
         Constraint::Length(2),
-        Constraint::Length(16),
+        Constraint::Length(if area.width >= 120 { 16 } else { 11 }),
         Constraint::Length(8),
         Constraint::Length(9),
         Constraint::Length(11),

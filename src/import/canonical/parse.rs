@@ -140,7 +140,17 @@ pub fn parse_table(
         Kind::Audience => each!(Audience, audience_row),
         Kind::Traffic => each!(Traffic, traffic_row),
         Kind::Spend => each!(Spend, spend_row),
-        Kind::Messages => each!(Messages, |c: &Cells| message_row(c, tz)),
+        Kind::Messages => {
+            let mut out = Vec::with_capacity(rows.len());
+            for row in &rows {
+                let c = Cells { table, row };
+                match message_row(&c, tz, report, file) {
+                    Ok(v) => out.push((row.line, v)),
+                    Err(why) => report.warn(file, Some(row.line), format!("row skipped: {why}")),
+                }
+            }
+            Parsed::Messages(out)
+        }
     }
 }
 
@@ -305,18 +315,24 @@ fn spend_row(c: &Cells) -> Result<SpendRow, Skip> {
     })
 }
 
-fn message_row(c: &Cells, tz: Tz) -> Result<Message, Skip> {
+fn message_row(c: &Cells, tz: Tz, report: &mut LoadReport, file: &str) -> Result<Message, Skip> {
     let received = c
         .stamp("received_at", tz)?
         .ok_or("the required value `received_at` is empty")?;
-    let answered = c.stamp("answered_at", tz)?;
+    let mut answered = c.stamp("answered_at", tz)?;
     if let Some(a) = answered {
         if a.at < received.at {
-            return Err(format!(
-                "`answered_at` {} is before `received_at` {}",
-                a.at.to_rfc3339(),
-                received.at.to_rfc3339()
-            ));
+            // The question was received; an answer dated before it cannot be timed.
+            report.warn(
+                file,
+                Some(c.row.line),
+                format!(
+                    "`answered_at` {} is before `received_at` {}; the message counts as unanswered",
+                    a.at.to_rfc3339(),
+                    received.at.to_rfc3339()
+                ),
+            );
+            answered = None;
         }
     }
     Ok(Message {

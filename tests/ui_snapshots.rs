@@ -1,0 +1,146 @@
+//! Every screen drawn into ratatui's TestBackend at 160x45, 100x30 and 80x24, pinned with insta.
+//! A missing snapshot fails under CI=true; accept changes with `cargo insta review`.
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use smm_audit::app::{Action, App};
+use smm_audit::cli::args::Common;
+use smm_audit::tui::{run_loop, Input, ScriptedEvents};
+use smm_audit::ui::keymap::Key;
+use std::path::Path;
+
+const SIZES: [(u16, u16); 3] = [(160, 45), (100, 30), (80, 24)];
+
+fn app(name: Option<&str>, no_color: bool) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let user = dir.path().join("config.toml");
+    std::fs::write(&user, "").unwrap();
+    let common = Common {
+        config: Some(user),
+        ..Common::default()
+    };
+    let path = name.map(|n| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-data")
+            .join(n)
+    });
+    let mut opened = smm_audit::cli::open::open(path.as_deref(), &common).unwrap();
+    opened.label = name.unwrap_or("demo").to_string();
+    smm_audit::build_app(opened, no_color).unwrap()
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| smm_audit::ui::render(app, f)).unwrap();
+    t
+}
+
+fn snap_all(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        let t = draw(app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn dashboard() {
+    snap_all("dashboard_demo", &app(None, false));
+    snap_all("dashboard_bikes", &app(Some("nordic-bikes"), false));
+}
+
+#[test]
+fn top_posts_and_a_post() {
+    let mut a = app(Some("nordic-bikes"), false);
+    a.update(Action::TopPosts);
+    snap_all("top_posts", &a);
+    a.update(Action::OpenPost(1));
+    snap_all("post_detail", &a);
+}
+
+#[test]
+fn a_finding() {
+    let mut a = app(Some("nordic-bikes"), false);
+    a.update(Action::FocusFindings);
+    snap_all("findings_focused", &a);
+    for _ in 0..3 {
+        a.update(Action::Down);
+    }
+    a.update(Action::Open);
+    snap_all("finding_detail", &a);
+}
+
+#[test]
+fn help() {
+    let mut a = app(None, false);
+    a.update(Action::Help);
+    snap_all("help", &a);
+}
+
+#[test]
+fn too_small_and_tiny_sizes_never_panic() {
+    let a = app(Some("nordic-bikes"), false);
+    insta::assert_snapshot!("too_small_79x24", draw(&a, 79, 24).backend());
+    for w in 1..=90u16 {
+        for h in [1u16, 2, 5, 12, 23, 24, 25] {
+            draw(&a, w, h);
+        }
+    }
+    let mut a = a;
+    for action in [
+        Action::TopPosts,
+        Action::OpenPost(1),
+        Action::Back,
+        Action::FocusFindings,
+        Action::Open,
+        Action::Help,
+    ] {
+        a.update(action);
+        for (w, h) in [(1, 1), (80, 24), (81, 25), (119, 40), (120, 40), (300, 100)] {
+            draw(&a, w, h);
+        }
+    }
+}
+
+#[test]
+fn monochrome_keeps_selection_and_severity_visible() {
+    let mut a = app(Some("nordic-bikes"), true);
+    a.update(Action::FocusFindings);
+    let t = draw(&a, 120, 40);
+    let buf = t.backend().buffer();
+    let mut reversed = false;
+    let mut coloured = false;
+    for cell in buf.content() {
+        reversed |= cell.modifier.contains(ratatui::style::Modifier::REVERSED);
+        coloured |=
+            cell.fg != ratatui::style::Color::Reset || cell.bg != ratatui::style::Color::Reset;
+    }
+    assert!(
+        reversed,
+        "the selection and high severity are in reverse video"
+    );
+    assert!(!coloured, "no colour in the monochrome theme");
+    let text = format!("{}", t.backend());
+    assert!(text.contains("HIGH"));
+}
+
+#[test]
+fn the_event_loop_drives_the_drill_down() {
+    let mut a = app(None, false);
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut events = ScriptedEvents::keys(&[Key::Char('t'), Key::Char('1')]);
+    run_loop(&mut t, &mut a, &mut events).unwrap();
+    let screen = format!("{}", t.backend());
+    assert!(screen.contains("Post 1 of the top 5 by reach"), "{screen}");
+    let first = a.top_posts()[0].post.reach.unwrap();
+    assert!(a.top_posts().iter().all(|p| p.post.reach.unwrap() <= first));
+    let mut events = ScriptedEvents(
+        vec![
+            Input::Key(Key::Esc),
+            Input::Resize,
+            Input::Key(Key::Char('q')),
+        ]
+        .into(),
+    );
+    run_loop(&mut t, &mut a, &mut events).unwrap();
+    assert!(a.should_quit());
+}
