@@ -11,7 +11,8 @@ pub(crate) fn sample_app(name: &str) -> App {
         .join(name);
     let config = read_audit(&dir.join("audit.toml")).unwrap().unwrap();
     let tz: chrono_tz::Tz = config.account.timezone.as_deref().unwrap().parse().unwrap();
-    let loaded = load_path(&dir, config, tz).unwrap();
+    let opts = crate::import::LoadOptions::new(tz, "2026-11-22".parse().unwrap());
+    let loaded = load_path(&dir, config, opts).unwrap();
     let period = crate::audit::default_period(&loaded.account).unwrap();
     let origin = Origin {
         label: name.to_string(),

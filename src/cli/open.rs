@@ -101,22 +101,21 @@ pub fn open(path: Option<&Path>, common: &Common) -> Result<Opened> {
         .with(&config.rules)
         .map_err(|e| anyhow!("rule thresholds: {e}"))?;
     let tz = zone(common, &config)?;
+    // The edge is where the clock is read: the core is given today's date.
+    let opts = import::LoadOptions::new(tz, chrono::Local::now().date_naive());
     let (loaded, label) = match path {
         None => {
             let files = demo::FILES
                 .iter()
-                .map(|(name, bytes)| SourceFile {
-                    name: name.to_string(),
-                    bytes: bytes.to_vec(),
-                })
+                .map(|(name, bytes)| SourceFile::new(*name, bytes.to_vec()))
                 .collect();
             (
-                import::load_files(files, config, tz, "demo")?,
+                import::load_files(files, config, opts, "demo")?,
                 "demo".to_string(),
             )
         }
         Some(p) => (
-            import::load_path(p, config, tz)
+            import::load_path(p, config, opts)
                 .with_context(|| format!("cannot open {}", p.display()))?,
             p.display().to_string(),
         ),

@@ -10,6 +10,10 @@ pub struct Source {
     pub format: String,
     /// Rows taken from it (after skipping bad rows).
     pub rows: usize,
+    /// The encoding it was read in.
+    pub encoding: String,
+    /// What it supplied to the account (e.g. "daily follows, reach").
+    pub supplies: String,
 }
 
 /// Something that was not right but could be skipped.

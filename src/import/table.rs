@@ -1,6 +1,6 @@
-//! A CSV file read into a header and rows of text, with the line of every row.
-
-use super::report::LoadReport;
+//! A delimited text file read into a header and rows, with the line of every row: the
+//! preambles that real exports carry (`sep=` lines, `#` comment blocks, a title line) are
+//! set aside, and the delimiter is sniffed after decoding (export-formats.md, section 9).
 
 /// The largest file the importers read (a guard against a crafted or mistaken file).
 pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
@@ -18,12 +18,27 @@ pub struct Table {
     pub headers: Vec<String>,
     pub header_line: u64,
     pub rows: Vec<Row>,
+    /// The delimiter used: `,`, `;` or tab.
+    pub delimiter: u8,
+    /// A one-field line before the header, such as Meta's metric title (`"Facebook reach"`).
+    pub title: Option<String>,
+    /// `#` comment lines before the header (Google Analytics' report description).
+    pub comments: Vec<String>,
 }
 
 impl Table {
     /// The index of a column by its normalised name (the first one, if the name repeats).
     pub fn column(&self, name: &str) -> Option<usize> {
         self.headers.iter().position(|h| h == name)
+    }
+
+    /// The index of the first column whose name is one of `names`.
+    pub fn column_any(&self, names: &[&str]) -> Option<usize> {
+        names.iter().find_map(|n| self.column(n))
+    }
+
+    pub fn has_all(&self, names: &[&str]) -> bool {
+        names.iter().all(|n| self.column(n).is_some())
     }
 }
 
@@ -32,49 +47,107 @@ pub fn normalise_header(h: &str) -> String {
     h.trim_start_matches('\u{feff}').trim().to_lowercase()
 }
 
-/// Decode a canonical file: UTF-8 with or without a byte-order mark. Bytes that are not UTF-8
-/// are replaced and reported, never silently dropped.
-pub fn decode_utf8(file: &str, bytes: &[u8], report: &mut LoadReport) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(e) => {
-            report.warn(
-                file,
-                None,
-                format!(
-                    "the file is not valid UTF-8 (first bad byte at offset {}); unreadable characters were replaced",
-                    e.valid_up_to()
-                ),
-            );
-            String::from_utf8_lossy(bytes).into_owned()
+/// Split a line on `delim` outside double quotes (for sniffing only).
+fn fields_outside_quotes(line: &str, delim: char) -> usize {
+    let mut in_quotes = false;
+    let mut n = 1;
+    for c in line.chars() {
+        if c == '"' {
+            in_quotes = !in_quotes;
+        } else if c == delim && !in_quotes {
+            n += 1;
         }
     }
+    n
 }
 
-/// Parse comma-separated text with a header row. Rows are kept as they are (ragged rows too);
-/// the importer decides what to do with them.
-pub fn parse_csv(text: &str) -> Result<Table, String> {
+/// Choose the delimiter whose field count on the header line is above one and repeats on the
+/// most following lines; ties go to comma, then semicolon, then tab.
+fn sniff_delimiter(lines: &[&str]) -> u8 {
+    let Some(header) = lines.first() else { return b',' };
+    let mut best = (b',', 0usize, 0usize);
+    for (delim, byte) in [(',', b','), (';', b';'), ('\t', b'\t')] {
+        let n = fields_outside_quotes(header, delim);
+        if n < 2 {
+            continue;
+        }
+        let agree = lines.iter().skip(1).filter(|l| fields_outside_quotes(l, delim) == n).count();
+        if (agree, n) > (best.1, best.2) || best.2 == 0 {
+            best = (byte, agree, n);
+        }
+    }
+    best.0
+}
+
+/// Parse decoded text. The header is the first line that is not blank, not a `sep=` line,
+/// not a `#` comment and not a one-field title line followed by a wider line.
+pub fn parse_text(text: &str) -> Result<Table, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut table = Table::default();
+    let mut delimiter: Option<u8> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i].trim();
+        let lower = l.trim_matches('"').to_ascii_lowercase();
+        if l.is_empty() {
+            i += 1;
+        } else if lower.starts_with("sep=") && l.trim_matches('"').len() <= 5 {
+            delimiter = l.trim_matches('"').as_bytes().get(4).copied().or(Some(b','));
+            i += 1;
+        } else if l.starts_with('#') {
+            table.comments.push(l.trim_start_matches('#').trim().to_string());
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    // A title line: one field, then a line of several.
+    let next_wide = lines[i..].iter().skip(1).find(|l| !l.trim().is_empty());
+    if let (Some(first), Some(next)) = (lines.get(i), next_wide) {
+        let d = delimiter.map(char::from);
+        let count = |l: &str| match d {
+            Some(d) => fields_outside_quotes(l, d),
+            None => [',', ';', '\t'].iter().map(|c| fields_outside_quotes(l, *c)).max().unwrap_or(1),
+        };
+        if count(first) == 1 && count(next) > 1 && !first.trim().is_empty() {
+            table.title = Some(first.trim().trim_matches('"').trim().to_string());
+            i += 1;
+            while i < lines.len() && lines[i].trim().is_empty() {
+                i += 1;
+            }
+        }
+    }
+    if i >= lines.len() {
+        return Err("is empty".to_string());
+    }
+    let sample: Vec<&str> = lines[i..].iter().copied().filter(|l| !l.trim().is_empty()).take(12).collect();
+    table.delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&sample));
+    // Byte offset of the header line, to parse from there and count lines from it.
+    let offset: usize = text.split_inclusive('\n').take(i).map(str::len).sum();
+    parse_body(&text[offset..], i as u64, table)
+}
+
+fn parse_body(body: &str, lines_before: u64, mut table: Table) -> Result<Table, String> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .delimiter(table.delimiter)
+        .from_reader(body.as_bytes());
     // csv counts lines without the blank ones it skips, so lines come from byte offsets.
     let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
+    let bytes = body.as_bytes();
     let line_of = |rec: &csv::StringRecord| -> u64 {
         let mut byte = rec.position().map_or(0, |p| p.byte() as usize);
         // The position is where reading began, before the blank lines that were skipped.
-        let bytes = text.as_bytes();
         while byte < bytes.len() && matches!(bytes[byte], b'\n' | b'\r') {
             byte += 1;
         }
-        line_starts.partition_point(|start| *start <= byte) as u64
+        lines_before + line_starts.partition_point(|start| *start <= byte) as u64
     };
     let mut records = reader.records();
-    let mut table = Table::default();
-    // The header is the first record that is not blank.
     for rec in records.by_ref() {
         let rec = rec.map_err(|e| format!("cannot be read as CSV: {e}"))?;
         if rec.iter().all(|c| c.trim().is_empty()) {
@@ -100,6 +173,11 @@ pub fn parse_csv(text: &str) -> Result<Table, String> {
     Ok(table)
 }
 
+/// Parse comma-or-other delimited text (see `parse_text`).
+pub fn parse_csv(text: &str) -> Result<Table, String> {
+    parse_text(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +195,7 @@ mod tests {
     fn an_empty_file_is_an_error() {
         assert!(parse_csv("").is_err());
         assert!(parse_csv("\n\n").is_err());
+        assert!(parse_csv("sep=,\n").is_err());
     }
 
     #[test]
@@ -124,5 +203,35 @@ mod tests {
         let t = parse_csv("a,b\n\"x, y\",\"line1\nline2\"\n3,4\n").unwrap();
         assert_eq!(t.rows[0].cells, vec!["x, y", "line1\nline2"]);
         assert_eq!(t.rows[1].line, 4);
+    }
+
+    #[test]
+    fn meta_preamble_sep_line_and_title() {
+        let t = parse_csv("sep=,\n\"Facebook reach\"\n\"Date\",\"Primary\"\n\"2025-01-01T01:00:00\",\"5\"\n").unwrap();
+        assert_eq!(t.title.as_deref(), Some("Facebook reach"));
+        assert_eq!(t.headers, vec!["date", "primary"]);
+        assert_eq!(t.header_line, 3);
+        assert_eq!(t.rows[0].line, 4);
+    }
+
+    #[test]
+    fn comment_blocks_are_set_aside() {
+        let t = parse_csv("# Report\r\n# Start date: 20230708\r\n\r\nDate,Users\r\n20231010,5\r\n").unwrap();
+        assert_eq!(t.comments, vec!["Report", "Start date: 20230708"]);
+        assert_eq!(t.headers, vec!["date", "users"]);
+        assert_eq!((t.header_line, t.rows[0].line), (4, 5));
+    }
+
+    #[test]
+    fn delimiters_are_sniffed() {
+        let t = parse_csv("date;followers;reach\n2026-10-01;10;1,5\n2026-10-02;11;2,5\n").unwrap();
+        assert_eq!(t.delimiter, b';');
+        assert_eq!(t.rows[0].cells, vec!["2026-10-01", "10", "1,5"]);
+        let t = parse_csv("date\tfollowers\n2026-10-01\t10\n").unwrap();
+        assert_eq!(t.delimiter, b'\t');
+        let t = parse_csv("sep=;\ndate;followers\n2026-10-01;10\n").unwrap();
+        assert_eq!((t.delimiter, t.header_line), (b';', 2));
+        let t = parse_csv("\"a,b\",c\n\"1,2\",3\n").unwrap();
+        assert_eq!(t.delimiter, b',');
     }
 }

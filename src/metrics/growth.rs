@@ -6,7 +6,7 @@ use crate::model::{Account, Period};
 
 pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
     let days: Vec<_> = account.days_in(p).collect();
-    let (start, end) = if days.is_empty() {
+    let (start, end) = if !account.has_followers_in(p) {
         (None, None)
     } else {
         let before = p.start.pred_opt().and_then(|d| account.followers_on(d));

@@ -2,19 +2,20 @@
 
 use super::*;
 use crate::config::parse_audit;
-use crate::import::{load_files, SourceFile};
+use crate::import::{load_files, LoadOptions, SourceFile};
+
+fn opts(tz: chrono_tz::Tz) -> LoadOptions {
+    LoadOptions::new(tz, "2026-11-22".parse().unwrap())
+}
 use crate::model::{Account, Period};
 
 fn account(files: &[(&str, &str)], toml: &str) -> Account {
     let files = files
         .iter()
-        .map(|(n, t)| SourceFile {
-            name: n.to_string(),
-            bytes: t.as_bytes().to_vec(),
-        })
+        .map(|(n, t)| SourceFile::new(n.to_string(), t.as_bytes().to_vec()))
         .collect();
     let config = parse_audit(toml, "audit.toml").unwrap();
-    load_files(files, config, chrono_tz::UTC, "test")
+    load_files(files, config, opts(chrono_tz::UTC), "test")
         .unwrap()
         .account
 }
@@ -160,11 +161,8 @@ fn service_quality() {
 
 #[test]
 fn response_time_across_a_dst_change_is_real_time() {
-    let files = vec![SourceFile {
-        name: "messages.csv".into(),
-        bytes: b"received_at,answered_at\n2026-03-29 01:30,2026-03-29 03:30\n".to_vec(),
-    }];
-    let a = load_files(files, Default::default(), chrono_tz::Europe::Berlin, "t")
+    let files = vec![SourceFile::new("messages.csv", b"received_at,answered_at\n2026-03-29 01:30,2026-03-29 03:30\n".to_vec())];
+    let a = load_files(files, Default::default(), opts(chrono_tz::Europe::Berlin), "t")
         .unwrap()
         .account;
     let k = compute(&a, &Period::parse_month("2026-03").unwrap());
@@ -231,11 +229,8 @@ fn followers_start_without_the_day_before_uses_the_first_day() {
 #[test]
 fn posts_are_assigned_to_days_in_the_account_zone() {
     let posts = "post_id,published_at,reach\nx,2026-10-31T23:30:00Z,10\n";
-    let files = vec![SourceFile {
-        name: "posts.csv".into(),
-        bytes: posts.as_bytes().to_vec(),
-    }];
-    let a = load_files(files, Default::default(), chrono_tz::Europe::Berlin, "t")
+    let files = vec![SourceFile::new("posts.csv", posts.as_bytes().to_vec())];
+    let a = load_files(files, Default::default(), opts(chrono_tz::Europe::Berlin), "t")
         .unwrap()
         .account;
     let nov = compute(&a, &Period::parse_month("2026-11").unwrap());
@@ -303,11 +298,8 @@ value = 1000
 
 #[test]
 fn an_answer_dated_before_its_question_counts_as_unanswered() {
-    let files = vec![SourceFile {
-        name: "messages.csv".into(),
-        bytes: b"received_at,answered_at\n2026-10-10 10:00,2026-10-10 09:00\n2026-10-11 10:00,2026-10-11 10:20\n".to_vec(),
-    }];
-    let loaded = load_files(files, Default::default(), chrono_tz::UTC, "t").unwrap();
+    let files = vec![SourceFile::new("messages.csv", b"received_at,answered_at\n2026-10-10 10:00,2026-10-10 09:00\n2026-10-11 10:00,2026-10-11 10:20\n".to_vec())];
+    let loaded = load_files(files, Default::default(), opts(chrono_tz::UTC), "t").unwrap();
     assert_eq!(loaded.report.warnings.len(), 1);
     assert_eq!(loaded.report.warnings[0].line, Some(2));
     let k = compute(&loaded.account, &october());

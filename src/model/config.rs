@@ -26,6 +26,24 @@ pub struct AuditConfig {
     /// Rule threshold overrides by their names in rules.md.
     #[serde(default)]
     pub rules: BTreeMap<String, f64>,
+    /// Column mappings for files no importer knows (VK, Telegram, an agency spreadsheet).
+    #[serde(default)]
+    pub mapping: Vec<Mapping>,
+}
+
+/// How to read a file that has no importer: which canonical file it is, and which of its
+/// columns is which canonical column.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    /// The file's name in the folder (`*` matches any run of characters: `vk-*.csv`).
+    pub file: String,
+    /// The canonical file it stands for: daily, posts, audience, traffic, spend or messages.
+    pub kind: String,
+    /// The file's column name → the canonical column name.
+    pub columns: BTreeMap<String, String>,
+    /// How its dates are written, as a chrono format (`%d.%m.%Y`); default: any known format.
+    pub date_format: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]

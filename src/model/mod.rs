@@ -8,7 +8,8 @@ mod period;
 mod rows;
 
 pub use config::{
-    AccountInfo, AuditConfig, Claim, Contract, Direction, Event, EventKind, Plan, Portrait,
+    AccountInfo, AuditConfig, Claim, Contract, Direction, Event, EventKind, Mapping, Plan,
+    Portrait,
 };
 pub use period::Period;
 pub use rows::{
@@ -54,14 +55,19 @@ impl Account {
     pub fn followers_at(&self, d: NaiveDate) -> Option<f64> {
         self.daily
             .range(..=d)
-            .next_back()
-            .or_else(|| self.daily.range(d..).next())
-            .map(|(_, row)| row.followers)
+            .rev()
+            .find_map(|(_, row)| row.followers)
+            .or_else(|| self.daily.range(d..).find_map(|(_, row)| row.followers))
     }
 
     /// The follower count of exactly day `d`, if that day has a row.
     pub fn followers_on(&self, d: NaiveDate) -> Option<f64> {
-        self.daily.get(&d).map(|r| r.followers)
+        self.daily.get(&d).and_then(|r| r.followers)
+    }
+
+    /// Whether a day of the period has a follower count.
+    pub fn has_followers_in(&self, p: &Period) -> bool {
+        self.days_in(p).any(|r| r.followers.is_some())
     }
 
     /// First and last day with a daily row.

@@ -46,7 +46,9 @@ impl Field {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DailyRow {
     pub date: NaiveDate,
-    pub followers: f64,
+    /// End-of-day follower count. The canonical `daily.csv` requires it; a platform export
+    /// may give a day's reach or follows without the count.
+    pub followers: Option<f64>,
     pub follows: Option<f64>,
     pub unfollows: Option<f64>,
     pub reach: Option<f64>,

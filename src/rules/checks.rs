@@ -120,8 +120,9 @@ pub fn counts_disagree(account: &Account, p: &Period) -> Vec<Finding> {
         let (Some(f), Some(u)) = (row.follows, row.unfollows) else {
             continue;
         };
-        let g = row.followers - prev.followers;
-        let allowed = (0.001 * prev.followers).max(5.0);
+        let (Some(now), Some(before)) = (row.followers, prev.followers) else { continue };
+        let g = now - before;
+        let allowed = (0.001 * before).max(5.0);
         if (g - (f - u)).abs() > allowed {
             bad.push(*d);
             details.push(

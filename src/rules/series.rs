@@ -13,7 +13,7 @@ pub fn net_gains(account: &Account) -> BTreeMap<NaiveDate, f64> {
         .iter()
         .filter_map(|(d, row)| {
             let prev = account.daily.get(&d.pred_opt()?)?;
-            Some((*d, row.followers - prev.followers))
+            Some((*d, row.followers? - prev.followers?))
         })
         .collect()
 }

@@ -33,7 +33,7 @@ impl Synth {
                 date,
                 DailyRow {
                     date,
-                    followers,
+                    followers: Some(followers),
                     follows: Some(follows),
                     unfollows: Some(unfollows),
                     reach: Some(3000.0),
@@ -59,7 +59,7 @@ impl Synth {
     /// Add `extra` follows on a day; every later count rises by the same.
     fn jump(&mut self, date: NaiveDate, extra: f64) {
         for (day, row) in self.a.daily.range_mut(date..) {
-            row.followers += extra;
+            row.followers = row.followers.map(|f| f + extra);
             if *day == date {
                 row.follows = row.follows.map(|f| f + extra);
             }
@@ -69,7 +69,7 @@ impl Synth {
     /// Add `extra` unfollows on a day; every later count falls by the same.
     fn leave(&mut self, date: NaiveDate, extra: f64) {
         for (day, row) in self.a.daily.range_mut(date..) {
-            row.followers -= extra;
+            row.followers = row.followers.map(|f| f - extra);
             if *day == date {
                 row.unfollows = row.unfollows.map(|u| u + extra);
             }
@@ -436,7 +436,7 @@ fn mad_of_zero_uses_the_fallbacks() {
     let mut f = 10_000.0;
     for row in s.a.daily.values_mut() {
         f += 15.0;
-        row.followers = f;
+        row.followers = Some(f);
     }
     assert!(s
         .run("2026-07")
@@ -503,7 +503,7 @@ fn counts_that_disagree_are_info() {
     let mut s = Synth::steady();
     let day = d("2026-07-10");
     for (dd, row) in s.a.daily.range_mut(day..) {
-        row.followers -= 300.0;
+        row.followers = row.followers.map(|f| f - 300.0);
         let _ = dd;
     }
     let f = s.run("2026-07");

@@ -189,7 +189,7 @@ fn daily_row(c: &Cells) -> Result<DailyRow, Skip> {
     Ok(DailyRow {
         date: c.date("date")?,
         followers: match c.count("followers")? {
-            Some(v) => v,
+            Some(v) => Some(v),
             None => return Err("the required value `followers` is empty".into()),
         },
         follows: c.count("follows")?,

@@ -1,0 +1,175 @@
+//! Merging every file's rows into one account.
+//!
+//! Canonical files merge by row (formats.md): within a file the later row with the same key
+//! wins; across files the file whose name sorts last wins. Platform exports merge differently,
+//! because each gives a few metrics of a day (Meta's `Follows.csv` and `Reach.csv`): a day's
+//! value of a metric comes from the newest export that has it (modification time, then name).
+//! Where a canonical row and a platform export give the same metric of a day, the canonical
+//! row's value is used. Posts, audience, traffic and spend are keyed as in the canonical format,
+//! platform files first and canonical files after, so a later source replaces an earlier one.
+//! Nothing is counted twice.
+
+use super::canonical::Parsed;
+use super::merge::{Key, Merger};
+use super::recognise::ReadFile;
+use super::report::LoadReport;
+use crate::model::{Account, AudienceRow, AuditConfig, DailyRow, Message, Post, Presence, Segment};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// Overwrite `into`'s metrics with those `from` has.
+fn patch(into: &mut DailyRow, from: &DailyRow) -> bool {
+    let mut conflict = false;
+    let mut set = |a: &mut Option<f64>, b: Option<f64>| {
+        if let Some(v) = b {
+            conflict |= a.is_some_and(|old| old != v);
+            *a = Some(v);
+        }
+    };
+    set(&mut into.followers, from.followers);
+    set(&mut into.follows, from.follows);
+    set(&mut into.unfollows, from.unfollows);
+    set(&mut into.reach, from.reach);
+    set(&mut into.reach_paid, from.reach_paid);
+    set(&mut into.reach_organic, from.reach_organic);
+    set(&mut into.impressions, from.impressions);
+    set(&mut into.profile_visits, from.profile_visits);
+    set(&mut into.website_clicks, from.website_clicks);
+    conflict
+}
+
+pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadReport) -> Account {
+    let mut account = Account {
+        config,
+        ..Account::default()
+    };
+    let mut presence = Presence::default();
+    let (mut platform, canonical): (Vec<ReadFile>, Vec<ReadFile>) =
+        files.into_iter().partition(|f| f.platform);
+    platform.sort_by(|a, b| (a.modified, a.name.as_bytes()).cmp(&(b.modified, b.name.as_bytes())));
+
+    // Daily: platform exports field by field, newest last.
+    let mut from_platforms: BTreeMap<NaiveDate, DailyRow> = BTreeMap::new();
+    let mut owner: BTreeMap<NaiveDate, String> = BTreeMap::new();
+    let mut overlaps: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for f in &platform {
+        for part in &f.parts {
+            if let Parsed::Daily(rows) = part {
+                presence.daily = true;
+                for (_, row) in rows {
+                    let entry = from_platforms.entry(row.date).or_insert_with(|| DailyRow {
+                        date: row.date,
+                        ..DailyRow::default()
+                    });
+                    if patch(entry, row) {
+                        if let Some(prev) = owner.get(&row.date).filter(|p| **p != f.name) {
+                            *overlaps.entry((prev.clone(), f.name.clone())).or_default() += 1;
+                        }
+                    }
+                    owner.insert(row.date, f.name.clone());
+                }
+            }
+        }
+    }
+    for ((old, new), n) in overlaps {
+        report.warn(
+            &new,
+            None,
+            format!("{n} days also in {old} with other values; the newer export {new} is used"),
+        );
+    }
+
+    // Canonical daily rows: whole rows, the file whose name sorts last wins.
+    let mut daily = Merger::default();
+    let mut posts: Merger<String, Post> = Merger::default();
+    let mut audience: Merger<Key, AudienceRow> = Merger::default();
+    let mut traffic = Merger::default();
+    let mut spend = Merger::default();
+    let mut messages: Vec<Message> = Vec::new();
+    for f in platform.iter().chain(canonical.iter()) {
+        for part in &f.parts {
+            match part.clone() {
+                Parsed::Daily(rows) => {
+                    if !f.platform {
+                        presence.daily = true;
+                        daily.add_file(&f.name, rows, |r| r.date, report);
+                    }
+                }
+                Parsed::Posts(rows) => {
+                    presence.posts = true;
+                    posts.add_file(&f.name, rows, |p| p.id.clone(), report);
+                }
+                Parsed::Audience(rows) => {
+                    presence.audience = true;
+                    audience.add_file(
+                        &f.name,
+                        rows,
+                        |r| {
+                            Key(vec![
+                                r.date.to_string(),
+                                r.segment.as_str().to_string(),
+                                r.dimension.clone(),
+                                r.value.clone(),
+                            ])
+                        },
+                        report,
+                    );
+                }
+                Parsed::Traffic(rows) => {
+                    presence.traffic = true;
+                    traffic.add_file(&f.name, rows, |r| Key(vec![r.date.to_string(), r.source.clone()]), report);
+                }
+                Parsed::Spend(rows) => {
+                    presence.spend = true;
+                    spend.add_file(&f.name, rows, |r| Key(vec![r.date.to_string(), r.campaign.clone()]), report);
+                }
+                Parsed::Messages(rows) => {
+                    presence.messages = true;
+                    messages.extend(rows.into_iter().map(|(_, m)| m));
+                }
+            }
+        }
+    }
+    account.daily = from_platforms;
+    for row in daily.finish(report) {
+        match account.daily.get_mut(&row.date) {
+            Some(existing) => {
+                patch(existing, &row);
+            }
+            None => {
+                account.daily.insert(row.date, row);
+            }
+        }
+    }
+    account.posts = posts.finish(report);
+    account.audience = audience.finish(report);
+    account.traffic = traffic.finish(report);
+    account.spend = spend.finish(report);
+    account.messages = messages;
+    account.presence = presence;
+    account
+        .posts
+        .sort_by(|a, b| (a.published_at, &a.id).cmp(&(b.published_at, &b.id)));
+    account.messages.sort_by_key(|m| m.received_at);
+    fill_shares(&mut account.audience);
+    account
+}
+
+/// Where a snapshot (date, segment, dimension) gives counts but no shares, the shares are the
+/// counts over their sum (formats.md, `audience.csv`).
+fn fill_shares(rows: &mut [AudienceRow]) {
+    let mut totals: BTreeMap<(NaiveDate, Segment, String), (f64, bool)> = BTreeMap::new();
+    for r in rows.iter() {
+        let e = totals
+            .entry((r.date, r.segment, r.dimension.clone()))
+            .or_insert((0.0, false));
+        e.0 += r.count.unwrap_or(0.0);
+        e.1 |= r.share_pct.is_some();
+    }
+    for r in rows.iter_mut() {
+        let (sum, has_shares) = totals[&(r.date, r.segment, r.dimension.clone())];
+        if !has_shares && sum > 0.0 {
+            r.share_pct = r.count.map(|c| c / sum * 100.0);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Bytes to text: the encoding of a file is decided once per file and named in the load report
+//! (export-formats.md, section 9.1).
+//!
+//! Order: a byte-order mark (UTF-16LE, UTF-16BE, UTF-8); strict UTF-8; UTF-16 without a mark
+//! (NUL bytes in every other position); then the Windows code page that Excel re-saves in:
+//! Windows-1251 when the high bytes look like Cyrillic words, else Windows-1252.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1251, WINDOWS_1252};
+
+/// A file's text and the encoding it was read in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    /// Whether undecodable bytes had to be replaced.
+    pub lossy: bool,
+}
+
+fn with(enc: &'static Encoding, bytes: &[u8], name: &'static str) -> Decoded {
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: name,
+        lossy: had_errors,
+    }
+}
+
+pub fn decode(bytes: &[u8]) -> Decoded {
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return with(UTF_16LE, rest, "UTF-16LE");
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return with(UTF_16BE, rest, "UTF-16BE");
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return match std::str::from_utf8(rest) {
+            Ok(s) => Decoded { text: s.to_string(), encoding: "UTF-8 with BOM", lossy: false },
+            Err(_) => Decoded {
+                text: String::from_utf8_lossy(rest).into_owned(),
+                encoding: "UTF-8 with BOM",
+                lossy: true,
+            },
+        };
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if !looks_like_utf16(bytes) {
+            return Decoded { text: s.to_string(), encoding: "UTF-8", lossy: false };
+        }
+    }
+    if looks_like_utf16(bytes) {
+        let le = bytes.iter().skip(1).step_by(2).take(4096).filter(|b| **b == 0).count()
+            >= bytes.iter().step_by(2).take(4096).filter(|b| **b == 0).count();
+        return if le {
+            with(UTF_16LE, bytes, "UTF-16LE")
+        } else {
+            with(UTF_16BE, bytes, "UTF-16BE")
+        };
+    }
+    if looks_cyrillic(bytes) {
+        with(WINDOWS_1251, bytes, "Windows-1251")
+    } else {
+        with(WINDOWS_1252, bytes, "Windows-1252")
+    }
+}
+
+/// Text of two-byte units has a NUL in most even or most odd positions.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.len() < 4 {
+        return false;
+    }
+    let pairs = head.len() / 2;
+    let odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let even = head.iter().step_by(2).filter(|b| **b == 0).count();
+    odd * 10 >= pairs * 6 || even * 10 >= pairs * 6
+}
+
+/// In Windows-1251, letters are the bytes 0xC0–0xFF and Russian words are runs of them; in
+/// Windows-1252 text the same bytes are accented letters standing alone among ASCII ones.
+fn looks_cyrillic(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|b| **b >= 0xC0).count();
+    if high == 0 {
+        return false;
+    }
+    let in_runs = bytes
+        .windows(2)
+        .filter(|w| w[0] >= 0xC0 && w[1] >= 0xC0)
+        .count();
+    in_runs * 2 >= high
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_order_marks() {
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("a,b".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        assert_eq!(decode(&le), Decoded { text: "a,b".into(), encoding: "UTF-16LE", lossy: false });
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("a,b".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
+        assert_eq!(decode(&be).text, "a,b");
+        assert_eq!(decode(b"\xEF\xBB\xBFx").encoding, "UTF-8 with BOM");
+        assert_eq!(decode("Zürich".as_bytes()).encoding, "UTF-8");
+    }
+
+    #[test]
+    fn utf16_without_a_mark() {
+        let le: Vec<u8> = "Date,Primary\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let d = decode(&le);
+        assert_eq!((d.text.as_str(), d.encoding), ("Date,Primary\n", "UTF-16LE"));
+    }
+
+    #[test]
+    fn windows_code_pages() {
+        let (ru, _, _) = WINDOWS_1251.encode("Дата;Визиты\n2026-10-01;5\nИтого и средние;5\n");
+        let d = decode(&ru);
+        assert_eq!(d.encoding, "Windows-1251");
+        assert!(d.text.starts_with("Дата;Визиты"));
+        let (de, _, _) = WINDOWS_1252.encode("Datum;Größe;Straße\nMünchen;1;2\n");
+        let d = decode(&de);
+        assert_eq!(d.encoding, "Windows-1252");
+        assert!(d.text.contains("München"));
+    }
+}

@@ -1,0 +1,325 @@
+//! Reading the cells of platform exports as people download them: null tokens, numbers with
+//! thousand separators, decimal commas and `%` (decided per column, never a silent 0), and the
+//! date formats of every platform (export-formats.md, section 9).
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+/// Cells that mean "no value" in real exports.
+pub fn is_null(cell: &str) -> bool {
+    let t = cell.trim();
+    t.is_empty()
+        || matches!(
+            t.to_ascii_lowercase().as_str(),
+            "-" | "--" | "—" | "–" | "n/a" | "na" | "nan" | "null" | "none" | "undefined" | "(not set)"
+        )
+}
+
+/// How a column writes its numbers, decided from all its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NumberStyle {
+    /// `12,5` means twelve and a half.
+    pub decimal_comma: bool,
+}
+
+fn strip_spaces(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\''))
+        .collect()
+}
+
+/// Decide a column's number style. A comma is a decimal comma when some cell has a comma not
+/// followed by exactly three digits (`12,5`), or when the file is semicolon- or tab-separated
+/// (an Excel re-save in a European locale) and no cell has both a dot and a comma in the
+/// thousands pattern; otherwise commas group thousands (`1,234`).
+pub fn decide<'a>(cells: impl Iterator<Item = &'a str>, delimiter: u8) -> NumberStyle {
+    let mut comma_decimal_evidence = false;
+    let mut comma_thousands_evidence = false;
+    let mut saw_comma = false;
+    for c in cells {
+        if is_null(c) {
+            continue;
+        }
+        let s = strip_spaces(c.trim().trim_end_matches('%'));
+        if !s.contains(',') {
+            continue;
+        }
+        saw_comma = true;
+        let last = s.rsplit(',').next().unwrap_or("");
+        let grouped = last.len() == 3 && last.chars().all(|ch| ch.is_ascii_digit());
+        if s.contains('.') {
+            // Both: the one that comes last is the decimal mark.
+            if s.rfind(',') > s.rfind('.') {
+                comma_decimal_evidence = true;
+            } else {
+                comma_thousands_evidence = true;
+            }
+        } else if !grouped || s.matches(',').count() == 1 && s.starts_with("0,") {
+            comma_decimal_evidence = true;
+        } else if s.matches(',').count() > 1 {
+            comma_thousands_evidence = true;
+        }
+    }
+    let european = delimiter != b',';
+    NumberStyle {
+        decimal_comma: saw_comma
+            && (comma_decimal_evidence || (european && !comma_thousands_evidence)),
+    }
+}
+
+/// A number: null tokens are "no value"; spaces and the other mark group thousands; a trailing
+/// `%` is dropped (the importer knows whether the column is a fraction or a percent).
+pub fn number(cell: &str, style: NumberStyle) -> Result<Option<f64>, String> {
+    if is_null(cell) {
+        return Ok(None);
+    }
+    let raw = cell.trim();
+    let mut s = strip_spaces(raw.trim_end_matches('%').trim());
+    if style.decimal_comma {
+        s = s.replace('.', "").replace(',', ".");
+    } else {
+        s = s.replace(',', "");
+    }
+    let starts = s
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.'));
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && starts => Ok(Some(v)),
+        _ => Err(format!("`{}` is not a number", super::cells::shorten(raw))),
+    }
+}
+
+/// A duration written `H:MM:SS` or `MM:SS`, in seconds.
+pub fn duration_seconds(cell: &str) -> Option<f64> {
+    let parts: Vec<&str> = cell.trim().split(':').collect();
+    if parts.len() < 2 || parts.len() > 3 {
+        return None;
+    }
+    parts.iter().try_fold(0.0, |acc, p| Some(acc * 60.0 + p.trim().parse::<f64>().ok()?))
+}
+
+const DATETIME_FORMATS: &[&str] = &[
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M %p",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%b %d, %Y %I:%M %p",
+    "%B %d, %Y %I:%M %p",
+];
+
+const DATE_FORMATS: &[&str] = &[
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y%m%d",
+    "%m/%d/%Y",
+    "%d.%m.%Y",
+    "%a, %b %d, %Y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%d %b %Y",
+    "%d %B %Y",
+];
+
+/// A date and time in any of the platforms' formats, without a zone (wall time). A stamp with
+/// an offset (`2019-01-31 18:00 +0000`) is returned as UTC wall time with `true`.
+pub fn datetime(cell: &str) -> Option<(NaiveDateTime, bool)> {
+    let s = cell.trim();
+    if let Some(rest) = s.strip_suffix(" +0000").or_else(|| s.strip_suffix(" UTC")) {
+        return datetime(rest).map(|(d, _)| (d, true));
+    }
+    if let Ok(d) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some((d.naive_utc(), true));
+    }
+    DATETIME_FORMATS
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        .map(|d| (d, false))
+        .or_else(|| date(s).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| (d, false)))
+}
+
+/// A date in any of the platforms' formats (a date and time gives its date).
+pub fn date(cell: &str) -> Option<NaiveDate> {
+    let s = cell.trim();
+    if s.len() == 8 && s.chars().all(|c| c.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(s, "%Y%m%d").ok();
+    }
+    DATE_FORMATS
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+        .or_else(|| {
+            let head = s.split(['T', ' ']).next().unwrap_or("");
+            (head.len() == 10 && head != s)
+                .then(|| NaiveDate::parse_from_str(head, "%Y-%m-%d").ok())
+                .flatten()
+        })
+        .or_else(|| DATETIME_FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(s, f).ok()).map(|d| d.date()))
+}
+
+/// Month names and their abbreviations in the languages the platforms localise into.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
+    ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    // German
+    ("januar", 1), ("februar", 2), ("märz", 3), ("mai", 5), ("juni", 6), ("juli", 7),
+    ("oktober", 10), ("dezember", 12), ("jän", 1), ("mär", 3), ("okt", 10), ("dez", 12),
+    // French
+    ("janvier", 1), ("février", 2), ("mars", 3), ("avril", 4), ("juin", 6), ("juillet", 7),
+    ("août", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12),
+    // Spanish and Portuguese
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
+    ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+    ("noviembre", 11), ("diciembre", 12), ("janeiro", 1), ("fevereiro", 2), ("março", 3),
+    ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10),
+    ("novembro", 11), ("dezembro", 12),
+    // Polish (nominative and genitive)
+    ("styczeń", 1), ("stycznia", 1), ("luty", 2), ("lutego", 2), ("marzec", 3), ("marca", 3),
+    ("kwiecień", 4), ("kwietnia", 4), ("maj", 5), ("maja", 5), ("czerwiec", 6), ("czerwca", 6),
+    ("lipiec", 7), ("lipca", 7), ("sierpień", 8), ("sierpnia", 8), ("wrzesień", 9),
+    ("września", 9), ("październik", 10), ("października", 10), ("listopad", 11),
+    ("listopada", 11), ("grudzień", 12), ("grudnia", 12),
+    // Russian (nominative and genitive) and Bulgarian
+    ("январь", 1), ("января", 1), ("февраль", 2), ("февраля", 2), ("март", 3), ("марта", 3),
+    ("апрель", 4), ("апреля", 4), ("май", 5), ("мая", 5), ("июнь", 6), ("июня", 6),
+    ("июль", 7), ("июля", 7), ("август", 8), ("августа", 8), ("сентябрь", 9),
+    ("сентября", 9), ("октябрь", 10), ("октября", 10), ("ноябрь", 11), ("ноября", 11),
+    ("декабрь", 12), ("декабря", 12), ("януари", 1), ("февруари", 2), ("април", 4),
+    ("юни", 6), ("юли", 7), ("септември", 9), ("октомври", 10), ("ноември", 11), ("декември", 12),
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim().trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(name, _)| *name == w).map(|(_, m)| *m)
+}
+
+/// A day and month without a year, as TikTok writes them: `February 28`, `28 февраля`,
+/// `28. Februar`, `Feb 28`.
+pub fn month_day(cell: &str) -> Option<(u32, u32)> {
+    let words: Vec<&str> = cell
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() != 2 {
+        return None;
+    }
+    let day = |w: &str| w.trim_end_matches('.').parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    match (month_number(words[0]), day(words[1])) {
+        (Some(m), Some(d)) => Some((m, d)),
+        _ => match (day(words[0]), month_number(words[1])) {
+            (Some(d), Some(m)) => Some((m, d)),
+            _ => None,
+        },
+    }
+}
+
+/// Give year-less days their years: the last day is the latest date on or before `export_date`
+/// with its month and day, and walking back, a day whose month-day is later than the one after
+/// it belongs to the previous year.
+pub fn resolve_years(days: &[(u32, u32)], export_date: NaiveDate) -> Vec<Option<NaiveDate>> {
+    let mut out = vec![None; days.len()];
+    let Some(last) = days.len().checked_sub(1) else { return out };
+    let mut year = export_date.year();
+    let at = |y: i32, (m, d): (u32, u32)| NaiveDate::from_ymd_opt(y, m, d);
+    // The latest occurrence on or before the export date (Feb 29 may need a leap year).
+    let mut y = year;
+    while y > year - 8 {
+        if let Some(d) = at(y, days[last]).filter(|d| *d <= export_date) {
+            year = y;
+            out[last] = Some(d);
+            break;
+        }
+        y -= 1;
+    }
+    if out[last].is_none() {
+        return out;
+    }
+    for i in (0..last).rev() {
+        if days[i] > days[i + 1] {
+            year -= 1;
+        }
+        out[i] = at(year, days[i]).or_else(|| at(year - 1, days[i]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn null_tokens() {
+        for t in ["", " ", "-", "--", "N/A", "undefined", "NAN"] {
+            assert!(is_null(t), "{t:?}");
+        }
+        assert!(!is_null("0"));
+    }
+
+    #[test]
+    fn number_styles_are_decided_per_column() {
+        let plain = NumberStyle::default();
+        assert_eq!(number("1,234", plain), Ok(Some(1234.0)));
+        assert_eq!(number("1 234", plain), Ok(Some(1234.0)));
+        assert_eq!(number("1\u{a0}234.5", plain), Ok(Some(1234.5)));
+        assert_eq!(number("12.5%", plain), Ok(Some(12.5)));
+        assert_eq!(number("undefined", plain), Ok(None));
+        assert!(number("abc", plain).is_err());
+        assert!(number("inf", plain).is_err());
+        let s = decide(["12,5", "3", "1.234,5"].into_iter(), b';');
+        assert!(s.decimal_comma);
+        assert_eq!(number("1.234,5", s), Ok(Some(1234.5)));
+        assert_eq!(number("12,5 %", s), Ok(Some(12.5)));
+        assert!(!decide(["1,234", "12,345,678"].into_iter(), b',').decimal_comma);
+        assert!(decide(["0,25"].into_iter(), b',').decimal_comma);
+        assert!(decide(["1,234"].into_iter(), b';').decimal_comma);
+        assert!(!decide(["1,234,567"].into_iter(), b';').decimal_comma);
+    }
+
+    #[test]
+    fn dates_of_every_platform() {
+        assert_eq!(date("2026-10-01"), Some(d("2026-10-01")));
+        assert_eq!(date("20231010"), Some(d("2023-10-10")));
+        assert_eq!(date("2025/03/04"), Some(d("2025-03-04")));
+        assert_eq!(date("Sun, Aug 24, 2025"), Some(d("2025-08-24")));
+        assert_eq!(date("Sep 27, 2024"), Some(d("2024-09-27")));
+        assert_eq!(date("03/18/2025"), Some(d("2025-03-18")));
+        assert_eq!(date("2025-01-01T01:00:00"), Some(d("2025-01-01")));
+        assert_eq!(date("01.10.2026"), Some(d("2026-10-01")));
+        assert_eq!(date("nonsense"), None);
+        let (dt, utc) = datetime("2019-01-31 18:25 +0000").unwrap();
+        assert!(utc);
+        assert_eq!(dt.to_string(), "2019-01-31 18:25:00");
+        let (dt, utc) = datetime("03/18/2025 09:05").unwrap();
+        assert!(!utc);
+        assert_eq!(dt.to_string(), "2025-03-18 09:05:00");
+        assert_eq!(datetime("1/5/2015 3:04:05 PM").unwrap().0.to_string(), "2015-01-05 15:04:05");
+        assert_eq!(duration_seconds("0:01:35"), Some(95.0));
+    }
+
+    #[test]
+    fn days_without_a_year_walk_back_across_new_year() {
+        assert_eq!(month_day("February 28"), Some((2, 28)));
+        assert_eq!(month_day("28 февраля"), Some((2, 28)));
+        assert_eq!(month_day("3. März"), Some((3, 3)));
+        assert_eq!(month_day("Feb 30x"), None);
+        let days = [(12, 30), (12, 31), (1, 1), (1, 2)];
+        let r = resolve_years(&days, d("2026-01-05"));
+        assert_eq!(r, vec![Some(d("2025-12-30")), Some(d("2025-12-31")), Some(d("2026-01-01")), Some(d("2026-01-02"))]);
+        // The last day is after the export date's month-day: it is last year's.
+        let r = resolve_years(&[(12, 1)], d("2026-01-05"));
+        assert_eq!(r, vec![Some(d("2025-12-01"))]);
+    }
+}

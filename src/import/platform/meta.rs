@@ -1,0 +1,7 @@
+//! Not written yet.
+
+use super::PlatformImporter;
+
+pub fn importers() -> Vec<&'static dyn PlatformImporter> {
+    Vec::new()
+}

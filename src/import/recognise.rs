@@ -1,0 +1,147 @@
+//! One file: decode it, find its header, and hand it to the importer that recognises it.
+
+use super::canonical::{self, Detection, Parsed};
+use super::decode::decode;
+use super::platform::{self, Ctx};
+use super::report::{LoadReport, Source};
+use super::{cells, table, ImportError, LoadOptions, SourceFile};
+use crate::model::AuditConfig;
+use chrono::NaiveDate;
+use std::time::SystemTime;
+
+/// A file that was read: the rows it gave, and whether they come from a platform export
+/// (merged field by field, newest export first) or the canonical format (merged by row).
+pub struct ReadFile {
+    pub name: String,
+    pub platform: bool,
+    pub modified: Option<SystemTime>,
+    pub parts: Vec<Parsed>,
+}
+
+fn export_date(file: &SourceFile, opts: LoadOptions) -> NaiveDate {
+    file.modified
+        .map(|t| chrono::DateTime::<chrono::Utc>::from(t).with_timezone(&opts.tz).date_naive())
+        .unwrap_or(opts.today)
+}
+
+/// What a file supplied, for the load report.
+fn supplies(parts: &[Parsed]) -> String {
+    let mut out = Vec::new();
+    for p in parts {
+        match p {
+            Parsed::Daily(rows) => {
+                let mut fields = Vec::new();
+                let any = |f: fn(&crate::model::DailyRow) -> bool| rows.iter().any(|(_, r)| f(r));
+                for (name, has) in [
+                    ("followers", any(|r| r.followers.is_some())),
+                    ("follows", any(|r| r.follows.is_some())),
+                    ("unfollows", any(|r| r.unfollows.is_some())),
+                    ("reach", any(|r| r.reach.is_some())),
+                    ("paid/organic reach", any(|r| r.reach_paid.is_some() || r.reach_organic.is_some())),
+                    ("impressions", any(|r| r.impressions.is_some())),
+                    ("profile visits", any(|r| r.profile_visits.is_some())),
+                    ("website clicks", any(|r| r.website_clicks.is_some())),
+                ] {
+                    if has {
+                        fields.push(name);
+                    }
+                }
+                out.push(format!("daily {}", fields.join(", ")));
+            }
+            Parsed::Posts(_) => out.push("posts".into()),
+            Parsed::Audience(_) => out.push("audience snapshots".into()),
+            Parsed::Traffic(_) => out.push("site traffic".into()),
+            Parsed::Spend(_) => out.push("ad spend".into()),
+            Parsed::Messages(_) => out.push("messages".into()),
+        }
+    }
+    out.join("; ")
+}
+
+fn record(report: &mut LoadReport, file: &SourceFile, format: &str, encoding: &str, parts: &[Parsed]) {
+    report.sources.push(Source {
+        file: file.name.clone(),
+        format: format.to_string(),
+        rows: parts.iter().map(Parsed::len).sum(),
+        encoding: encoding.to_string(),
+        supplies: supplies(parts),
+    });
+}
+
+/// Recognise and read one file; `None` when it is not an export (listed as skipped).
+pub fn read_one(
+    file: &SourceFile,
+    config: &AuditConfig,
+    opts: LoadOptions,
+    report: &mut LoadReport,
+) -> Result<Option<ReadFile>, ImportError> {
+    let importers = platform::all();
+    let done = |parts: Vec<Parsed>, platform: bool| {
+        Some(ReadFile {
+            name: file.name.clone(),
+            platform,
+            modified: file.modified,
+            parts,
+        })
+    };
+    let export_date = export_date(file, opts);
+    if let Some(imp) = importers.iter().find(|i| i.matches_bytes(&file.bytes, &file.name)) {
+        let mut ctx = Ctx { file: &file.name, tz: opts.tz, export_date, config, report };
+        let parts = imp.read_bytes(&file.bytes, &mut ctx)?;
+        record(report, file, imp.format(), "binary", &parts);
+        return Ok(done(parts, true));
+    }
+    let decoded = decode(&file.bytes);
+    if decoded.text.contains('\0') {
+        report.skip(&file.name, "not a text file");
+        return Ok(None);
+    }
+    let table = match table::parse_text(&decoded.text) {
+        Ok(t) => t,
+        Err(why) => {
+            report.skip(&file.name, why);
+            return Ok(None);
+        }
+    };
+    let lossy = |report: &mut LoadReport| {
+        if decoded.lossy {
+            report.warn(
+                &file.name,
+                None,
+                format!("some bytes are not valid {}; they were replaced", decoded.encoding),
+            );
+        }
+    };
+    let stem = file.name.rsplit_once('.').map_or(file.name.as_str(), |(s, _)| s);
+    let detection = canonical::detect(&table, stem);
+    if let Detection::Recognised(kind) = detection {
+        lossy(report);
+        let parsed = canonical::parse_table(kind, &table, &file.name, opts.tz, report);
+        let parts = vec![parsed];
+        record(report, file, &kind.format(), decoded.encoding, &parts);
+        return Ok(done(parts, false));
+    }
+    if let Some(imp) = importers.iter().find(|i| i.matches_table(&table, &file.name, config)) {
+        lossy(report);
+        let mut ctx = Ctx { file: &file.name, tz: opts.tz, export_date, config, report };
+        let parts = imp.read_table(&table, &mut ctx)?;
+        record(report, file, imp.format(), decoded.encoding, &parts);
+        return Ok(done(parts, true));
+    }
+    match detection {
+        Detection::MissingColumn { kind, column, needs } => Err(ImportError::MissingColumn {
+            file: file.name.clone(),
+            column,
+            kind: kind.name(),
+            needs,
+        }),
+        _ => {
+            let first: Vec<String> = table.headers.iter().take(4).map(|h| cells::shorten(h)).collect();
+            report.skip(
+                &file.name,
+                format!("not a recognised export (header starts {})", first.join(", ")),
+            );
+            Ok(None)
+        }
+    }
+}
