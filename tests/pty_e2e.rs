@@ -46,8 +46,14 @@ impl Screen {
     }
 }
 
-#[test]
-fn drill_down_in_a_real_terminal_and_restore_it() {
+/// The binary on the sample account in a 100x30 pseudo-terminal.
+fn spawn(
+    home: &Path,
+) -> (
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Box<dyn Write + Send>,
+    Screen,
+) {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -56,19 +62,19 @@ fn drill_down_in_a_real_terminal_and_restore_it() {
             pixel_height: 0,
         })
         .unwrap();
-    let home = tempfile::tempdir().unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_smm-audit"));
     cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/nordic-bikes"));
     cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", home.path());
-    cmd.env("XDG_CONFIG_HOME", home.path());
-    cmd.cwd(home.path());
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    cmd.env("HOME", home);
+    cmd.env("XDG_CONFIG_HOME", home);
+    cmd.cwd(home);
+    let child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut writer = pair.master.take_writer().unwrap();
+    let writer = pair.master.take_writer().unwrap();
     let (tx, rx) = channel();
     std::thread::spawn(move || {
+        let _master = pair.master;
         let mut buf = [0u8; 8192];
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
@@ -76,11 +82,29 @@ fn drill_down_in_a_real_terminal_and_restore_it() {
             }
         }
     });
-    let mut screen = Screen {
+    let screen = Screen {
         parser: vt100::Parser::new(30, 100, 0),
         rx,
         bytes: Vec::new(),
     };
+    (child, writer, screen)
+}
+
+fn wait_exit(child: &mut Box<dyn portable_pty::Child + Send + Sync>) -> portable_pty::ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            return st;
+        }
+        assert!(Instant::now() < deadline, "the program did not end");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn drill_down_in_a_real_terminal_and_restore_it() {
+    let home = tempfile::tempdir().unwrap();
+    let (mut child, mut writer, mut screen) = spawn(home.path());
     let mut press = |keys: &[u8]| {
         writer.write_all(keys).unwrap();
         writer.flush().unwrap();
@@ -111,14 +135,7 @@ fn drill_down_in_a_real_terminal_and_restore_it() {
     screen.wait_for("Help (");
     press(b"q");
 
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(st) = child.try_wait().unwrap() {
-            break st;
-        }
-        assert!(Instant::now() < deadline, "the program did not quit on q");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = wait_exit(&mut child);
     screen.drain(300);
     assert!(status.success(), "exit status {status:?}");
     let term = screen.parser.screen();
@@ -129,6 +146,30 @@ fn drill_down_in_a_real_terminal_and_restore_it() {
         !screen.bytes.windows(2).any(|w| w == b"\x1b]"),
         "an OSC sequence reached the terminal"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let (mut child, _writer, mut screen) = spawn(home.path());
+    screen.wait_for("Findings (");
+    assert!(screen.parser.screen().alternate_screen());
+    let pid = child.process_id().unwrap().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = wait_exit(&mut child);
+    screen.drain(300);
+    assert!(!status.success());
+    let term = screen.parser.screen();
+    assert!(
+        !term.alternate_screen(),
+        "SIGTERM left the alternate screen on"
+    );
+    assert!(!term.hide_cursor(), "SIGTERM left the cursor hidden");
 }
 
 #[test]

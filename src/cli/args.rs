@@ -74,6 +74,7 @@ pub enum Format {
     #[default]
     Md,
     Json,
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -67,6 +67,7 @@ pub fn report(args: &ReportArgs, common: &Common) -> Result<()> {
     let text = match args.format {
         Format::Md => report::markdown::render(&input),
         Format::Json => report::json::render(&input),
+        Format::Html => report::html::render(&input),
     };
     match &args.output {
         None => {

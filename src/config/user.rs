@@ -36,7 +36,14 @@ impl UserConfig {
                 });
             }
         }
-        for name in c.rules.keys() {
+        for (name, value) in &c.rules {
+            if !value.is_finite() {
+                return Err(ConfigError {
+                    file: file.into(),
+                    line: line_of_rule(text, name),
+                    message: format!("[rules]: `{name}` must be a finite number"),
+                });
+            }
             if !Thresholds::is_known(name) {
                 return Err(ConfigError {
                     file: file.into(),

@@ -117,11 +117,21 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
                 }
                 Parsed::Traffic(rows) => {
                     presence.traffic = true;
-                    traffic.add_file(&f.name, rows, |r| Key(vec![r.date.to_string(), r.source.clone()]), report);
+                    traffic.add_file(
+                        &f.name,
+                        rows,
+                        |r| Key(vec![r.date.to_string(), r.source.clone()]),
+                        report,
+                    );
                 }
                 Parsed::Spend(rows) => {
                     presence.spend = true;
-                    spend.add_file(&f.name, rows, |r| Key(vec![r.date.to_string(), r.campaign.clone()]), report);
+                    spend.add_file(
+                        &f.name,
+                        rows,
+                        |r| Key(vec![r.date.to_string(), r.campaign.clone()]),
+                        report,
+                    );
                 }
                 Parsed::Messages(rows) => {
                     presence.messages = true;
@@ -152,7 +162,33 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
         .sort_by(|a, b| (a.published_at, &a.id).cmp(&(b.published_at, &b.id)));
     account.messages.sort_by_key(|m| m.received_at);
     fill_shares(&mut account.audience);
+    sanitize_text(&mut account);
     account
+}
+
+/// The one step where text from exports enters the model made safe: control characters,
+/// escape sequences, bidirectional overrides, zero-width and tag characters are removed, so
+/// nothing downstream (screen, reports, messages) can be fooled by them.
+fn sanitize_text(account: &mut Account) {
+    use crate::text::sanitize;
+    for p in &mut account.posts {
+        p.id = sanitize(&p.id);
+        p.caption = sanitize(&p.caption);
+        p.permalink = sanitize(&p.permalink);
+    }
+    for r in &mut account.audience {
+        r.value = sanitize(&r.value);
+    }
+    for r in &mut account.traffic {
+        r.source = sanitize(&r.source);
+    }
+    for r in &mut account.spend {
+        r.campaign = sanitize(&r.campaign);
+        r.objective = sanitize(&r.objective);
+    }
+    for m in &mut account.messages {
+        m.channel = sanitize(&m.channel);
+    }
 }
 
 /// Where a snapshot (date, segment, dimension) gives counts but no shares, the shares are the

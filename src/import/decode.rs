@@ -34,7 +34,11 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return match std::str::from_utf8(rest) {
-            Ok(s) => Decoded { text: s.to_string(), encoding: "UTF-8 with BOM", lossy: false },
+            Ok(s) => Decoded {
+                text: s.to_string(),
+                encoding: "UTF-8 with BOM",
+                lossy: false,
+            },
             Err(_) => Decoded {
                 text: String::from_utf8_lossy(rest).into_owned(),
                 encoding: "UTF-8 with BOM",
@@ -44,16 +48,38 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         if !looks_like_utf16(bytes) {
-            return Decoded { text: s.to_string(), encoding: "UTF-8", lossy: false };
+            return Decoded {
+                text: s.to_string(),
+                encoding: "UTF-8",
+                lossy: false,
+            };
         }
     }
     if looks_like_utf16(bytes) {
-        let le = bytes.iter().skip(1).step_by(2).take(4096).filter(|b| **b == 0).count()
-            >= bytes.iter().step_by(2).take(4096).filter(|b| **b == 0).count();
+        let le = bytes
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .take(4096)
+            .filter(|b| **b == 0)
+            .count()
+            >= bytes
+                .iter()
+                .step_by(2)
+                .take(4096)
+                .filter(|b| **b == 0)
+                .count();
         return if le {
             with(UTF_16LE, bytes, "UTF-16LE")
         } else {
             with(UTF_16BE, bytes, "UTF-16BE")
+        };
+    }
+    if mostly_utf8(bytes) {
+        return Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            encoding: "UTF-8",
+            lossy: true,
         };
     }
     if looks_cyrillic(bytes) {
@@ -61,6 +87,30 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     } else {
         with(WINDOWS_1252, bytes, "Windows-1252")
     }
+}
+
+/// A UTF-8 file with a few broken bytes: more valid multi-byte characters than invalid
+/// sequences. Its broken bytes become U+FFFD (and a warning), the rest of it stays right.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                valid += s.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                valid += std::str::from_utf8(good)
+                    .map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                invalid += 1;
+                let skip = e.error_len().unwrap_or(bad.len()).max(1);
+                rest = &bad[skip.min(bad.len())..];
+            }
+        }
+    }
+    valid > invalid
 }
 
 /// Text of two-byte units has a NUL in most even or most odd positions.
@@ -95,9 +145,22 @@ mod tests {
 
     #[test]
     fn byte_order_marks() {
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("a,b".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
-        assert_eq!(decode(&le), Decoded { text: "a,b".into(), encoding: "UTF-16LE", lossy: false });
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("a,b".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("a,b".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(
+            decode(&le),
+            Decoded {
+                text: "a,b".into(),
+                encoding: "UTF-16LE",
+                lossy: false
+            }
+        );
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("a,b".encode_utf16().flat_map(|u| u.to_be_bytes()))
+            .collect();
         assert_eq!(decode(&be).text, "a,b");
         assert_eq!(decode(b"\xEF\xBB\xBFx").encoding, "UTF-8 with BOM");
         assert_eq!(decode("Zürich".as_bytes()).encoding, "UTF-8");
@@ -105,9 +168,32 @@ mod tests {
 
     #[test]
     fn utf16_without_a_mark() {
-        let le: Vec<u8> = "Date,Primary\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let le: Vec<u8> = "Date,Primary\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         let d = decode(&le);
-        assert_eq!((d.text.as_str(), d.encoding), ("Date,Primary\n", "UTF-16LE"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("Date,Primary\n", "UTF-16LE")
+        );
+    }
+
+    #[test]
+    fn a_utf8_file_with_one_broken_byte_stays_utf8() {
+        let d = decode(
+            "Zürich, München\n"
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain([0xFF, b'\n'])
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        );
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.lossy);
+        assert!(d.text.starts_with("Zürich, München"));
+        assert!(d.text.contains('\u{fffd}'));
     }
 
     #[test]

@@ -20,7 +20,11 @@ pub struct ReadFile {
 
 fn export_date(file: &SourceFile, opts: LoadOptions) -> NaiveDate {
     file.modified
-        .map(|t| chrono::DateTime::<chrono::Utc>::from(t).with_timezone(&opts.tz).date_naive())
+        .map(|t| {
+            chrono::DateTime::<chrono::Utc>::from(t)
+                .with_timezone(&opts.tz)
+                .date_naive()
+        })
         .unwrap_or(opts.today)
 }
 
@@ -37,7 +41,10 @@ fn supplies(parts: &[Parsed]) -> String {
                     ("follows", any(|r| r.follows.is_some())),
                     ("unfollows", any(|r| r.unfollows.is_some())),
                     ("reach", any(|r| r.reach.is_some())),
-                    ("paid/organic reach", any(|r| r.reach_paid.is_some() || r.reach_organic.is_some())),
+                    (
+                        "paid/organic reach",
+                        any(|r| r.reach_paid.is_some() || r.reach_organic.is_some()),
+                    ),
                     ("impressions", any(|r| r.impressions.is_some())),
                     ("profile visits", any(|r| r.profile_visits.is_some())),
                     ("website clicks", any(|r| r.website_clicks.is_some())),
@@ -58,7 +65,13 @@ fn supplies(parts: &[Parsed]) -> String {
     out.join("; ")
 }
 
-fn record(report: &mut LoadReport, file: &SourceFile, format: &str, encoding: &str, parts: &[Parsed]) {
+fn record(
+    report: &mut LoadReport,
+    file: &SourceFile,
+    format: &str,
+    encoding: &str,
+    parts: &[Parsed],
+) {
     report.sources.push(Source {
         file: file.name.clone(),
         format: format.to_string(),
@@ -85,8 +98,17 @@ pub fn read_one(
         })
     };
     let export_date = export_date(file, opts);
-    if let Some(imp) = importers.iter().find(|i| i.matches_bytes(&file.bytes, &file.name)) {
-        let mut ctx = Ctx { file: &file.name, tz: opts.tz, export_date, config, report };
+    if let Some(imp) = importers
+        .iter()
+        .find(|i| i.matches_bytes(&file.bytes, &file.name))
+    {
+        let mut ctx = Ctx {
+            file: &file.name,
+            tz: opts.tz,
+            export_date,
+            config,
+            report,
+        };
         let parts = imp.read_bytes(&file.bytes, &mut ctx)?;
         record(report, file, imp.format(), "binary", &parts);
         return Ok(done(parts, true));
@@ -104,15 +126,24 @@ pub fn read_one(
         }
     };
     let lossy = |report: &mut LoadReport| {
+        for (line, note) in &table.notes {
+            report.warn(&file.name, Some(*line), note.clone());
+        }
         if decoded.lossy {
             report.warn(
                 &file.name,
                 None,
-                format!("some bytes are not valid {}; they were replaced", decoded.encoding),
+                format!(
+                    "some bytes are not valid {}; they were replaced",
+                    decoded.encoding
+                ),
             );
         }
     };
-    let stem = file.name.rsplit_once('.').map_or(file.name.as_str(), |(s, _)| s);
+    let stem = file
+        .name
+        .rsplit_once('.')
+        .map_or(file.name.as_str(), |(s, _)| s);
     let detection = canonical::detect(&table, stem);
     if let Detection::Recognised(kind) = detection {
         lossy(report);
@@ -121,25 +152,46 @@ pub fn read_one(
         record(report, file, &kind.format(), decoded.encoding, &parts);
         return Ok(done(parts, false));
     }
-    if let Some(imp) = importers.iter().find(|i| i.matches_table(&table, &file.name, config)) {
+    if let Some(imp) = importers
+        .iter()
+        .find(|i| i.matches_table(&table, &file.name, config))
+    {
         lossy(report);
-        let mut ctx = Ctx { file: &file.name, tz: opts.tz, export_date, config, report };
+        let mut ctx = Ctx {
+            file: &file.name,
+            tz: opts.tz,
+            export_date,
+            config,
+            report,
+        };
         let parts = imp.read_table(&table, &mut ctx)?;
         record(report, file, imp.format(), decoded.encoding, &parts);
         return Ok(done(parts, true));
     }
     match detection {
-        Detection::MissingColumn { kind, column, needs } => Err(ImportError::MissingColumn {
+        Detection::MissingColumn {
+            kind,
+            column,
+            needs,
+        } => Err(ImportError::MissingColumn {
             file: file.name.clone(),
             column,
             kind: kind.name(),
             needs,
         }),
         _ => {
-            let first: Vec<String> = table.headers.iter().take(4).map(|h| cells::shorten(h)).collect();
+            let first: Vec<String> = table
+                .headers
+                .iter()
+                .take(4)
+                .map(|h| cells::shorten(h))
+                .collect();
             report.skip(
                 &file.name,
-                format!("not a recognised export (header starts {})", first.join(", ")),
+                format!(
+                    "not a recognised export (header starts {})",
+                    first.join(", ")
+                ),
             );
             Ok(None)
         }

@@ -5,6 +5,9 @@
 /// The largest file the importers read (a guard against a crafted or mistaken file).
 pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
 
+/// More line breaks than this inside one record means an unclosed quote, not a caption.
+const MAX_LINES_IN_A_FIELD: usize = 200;
+
 /// One row of a table: the line it starts on (1-based) and its cells.
 #[derive(Debug, Clone)]
 pub struct Row {
@@ -24,6 +27,8 @@ pub struct Table {
     pub title: Option<String>,
     /// `#` comment lines before the header (Google Analytics' report description).
     pub comments: Vec<String>,
+    /// Problems found while reading the file's structure: (line, message).
+    pub notes: Vec<(u64, String)>,
 }
 
 impl Table {
@@ -64,14 +69,20 @@ fn fields_outside_quotes(line: &str, delim: char) -> usize {
 /// Choose the delimiter whose field count on the header line is above one and repeats on the
 /// most following lines; ties go to comma, then semicolon, then tab.
 fn sniff_delimiter(lines: &[&str]) -> u8 {
-    let Some(header) = lines.first() else { return b',' };
+    let Some(header) = lines.first() else {
+        return b',';
+    };
     let mut best = (b',', 0usize, 0usize);
     for (delim, byte) in [(',', b','), (';', b';'), ('\t', b'\t')] {
         let n = fields_outside_quotes(header, delim);
         if n < 2 {
             continue;
         }
-        let agree = lines.iter().skip(1).filter(|l| fields_outside_quotes(l, delim) == n).count();
+        let agree = lines
+            .iter()
+            .skip(1)
+            .filter(|l| fields_outside_quotes(l, delim) == n)
+            .count();
         if (agree, n) > (best.1, best.2) || best.2 == 0 {
             best = (byte, agree, n);
         }
@@ -93,10 +104,17 @@ pub fn parse_text(text: &str) -> Result<Table, String> {
         if l.is_empty() {
             i += 1;
         } else if lower.starts_with("sep=") && l.trim_matches('"').len() <= 5 {
-            delimiter = l.trim_matches('"').as_bytes().get(4).copied().or(Some(b','));
+            delimiter = l
+                .trim_matches('"')
+                .as_bytes()
+                .get(4)
+                .copied()
+                .or(Some(b','));
             i += 1;
         } else if l.starts_with('#') {
-            table.comments.push(l.trim_start_matches('#').trim().to_string());
+            table
+                .comments
+                .push(l.trim_start_matches('#').trim().to_string());
             i += 1;
         } else {
             break;
@@ -108,7 +126,11 @@ pub fn parse_text(text: &str) -> Result<Table, String> {
         let d = delimiter.map(char::from);
         let count = |l: &str| match d {
             Some(d) => fields_outside_quotes(l, d),
-            None => [',', ';', '\t'].iter().map(|c| fields_outside_quotes(l, *c)).max().unwrap_or(1),
+            None => [',', ';', '\t']
+                .iter()
+                .map(|c| fields_outside_quotes(l, *c))
+                .max()
+                .unwrap_or(1),
         };
         if count(first) == 1 && count(next) > 1 && !first.trim().is_empty() {
             table.title = Some(first.trim().trim_matches('"').trim().to_string());
@@ -121,7 +143,12 @@ pub fn parse_text(text: &str) -> Result<Table, String> {
     if i >= lines.len() {
         return Err("is empty".to_string());
     }
-    let sample: Vec<&str> = lines[i..].iter().copied().filter(|l| !l.trim().is_empty()).take(12).collect();
+    let sample: Vec<&str> = lines[i..]
+        .iter()
+        .copied()
+        .filter(|l| !l.trim().is_empty())
+        .take(12)
+        .collect();
     table.delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&sample));
     // Byte offset of the header line, to parse from there and count lines from it.
     let offset: usize = text.split_inclusive('\n').take(i).map(str::len).sum();
@@ -165,8 +192,17 @@ fn parse_body(body: &str, lines_before: u64, mut table: Table) -> Result<Table, 
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        let line = line_of(&rec);
+        // A quote that is never closed swallows the rest of the file into one field.
+        let spanned = rec.iter().map(|c| c.matches('\n').count()).sum::<usize>();
+        if spanned > MAX_LINES_IN_A_FIELD {
+            table.notes.push((
+                line,
+                format!("a quoted field starting here runs over {spanned} lines: a quote is probably never closed, so the rows after it were read as text"),
+            ));
+        }
         table.rows.push(Row {
-            line: line_of(&rec),
+            line,
             cells: rec.iter().map(str::to_string).collect(),
         });
     }
@@ -207,7 +243,10 @@ mod tests {
 
     #[test]
     fn meta_preamble_sep_line_and_title() {
-        let t = parse_csv("sep=,\n\"Facebook reach\"\n\"Date\",\"Primary\"\n\"2025-01-01T01:00:00\",\"5\"\n").unwrap();
+        let t = parse_csv(
+            "sep=,\n\"Facebook reach\"\n\"Date\",\"Primary\"\n\"2025-01-01T01:00:00\",\"5\"\n",
+        )
+        .unwrap();
         assert_eq!(t.title.as_deref(), Some("Facebook reach"));
         assert_eq!(t.headers, vec!["date", "primary"]);
         assert_eq!(t.header_line, 3);
@@ -216,7 +255,8 @@ mod tests {
 
     #[test]
     fn comment_blocks_are_set_aside() {
-        let t = parse_csv("# Report\r\n# Start date: 20230708\r\n\r\nDate,Users\r\n20231010,5\r\n").unwrap();
+        let t = parse_csv("# Report\r\n# Start date: 20230708\r\n\r\nDate,Users\r\n20231010,5\r\n")
+            .unwrap();
         assert_eq!(t.comments, vec!["Report", "Start date: 20230708"]);
         assert_eq!(t.headers, vec!["date", "users"]);
         assert_eq!((t.header_line, t.rows[0].line), (4, 5));

@@ -38,7 +38,7 @@ fn cut(text: &str, n: usize) -> String {
     }
 }
 
-fn period_name(p: &Period) -> String {
+pub(crate) fn period_name(p: &Period) -> String {
     match p.month_key() {
         Some(_) => p.start.format("%B %Y").to_string(),
         None => format!("{} – {}", p.start, p.end),
@@ -46,7 +46,7 @@ fn period_name(p: &Period) -> String {
 }
 
 /// The KPI groups of the report, in order.
-const GROUPS: &[(&str, &[Kpi])] = &[
+pub(crate) const GROUPS: &[(&str, &[Kpi])] = &[
     (
         "Audience",
         &[

@@ -19,7 +19,15 @@ pub fn claims(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Find
     s.claims
         .iter()
         .filter_map(|c: &ClaimResult| {
-            let d = c.diff_pct?;
+            let Some(d) = c.diff_pct else {
+                return Some(super::not_evaluated(
+                    "claims-mismatch",
+                    p.start,
+                    p.end,
+                    &format!("the claimed `{}` has no measured value to compare with", c.kpi.key()),
+                    None,
+                ));
+            };
             let severity = if d.abs() > th.get("claims_high_pct") {
                 Severity::High
             } else if d.abs() > th.get("claims_medium_pct") {
@@ -120,7 +128,9 @@ pub fn counts_disagree(account: &Account, p: &Period) -> Vec<Finding> {
         let (Some(f), Some(u)) = (row.follows, row.unfollows) else {
             continue;
         };
-        let (Some(now), Some(before)) = (row.followers, prev.followers) else { continue };
+        let (Some(now), Some(before)) = (row.followers, prev.followers) else {
+            continue;
+        };
         let g = now - before;
         let allowed = (0.001 * before).max(5.0);
         if (g - (f - u)).abs() > allowed {

@@ -137,16 +137,12 @@ pub fn low_reach(account: &Account, p: &Period, kpis: &Kpis, th: &Thresholds) ->
     let (Some(median_reach), Some(followers)) =
         (kpis.get(Kpi::PostReachMedian), kpis.get(Kpi::FollowersEnd))
     else {
-        if account.presence.posts {
-            return vec![not_evaluated(
-                "low-reach",
-                p.start,
-                p.end,
-                "no post reach or no follower count in the period",
-                None,
-            )];
-        }
-        return Vec::new();
+        let why = if account.presence.posts {
+            "no post reach or no follower count in the period"
+        } else {
+            "the account has no posts file"
+        };
+        return vec![not_evaluated("low-reach", p.start, p.end, why, None)];
     };
     let limit = th.get("low_reach_pct") / 100.0 * followers;
     if median_reach >= limit {

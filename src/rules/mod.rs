@@ -165,13 +165,15 @@ fn growth_inputs(
     out: &mut Vec<Finding>,
 ) {
     if !account.presence.daily {
-        out.push(not_evaluated(
-            "spike-flat-engagement",
-            p.start,
-            p.end,
-            "the account has no daily file",
-            None,
-        ));
+        for rule in ["spike-flat-engagement", "unfollow-wave"] {
+            out.push(not_evaluated(
+                rule,
+                p.start,
+                p.end,
+                "the account has no daily file",
+                None,
+            ));
+        }
         return;
     }
     let gains = series::net_gains(account);

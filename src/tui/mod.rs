@@ -18,8 +18,14 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        ratatui::restore();
+        restore_terminal();
     }
+}
+
+/// Leave raw mode and the alternate screen, and show the cursor again.
+fn restore_terminal() {
+    ratatui::restore();
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
 /// Run the interactive audit until the user quits.
@@ -33,8 +39,36 @@ pub fn run(app: &mut App) -> Result<()> {
     // restores the terminal before the panic message is printed.
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
+    // ratatui's hook leaves the alternate screen; this one also shows the cursor, before the
+    // panic message is printed on the restored terminal.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+    restore_on_signals();
     run_loop(&mut terminal, app, &mut CrosstermEvents)
 }
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the program with the terminal restored (a closed
+/// terminal window sends SIGHUP; `kill` sends SIGTERM).
+#[cfg(unix)]
+fn restore_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+    else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            restore_terminal();
+            std::process::exit(128 + sig);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn restore_on_signals() {}
 
 /// Draw when something changed, then block for the next event. Generic over the backend and
 /// the event source so that tests drive it with a `TestBackend` and scripted keys.

@@ -1,0 +1,255 @@
+//! The HTML report: the Markdown report's content as one self-contained page (no scripts, no
+//! external resources), every text from the exports escaped.
+
+use super::format::{self, NO_VALUE};
+use super::markdown::{period_name, GROUPS};
+use super::ReportInput;
+use crate::metrics::delta;
+use crate::model::Direction;
+use std::fmt::Write;
+
+/// Escape text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in crate::text::sanitize(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
+table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}\
+td.n{text-align:right}.high{color:#b00;font-weight:bold}.medium{color:#a60}.low{color:#04a}.info{color:#666}\
+.verdict{font-size:1.2rem}.no{color:#b00;font-weight:bold}";
+
+fn cell(s: &str) -> String {
+    format!("<td class=\"n\">{}</td>", escape(s))
+}
+
+pub fn render(input: &ReportInput) -> String {
+    let s = &input.audit.summary;
+    let a = input.account;
+    let cur = a.config.account.currency.clone().unwrap_or_default();
+    let mut o = String::new();
+    let title = format!("{}: SMM audit, {}", a.name(), period_name(&s.period));
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
+        escape(&title),
+        escape(&title)
+    );
+    let _ = writeln!(
+        o,
+        "<p>{} to {} ({} days), compared with {} to {}; time zone {}{}.</p>",
+        s.period.start,
+        s.period.end,
+        s.period.days(),
+        s.previous_period.start,
+        s.previous_period.end,
+        escape(&input.timezone),
+        if cur.is_empty() {
+            String::new()
+        } else {
+            format!("; amounts in {}", escape(&cur))
+        }
+    );
+    let v = &input.audit.verdict;
+    let _ = writeln!(
+        o,
+        "<p class=\"verdict\">Growth verdict: <strong>{}</strong>{}</p>",
+        v.level.label(),
+        if v.because.is_empty() {
+            String::new()
+        } else {
+            format!(" (findings: {})", escape(&v.because.join(", ")))
+        }
+    );
+    let _ = writeln!(
+        o,
+        "<h2>KPIs</h2>\n<table><tr><th>KPI</th><th>{}</th><th>{}</th><th>change</th></tr>",
+        escape(&period_name(&s.period)),
+        escape(&period_name(&s.previous_period))
+    );
+    for (group, keys) in GROUPS {
+        let _ = writeln!(o, "<tr><th colspan=\"4\">{group}</th></tr>");
+        for kpi in keys.iter().copied() {
+            let (now, before) = (s.kpis.get(kpi), s.previous.get(kpi));
+            let _ = writeln!(
+                o,
+                "<tr><td>{} <code>{}</code></td>{}{}{}</tr>",
+                kpi.label(),
+                kpi.key(),
+                cell(&format::value(kpi, now, &cur)),
+                cell(&format::value(kpi, before, &cur)),
+                cell(&format::delta(kpi, delta(kpi, now, before)))
+            );
+        }
+    }
+    o.push_str("</table>\n<h2>Plan vs actual</h2>\n");
+    if s.plan.is_empty() {
+        o.push_str("<p>No planned KPI applies to this period.</p>\n");
+    } else {
+        o.push_str("<table><tr><th>KPI</th><th>target</th><th>actual</th><th>met</th></tr>\n");
+        for p in &s.plan {
+            let sign = if p.direction == Direction::AtLeast {
+                "≥"
+            } else {
+                "≤"
+            };
+            let met = match p.met {
+                Some(true) => "yes".to_string(),
+                Some(false) => "<span class=\"no\">no</span>".to_string(),
+                None => NO_VALUE.to_string(),
+            };
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td>{}{}<td>{met}</td></tr>",
+                p.kpi.label(),
+                cell(&format!(
+                    "{sign} {}",
+                    format::value(p.kpi, Some(p.target), &cur)
+                )),
+                cell(&format::value(p.kpi, p.actual, &cur))
+            );
+        }
+        o.push_str("</table>\n");
+    }
+    o.push_str("<h2>The agency's figures vs the platform's</h2>\n");
+    if s.claims.is_empty() {
+        o.push_str("<p>No claim recorded for this period.</p>\n");
+    } else {
+        o.push_str(
+            "<table><tr><th>KPI</th><th>claimed</th><th>measured</th><th>differs by</th></tr>\n",
+        );
+        for c in &s.claims {
+            let diff = c.diff_pct.map_or(NO_VALUE.to_string(), |d| {
+                format!(
+                    "{}{} %",
+                    if d > 0.0 { "+" } else { "" },
+                    format::group(d, 2)
+                )
+            });
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td>{}{}{}</tr>",
+                c.kpi.label(),
+                cell(&format::value(c.kpi, Some(c.claimed), &cur)),
+                cell(&format::value(c.kpi, c.actual, &cur)),
+                cell(&diff)
+            );
+        }
+        o.push_str("</table>\n");
+    }
+    o.push_str("<h2>Top 5 posts by reach</h2>\n<table><tr><th>#</th><th>published</th><th>type</th><th>caption</th><th>reach</th><th>engagements</th><th>ER post</th><th>ERR</th></tr>\n");
+    for r in &s.top_posts {
+        let p = &r.post;
+        let caption = if p.permalink.starts_with("https://") {
+            format!(
+                "<a href=\"{}\">{}</a>",
+                escape(&p.permalink),
+                escape(&p.caption)
+            )
+        } else {
+            escape(&p.caption)
+        };
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{caption}</td>{}{}{}{}</tr>",
+            r.rank,
+            p.published_at.format("%Y-%m-%d %H:%M"),
+            p.kind.as_str(),
+            cell(&format::value(crate::metrics::Kpi::Reach, p.reach, "")),
+            cell(&format::value(
+                crate::metrics::Kpi::Engagements,
+                r.rates.engagements,
+                ""
+            )),
+            cell(&format::value(
+                crate::metrics::Kpi::ErPostPct,
+                r.rates.er_post_pct,
+                ""
+            )),
+            cell(&format::value(
+                crate::metrics::Kpi::ErrPct,
+                r.rates.err_pct,
+                ""
+            ))
+        );
+    }
+    o.push_str("</table>\n<h2>Findings</h2>\n");
+    if input.audit.findings.is_empty() {
+        o.push_str("<p>The rules found nothing to flag in this period.</p>\n");
+    }
+    for f in &input.audit.findings {
+        let sev = f.severity.as_str();
+        let _ = writeln!(
+            o,
+            "<h3 class=\"{sev}\">[{}] {}</h3>\n<p><em>{}, {} – {}</em></p>\n<p>{}</p>",
+            sev.to_uppercase(),
+            escape(&f.title),
+            f.rule,
+            f.start,
+            f.end,
+            escape(&f.detail)
+        );
+        if !f.evidence.is_empty() {
+            o.push_str("<table>");
+            for (k, v) in &f.evidence {
+                let shown = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                let _ = write!(
+                    o,
+                    "<tr><td>{}</td><td>{}</td></tr>",
+                    escape(k),
+                    escape(&shown)
+                );
+            }
+            o.push_str("</table>\n");
+        }
+    }
+    o.push_str(
+        "<h2>Data sources</h2>\n<table><tr><th>file</th><th>read as</th><th>rows</th></tr>\n",
+    );
+    for src in &input.load.sources {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td>{}</tr>",
+            escape(&src.file),
+            escape(&src.format),
+            cell(&src.rows.to_string())
+        );
+    }
+    o.push_str("</table>\n");
+    if !input.load.warnings.is_empty() {
+        o.push_str("<ul>\n");
+        for w in &input.load.warnings {
+            let _ = writeln!(o, "<li>{}</li>", escape(&w.to_string()));
+        }
+        o.push_str("</ul>\n");
+    }
+    o.push_str("</body></html>\n");
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn hostile_text_is_escaped() {
+        assert_eq!(
+            escape("<script>alert('x')</script>&\u{1b}[31m"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"
+        );
+        assert_eq!(escape("a\"b"), "a&quot;b");
+    }
+}

@@ -1,0 +1,264 @@
+//! The bad-input checklist (reliability.md, section 9 "I"): every case gives a clear sentence
+//! naming the file and line, or a warning and a skip; never a panic, never a silent 0.
+
+use smm_audit::import::{load_files, LoadOptions, Loaded, SourceFile};
+use smm_audit::metrics::{compute, Kpi};
+use smm_audit::model::{AuditConfig, Period};
+
+fn opts() -> LoadOptions {
+    LoadOptions::new(chrono_tz::UTC, "2026-11-22".parse().unwrap())
+}
+
+fn load(files: &[(&str, &[u8])]) -> Result<Loaded, String> {
+    let files = files
+        .iter()
+        .map(|(n, b)| SourceFile::new(*n, b.to_vec()))
+        .collect();
+    load_files(files, AuditConfig::default(), opts(), "t").map_err(|e| e.to_string())
+}
+
+fn october() -> Period {
+    Period::parse_month("2026-10").unwrap()
+}
+
+fn warnings(l: &Loaded) -> Vec<String> {
+    l.report.warnings.iter().map(|w| w.to_string()).collect()
+}
+
+#[test]
+fn i01_an_empty_file_is_skipped_and_an_empty_folder_is_an_error() {
+    let e = load(&[("daily.csv", b"")]).unwrap_err();
+    assert!(e.contains("daily.csv: is empty"), "{e}");
+    let l = load(&[
+        ("daily.csv", b""),
+        ("posts.csv", b"post_id,published_at\n1,2026-10-01 10:00\n"),
+    ])
+    .unwrap();
+    assert_eq!(l.report.skipped[0].file, "daily.csv");
+}
+
+#[test]
+fn i02_a_header_only_file_gives_zero_rows_and_no_values() {
+    let l = load(&[
+        ("daily.csv", b"date,followers\n"),
+        ("posts.csv", b"post_id,published_at,likes\n"),
+    ])
+    .unwrap();
+    let k = compute(&l.account, &october());
+    assert_eq!(k.get(Kpi::Posts), Some(0.0));
+    assert_eq!(k.get(Kpi::FollowersEnd), None);
+    assert_eq!(k.get(Kpi::ErPostPct), None);
+    assert!(k.iter().all(|(_, v)| v.is_none_or(f64::is_finite)));
+}
+
+#[test]
+fn i03_i04_i05_i06_encodings() {
+    let text = "date\tfollowers\n2026-10-01\t100\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let l = load(&[("d.csv", &utf16)]).unwrap();
+    assert_eq!(l.report.sources[0].encoding, "UTF-16LE");
+    assert_eq!(l.account.daily.len(), 1);
+    let no_bom: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let l = load(&[("d.csv", &no_bom)]).unwrap();
+    assert_eq!(l.report.sources[0].encoding, "UTF-16BE");
+    let bom = b"\xEF\xBB\xBFdate,followers\n2026-10-01,100\n";
+    assert_eq!(
+        load(&[("d.csv", bom)]).unwrap().report.sources[0].encoding,
+        "UTF-8 with BOM"
+    );
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251
+        .encode("post_id,published_at,caption\n1,2026-10-01 10:00,Привет, мир\n");
+    let l = load(&[("p.csv", &cp1251)]).unwrap();
+    assert_eq!(l.report.sources[0].encoding, "Windows-1251");
+}
+
+#[test]
+fn i07_one_bad_byte_keeps_the_row_and_warns() {
+    let l = load(&[(
+        "p.csv",
+        b"post_id,published_at,caption\n1,2026-10-01 10:00,caf\xE9 ok\n2,2026-10-02 10:00,fine\n",
+    )])
+    .unwrap();
+    assert_eq!(l.account.posts.len(), 2);
+    // Not valid UTF-8: read as Windows-1252, so the byte is the letter it stands for.
+    assert_eq!(l.report.sources[0].encoding, "Windows-1252");
+    assert!(l.account.posts.iter().any(|p| p.caption == "café ok"));
+}
+
+#[test]
+fn i08_i09_semicolons_tabs_and_sep_lines() {
+    let l = load(&[("d.csv", b"sep=;\ndate;followers;reach\n2026-10-01;100;5\n")]).unwrap();
+    assert_eq!(l.account.daily.len(), 1);
+    assert!(l.report.skipped.is_empty());
+    let l = load(&[(
+        "d.csv",
+        b"date\tfollowers\n2026-10-01\t100\n2026-10-02\t101\n",
+    )])
+    .unwrap();
+    assert_eq!(l.account.daily.len(), 2);
+}
+
+#[test]
+fn i10_multiline_quoted_captions_are_one_record() {
+    let l = load(&[("p.csv", b"post_id,published_at,caption\r\n1,2026-10-01 10:00,\"line one\r\nline \"\"two\"\", with comma\"\r\n2,2026-10-02 10:00,x\r\n")]).unwrap();
+    assert_eq!(l.account.posts.len(), 2);
+    assert!(l.account.posts[0]
+        .caption
+        .contains("line \"two\", with comma"));
+}
+
+#[test]
+fn i11_an_unclosed_quote_is_named() {
+    let mut body =
+        String::from("post_id,published_at,caption\n1,2026-10-01 10:00,\"never closed\n");
+    for i in 0..300 {
+        body.push_str(&format!("{i},2026-10-02 10:00,x\n"));
+    }
+    let l = load(&[("p.csv", body.as_bytes())]).unwrap();
+    let w = warnings(&l);
+    assert!(
+        w.iter()
+            .any(|m| m.starts_with("p.csv line 2:") && m.contains("never closed")),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn i12_ragged_rows_are_skipped_with_their_line() {
+    let l = load(&[(
+        "d.csv",
+        b"date,followers,reach\n2026-10-01,100\n2026-10-02,101,5,extra\n2026-10-03,102,7\n",
+    )])
+    .unwrap();
+    assert_eq!(l.account.daily.len(), 1);
+    let w = warnings(&l);
+    assert!(
+        w[0].starts_with("d.csv line 2:") && w[1].starts_with("d.csv line 3:"),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn i13_duplicate_headers_use_the_first_with_a_warning() {
+    let l = load(&[("d.csv", b"date,followers,reach,reach\n2026-10-01,100,5,9\n")]).unwrap();
+    assert_eq!(l.account.daily.values().next().unwrap().reach, Some(5.0));
+    assert!(warnings(&l)
+        .iter()
+        .any(|m| m.contains("`reach` appears twice")));
+}
+
+#[test]
+fn i18_bad_numbers_skip_the_row_never_a_silent_zero() {
+    for bad in ["abc", "1.2K", "inf", "NaN", "(5)", "<100"] {
+        let text = format!("date,followers\n2026-10-01,{bad}\n2026-10-02,100\n");
+        let l = load(&[("d.csv", text.as_bytes())]).unwrap();
+        assert_eq!(l.account.daily.len(), 1, "{bad}");
+        assert!(
+            warnings(&l)[0].starts_with("d.csv line 2: row skipped"),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn i19_bad_dates_skip_the_row() {
+    for bad in ["2026-02-30", "10/03/2026", "yesterday", "45361"] {
+        let text = format!("date,followers\n{bad},100\n2026-10-02,100\n");
+        let l = load(&[("d.csv", text.as_bytes())]).unwrap();
+        assert_eq!(l.account.daily.len(), 1, "{bad}");
+    }
+}
+
+#[test]
+fn i24_nul_bytes_make_a_file_not_text() {
+    let l = load(&[
+        ("img.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        ("d.csv", b"date,followers\n2026-10-01,1\n"),
+    ])
+    .unwrap();
+    assert_eq!(l.report.skipped[0].reason, "not a text file");
+}
+
+#[test]
+fn i31_a_zip_or_html_named_csv_is_not_an_export() {
+    let l = load(&[
+        ("x.csv", b"<!DOCTYPE html><html><body>Sign in</body></html>"),
+        ("d.csv", b"date,followers\n2026-10-01,1\n"),
+    ])
+    .unwrap();
+    assert!(l.report.skipped.iter().any(|s| s.file == "x.csv"));
+}
+
+#[cfg(unix)]
+#[test]
+fn i32_folders_and_fifos_are_skipped_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("daily.csv"),
+        "date,followers\n2026-10-01,1\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("old")).unwrap();
+    let fifo = dir.path().join("pipe.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let opts = opts();
+    let l = smm_audit::import::load_path(dir.path(), AuditConfig::default(), opts).unwrap();
+    assert!(l.report.skipped.iter().any(|s| s.file == "old"));
+    if made.is_ok_and(|s| s.success()) {
+        let s = l
+            .report
+            .skipped
+            .iter()
+            .find(|s| s.file == "pipe.csv")
+            .unwrap();
+        assert_eq!(s.reason, "is not a regular file");
+    }
+}
+
+#[test]
+fn i33_overlapping_files_are_not_double_counted() {
+    let a = b"date,followers,follows\n2026-10-01,100,5\n2026-10-02,105,5\n";
+    let b = b"date,followers,follows\n2026-10-02,106,6\n2026-10-03,110,4\n";
+    let l = load(&[("a.csv", a), ("b.csv", b)]).unwrap();
+    let k = compute(&l.account, &october());
+    assert_eq!(k.get(Kpi::Follows), Some(15.0));
+    assert!(warnings(&l).iter().any(|m| m.contains("also in a.csv")));
+}
+
+#[test]
+fn i34_constant_single_and_zero_series_are_total() {
+    for daily in [
+        "date,followers\n2026-10-01,0\n",
+        "date,followers,follows,unfollows,reach\n2026-10-01,0,0,0,0\n2026-10-02,0,0,0,0\n",
+        "date,followers\n2026-10-01,1000000000000\n2026-10-31,0\n",
+    ] {
+        let l = load(&[
+            ("d.csv", daily.as_bytes()),
+            (
+                "p.csv",
+                b"post_id,published_at,reach,likes\n1,2026-10-01 10:00,0,0\n",
+            ),
+        ])
+        .unwrap();
+        let k = compute(&l.account, &october());
+        assert!(k.iter().all(|(_, v)| v.is_none_or(f64::is_finite)));
+        let f = smm_audit::rules::evaluate(&l.account, &october(), &Default::default());
+        assert!(f
+            .iter()
+            .all(|x| x.severity != smm_audit::rules::Severity::High
+                || x.rule == "likes-exceed-reach"));
+    }
+}
+
+#[test]
+fn hostile_text_never_reaches_the_model() {
+    let caption = "A\x1b[2Jb \x1b]0;pwned\x07 \x1b]52;c;ZWNobyBoaQ==\x07 \u{202e}evil\u{202c} z\u{200b}w \u{9b}31m tag\u{e0041}";
+    let text = format!("post_id,published_at,caption\n1,2026-10-01 10:00,\"{caption}\"\n");
+    let l = load(&[("p.csv", text.as_bytes())]).unwrap();
+    let c = &l.account.posts[0].caption;
+    assert!(!c.chars().any(smm_audit::text::is_forbidden), "{c:?}");
+    assert!(c.starts_with("Ab "), "{c:?}");
+}
