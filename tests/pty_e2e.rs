@@ -133,6 +133,18 @@ fn drill_down_in_a_real_terminal_and_restore_it() {
     screen.wait_for("October 2026 (2026-10-01");
     press(b"?");
     screen.wait_for("Help (");
+    press(b"\x1b");
+    screen.wait_for("KPIs: plan, claims");
+    // A lone Esc followed at once by a key reads as Alt+key: let the Esc be read alone.
+    std::thread::sleep(Duration::from_millis(100));
+    press(b"e");
+    screen.wait_for("wrote ./smm-audit-nordic-bikes-2026-10.md");
+    let written = home.path().join("smm-audit-nordic-bikes-2026-10.md");
+    let report = std::fs::read_to_string(&written).unwrap();
+    assert!(report.starts_with("# Nordic Bikes: SMM audit, October 2026"));
+    press(b"e");
+    screen.wait_for("wrote ./smm-audit-nordic-bikes-2026-10-2.md");
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), report, "never an overwrite");
     press(b"q");
 
     let status = wait_exit(&mut child);

@@ -129,7 +129,18 @@ pub fn check(args: &CheckArgs, common: &Common) -> Result<bool> {
 }
 
 pub fn formats() {
-    println!("smm-audit reads these files; each is recognised by its header row, not its name.\n");
+    println!("smm-audit reads these files; each is recognised by its header row, not its name.");
+    println!("Encodings (UTF-8 with or without BOM, UTF-16, Windows-1251/1252) and delimiters");
+    println!("(comma, semicolon, tab) are detected per file.\n");
+    println!("Platform exports:");
+    for imp in crate::import::platform::all() {
+        println!("  {}", imp.format());
+        println!("      recognised by: {}", imp.recognition());
+        if !imp.download().is_empty() {
+            println!("      download: {}", imp.download());
+        }
+    }
+    println!("\nThe canonical format (any other source, or an agency spreadsheet):");
     for kind in crate::import::canonical::Kind::ALL {
         let optional = kind
             .optional()
@@ -138,15 +149,11 @@ pub fn formats() {
             .copied()
             .collect::<Vec<_>>()
             .join(", ");
-        println!(
-            "{:<20} required: {}\n{:<20} optional: {}",
-            kind.format(),
-            kind.required().join(", "),
-            "",
-            optional
-        );
+        println!("  {}", kind.format());
+        println!("      required: {}", kind.required().join(", "));
+        println!("      optional: {optional}");
     }
-    println!("\nThe canonical format is documented in the README (\"The canonical format\").");
+    println!("\nA file no importer knows can be mapped to a canonical file with [[mapping]] in audit.toml.");
 }
 
 pub fn init(path: Option<&Path>) -> Result<()> {

@@ -86,6 +86,7 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
     let mut traffic = Merger::default();
     let mut spend = Merger::default();
     let mut messages: Vec<Message> = Vec::new();
+    let mut followers: Vec<crate::model::Follower> = Vec::new();
     for f in platform.iter().chain(canonical.iter()) {
         for part in &f.parts {
             match part.clone() {
@@ -133,6 +134,10 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
                         report,
                     );
                 }
+                Parsed::Followers(rows) => {
+                    presence.follower_list = true;
+                    followers.extend(rows.into_iter().map(|(_, f)| f));
+                }
                 Parsed::Messages(rows) => {
                     presence.messages = true;
                     messages.extend(rows.into_iter().map(|(_, m)| m));
@@ -156,6 +161,13 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
     account.traffic = traffic.finish(report);
     account.spend = spend.finish(report);
     account.messages = messages;
+    // One entry a username: a later list (newer export) replaces an earlier one's entry.
+    let mut by_name: BTreeMap<String, crate::model::Follower> = BTreeMap::new();
+    for f in followers {
+        by_name.insert(f.username.clone(), f);
+    }
+    account.follower_list = by_name.into_values().collect();
+    account.follower_list.sort_by(|a, b| (a.followed_at, &a.username).cmp(&(b.followed_at, &b.username)));
     account.presence = presence;
     account
         .posts
@@ -188,6 +200,9 @@ fn sanitize_text(account: &mut Account) {
     }
     for m in &mut account.messages {
         m.channel = sanitize(&m.channel);
+    }
+    for f in &mut account.follower_list {
+        f.username = sanitize(&f.username);
     }
 }
 

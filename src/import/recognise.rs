@@ -60,6 +60,7 @@ fn supplies(parts: &[Parsed]) -> String {
             Parsed::Traffic(_) => out.push("site traffic".into()),
             Parsed::Spend(_) => out.push("ad spend".into()),
             Parsed::Messages(_) => out.push("messages".into()),
+            Parsed::Followers(_) => out.push("follower list".into()),
         }
     }
     out.join("; ")
@@ -145,6 +146,24 @@ pub fn read_one(
         .rsplit_once('.')
         .map_or(file.name.as_str(), |(s, _)| s);
     let detection = canonical::detect(&table, stem);
+    let platform_match = importers.iter().find(|i| i.matches_table(&table, &file.name, config));
+    // A platform export can carry the canonical names (TikTok's `Date`, `Followers`); its
+    // dates are not ISO dates, which is how it is told apart from a canonical file.
+    let canonical_dates = |kind: canonical::Kind| {
+        let col = match kind {
+            canonical::Kind::Posts => "published_at",
+            canonical::Kind::Messages => "received_at",
+            _ => "date",
+        };
+        let Some(i) = table.column(col) else { return false };
+        let mut cells = table.rows.iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.trim().is_empty()).take(5).peekable();
+        cells.peek().is_none()
+            || cells.any(|c| cells::date(c).is_ok_and(|d| d.is_some()) || cells::timestamp(c, opts.tz).is_ok_and(|d| d.is_some()))
+    };
+    let detection = match detection {
+        Detection::Recognised(kind) if platform_match.is_some() && !canonical_dates(kind) => Detection::Unknown,
+        d => d,
+    };
     if let Detection::Recognised(kind) = detection {
         lossy(report);
         let parsed = canonical::parse_table(kind, &table, &file.name, opts.tz, report);
@@ -152,10 +171,7 @@ pub fn read_one(
         record(report, file, &kind.format(), decoded.encoding, &parts);
         return Ok(done(parts, false));
     }
-    if let Some(imp) = importers
-        .iter()
-        .find(|i| i.matches_table(&table, &file.name, config))
-    {
+    if let Some(imp) = platform_match {
         lossy(report);
         let mut ctx = Ctx {
             file: &file.name,

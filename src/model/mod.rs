@@ -13,7 +13,7 @@ pub use config::{
 };
 pub use period::Period;
 pub use rows::{
-    AudienceRow, DailyRow, Field, Message, Post, PostType, Segment, SpendRow, TrafficRow,
+    AudienceRow, DailyRow, Field, Follower, Message, Post, PostType, Segment, SpendRow, TrafficRow,
 };
 
 use chrono::NaiveDate;
@@ -46,6 +46,8 @@ pub struct Account {
     pub traffic: Vec<TrafficRow>,
     pub spend: Vec<SpendRow>,
     pub messages: Vec<Message>,
+    /// Followers with the time they followed, where a follower list was loaded.
+    pub follower_list: Vec<Follower>,
     pub presence: Presence,
 }
 

@@ -223,6 +223,49 @@ pub struct SpendRow {
     pub follows: Option<f64>,
 }
 
+/// One follower from a follower list (Instagram's "Download your information"), with the time
+/// they followed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Follower {
+    pub username: String,
+    pub followed_at: DateTime<FixedOffset>,
+    /// Account-local date of the follow.
+    pub date: NaiveDate,
+}
+
+impl Follower {
+    /// Whether a username looks generated: a run of four or more digits, five or more
+    /// consonants in a row, or a long string of letters with almost no vowels.
+    pub fn looks_generated(&self) -> bool {
+        let u = self.username.to_lowercase();
+        let mut digits = 0usize;
+        let mut consonants = 0usize;
+        let (mut max_digits, mut max_consonants) = (0usize, 0usize);
+        let (mut letters, mut vowels) = (0usize, 0usize);
+        for c in u.chars() {
+            if c.is_ascii_digit() {
+                digits += 1;
+                consonants = 0;
+            } else if c.is_ascii_alphabetic() {
+                digits = 0;
+                letters += 1;
+                if "aeiouy".contains(c) {
+                    vowels += 1;
+                    consonants = 0;
+                } else {
+                    consonants += 1;
+                }
+            } else {
+                digits = 0;
+                consonants = 0;
+            }
+            max_digits = max_digits.max(digits);
+            max_consonants = max_consonants.max(consonants);
+        }
+        max_digits >= 4 || max_consonants >= 5 || (letters >= 8 && vowels * 5 < letters)
+    }
+}
+
 /// One message received in the inbox.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
@@ -253,6 +296,21 @@ mod tests {
             saves: Field::NotGiven,
             clicks: None,
             paid: None,
+        }
+    }
+
+    #[test]
+    fn generated_usernames() {
+        let f = |u: &str| Follower {
+            username: u.into(),
+            followed_at: "2026-10-01T10:00:00+02:00".parse().unwrap(),
+            date: "2026-10-01".parse().unwrap(),
+        };
+        for u in ["user84736291", "xkcdqwrt_", "bbnmkhjtrw", "anna.maria_1987"] {
+            assert!(f(u).looks_generated(), "{u}");
+        }
+        for u in ["anna.mueller", "coffee_lover", "jonas_k", "marie92"] {
+            assert!(!f(u).looks_generated(), "{u}");
         }
     }
 

@@ -100,6 +100,24 @@ pub fn episode_findings(
                     .collect(),
             ),
         );
+        if account.presence.follower_list {
+            let arrived: Vec<&crate::model::Follower> = account
+                .follower_list
+                .iter()
+                .filter(|f| ep.start <= f.date && f.date <= ep.end)
+                .collect();
+            let generated = arrived.iter().filter(|f| f.looks_generated()).count();
+            ev.insert("followers_listed_in_episode".into(), json!(arrived.len()));
+            ev.insert("generated_looking_usernames".into(), json!(generated));
+            if !arrived.is_empty() {
+                ev.insert(
+                    "generated_looking_share_pct".into(),
+                    json!(generated as f64 / arrived.len() as f64 * 100.0),
+                );
+            }
+            let names: Vec<&str> = arrived.iter().take(50).map(|f| f.username.as_str()).collect();
+            ev.insert("usernames_first_50".into(), json!(names));
+        }
         let required = 1.0 + th.get("engagement_follow_ratio") * ep.jump;
         ev.insert("required_ratio".into(), json!(required));
         let ratio = match (before, after) {

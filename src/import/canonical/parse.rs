@@ -20,6 +20,8 @@ pub enum Parsed {
     Traffic(Vec<(u64, TrafficRow)>),
     Spend(Vec<(u64, SpendRow)>),
     Messages(Vec<(u64, Message)>),
+    /// A follower list (platform exports only).
+    Followers(Vec<(u64, crate::model::Follower)>),
 }
 
 impl Parsed {
@@ -31,6 +33,7 @@ impl Parsed {
             Parsed::Traffic(v) => v.len(),
             Parsed::Spend(v) => v.len(),
             Parsed::Messages(v) => v.len(),
+            Parsed::Followers(v) => v.len(),
         }
     }
 

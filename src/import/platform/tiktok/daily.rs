@@ -1,0 +1,267 @@
+//! TikTok's per-day files: `Overview.csv` (classic and 2025+), `Viewers.csv`,
+//! `FollowerHistory.csv` and `FollowerActivity.csv` (export-formats.md, section 4).
+
+use super::dates;
+use crate::import::canonical::Parsed;
+use crate::import::cells::shorten;
+use crate::import::platform::x::cols::{self, cell, NumCol};
+use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::table::{Row, Table};
+use crate::import::ImportError;
+use crate::model::{AuditConfig, DailyRow};
+use chrono::NaiveDate;
+
+/// Columns only the 2025+ exports have.
+const GROWTH: &[&str] = &[
+    "new followers",
+    "lost followers",
+    "net growth",
+    "total followers",
+];
+
+/// Read each row with its resolved date (the `Date` column, with or without a year).
+fn each_day(
+    table: &Table,
+    ctx: &mut Ctx,
+    mut f: impl FnMut(&Row, NaiveDate) -> Result<Option<DailyRow>, String>,
+) -> Result<Vec<(u64, DailyRow)>, ImportError> {
+    let date = table.column("date");
+    let parsed: Vec<_> = table
+        .rows
+        .iter()
+        .map(|r| dates::parse(cell(r, date)))
+        .collect();
+    let resolved = dates::resolve(&parsed, ctx.export_date);
+    let mut i = 0;
+    cols::each(table, ctx, |row, _| {
+        let day = resolved[i];
+        i += 1;
+        let raw = cell(row, date);
+        if cols::is_total(raw) {
+            return Ok(None);
+        }
+        let day = day.ok_or_else(|| format!("column `date`: `{}` is not a date", shorten(raw)))?;
+        // A day without any value adds nothing (a null is no value, never 0).
+        Ok(f(row, day)?.filter(|r| {
+            r != &DailyRow {
+                date: day,
+                ..DailyRow::default()
+            }
+        }))
+    })
+}
+
+fn daily(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let impressions = NumCol::new(table, &["video views"]);
+    let reach = NumCol::new(table, &["reached audience"]);
+    let visits = NumCol::new(table, &["profile views"]);
+    let follows = NumCol::new(table, &["new followers"]);
+    let unfollows = NumCol::new(table, &["lost followers"]);
+    let followers = NumCol::new(table, &["total followers"]);
+    let website = NumCol::new(table, &["website clicks"]);
+    let net = NumCol::new(table, &["net growth"]);
+    let mut disagree = 0;
+    let rows = each_day(table, ctx, |row, date| {
+        let r = DailyRow {
+            date,
+            impressions: impressions.count(row)?,
+            reach: reach.count(row)?,
+            profile_visits: visits.count(row)?,
+            follows: follows.count(row)?,
+            unfollows: unfollows.count(row)?,
+            followers: followers.count(row)?,
+            website_clicks: website.count(row)?,
+            ..DailyRow::default()
+        };
+        if let (Some(n), Some(f), Some(u)) = (net.get(row).ok().flatten(), r.follows, r.unfollows) {
+            disagree += usize::from(n != f - u);
+        }
+        Ok(Some(r))
+    })?;
+    if disagree > 0 {
+        ctx.warn(None, format!("`Net growth` differs from `New followers` − `Lost followers` on {disagree} days; the gains and losses are used"));
+    }
+    if net.given() && !follows.given() && !unfollows.given() {
+        ctx.warn(
+            None,
+            "`Net growth` alone is not used: it cannot be split into follows and unfollows",
+        );
+    }
+    Ok(vec![Parsed::Daily(rows)])
+}
+
+pub struct Overview;
+
+impl PlatformImporter for Overview {
+    fn format(&self) -> &'static str {
+        "tiktok/overview"
+    }
+
+    fn recognition(&self) -> &'static str {
+        "header with `Date`, `Video Views` and `Profile Views` (dates without a year)"
+    }
+
+    fn download(&self) -> &'static str {
+        "TikTok Studio → Analytics → Overview → Download data (Overview.csv in the ZIP)"
+    }
+
+    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
+        table.has_all(&["date", "video views", "profile views"])
+            && table.column_any(GROWTH).is_none()
+    }
+
+    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+        daily(table, ctx)
+    }
+}
+
+pub struct Overview2025;
+
+impl PlatformImporter for Overview2025 {
+    fn format(&self) -> &'static str {
+        "tiktok/overview-2025"
+    }
+
+    fn recognition(&self) -> &'static str {
+        "header with `Date`, `New followers`/`Lost followers`/`Net growth`/`Total followers` and `Video views` or `Reached audience`"
+    }
+
+    fn download(&self) -> &'static str {
+        "TikTok Studio (web) or Business Suite → Analytics → Overview or Followers → Export"
+    }
+
+    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
+        table.column("date").is_some()
+            && table.column_any(GROWTH).is_some()
+            && table
+                .column_any(&[
+                    "video views",
+                    "reached audience",
+                    "engaged audience",
+                    "profile views",
+                ])
+                .is_some()
+    }
+
+    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+        daily(table, ctx)
+    }
+}
+
+pub struct Viewers;
+
+impl PlatformImporter for Viewers {
+    fn format(&self) -> &'static str {
+        "tiktok/viewers"
+    }
+
+    fn recognition(&self) -> &'static str {
+        "header with `Date` and `Total Viewers` (unique viewers a day, read as reach)"
+    }
+
+    fn download(&self) -> &'static str {
+        "TikTok Studio → Analytics → Viewers → Download data (Viewers.csv)"
+    }
+
+    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
+        table.has_all(&["date", "total viewers"])
+    }
+
+    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+        let viewers = NumCol::new(table, &["total viewers"]);
+        let rows = each_day(table, ctx, |row, date| {
+            Ok(Some(DailyRow {
+                date,
+                reach: viewers.count(row)?,
+                ..DailyRow::default()
+            }))
+        })?;
+        Ok(vec![Parsed::Daily(rows)])
+    }
+}
+
+pub struct FollowerHistory;
+
+const DIFFERENCE: &[&str] = &[
+    "difference in followers from previous day",
+    "difference in followers",
+];
+
+impl PlatformImporter for FollowerHistory {
+    fn format(&self) -> &'static str {
+        "tiktok/follower-history"
+    }
+
+    fn recognition(&self) -> &'static str {
+        "header with `Date`, `Followers` and `Difference in followers from previous day`"
+    }
+
+    fn download(&self) -> &'static str {
+        "TikTok Studio → Analytics → Followers → Download data (FollowerHistory.csv)"
+    }
+
+    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
+        table.has_all(&["date", "followers"]) && table.column_any(DIFFERENCE).is_some()
+    }
+
+    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+        let followers = NumCol::new(table, &["followers"]);
+        let difference = NumCol::new(table, DIFFERENCE);
+        let mut diffs = std::collections::HashMap::new();
+        let rows = each_day(table, ctx, |row, date| {
+            diffs.insert(row.line, difference.get(row).ok().flatten());
+            Ok(Some(DailyRow {
+                date,
+                followers: followers.count(row)?,
+                ..DailyRow::default()
+            }))
+        })?;
+        // The column is net and its convention varies (D − D−1 here, D+1 − D elsewhere): it is
+        // checked against the running totals and never used; follows/unfollows stay unknown.
+        let (mut compared, mut disagree) = (0, 0);
+        for w in rows.windows(2) {
+            let ((_, a), (line, b)) = (&w[0], &w[1]);
+            if a.date.succ_opt() != Some(b.date) {
+                continue;
+            }
+            if let (Some(fa), Some(fb), Some(Some(diff))) =
+                (a.followers, b.followers, diffs.get(line))
+            {
+                compared += 1;
+                disagree += usize::from(fb - fa != *diff);
+            }
+        }
+        if disagree > 0 {
+            ctx.warn(None, format!("the column `Difference in followers from previous day` disagrees with the change in `Followers` on {disagree} of {compared} days; the changes are computed from the totals"));
+        }
+        Ok(vec![Parsed::Daily(rows)])
+    }
+}
+
+pub struct FollowerActivity;
+
+impl PlatformImporter for FollowerActivity {
+    fn format(&self) -> &'static str {
+        "tiktok/follower-activity"
+    }
+
+    fn recognition(&self) -> &'static str {
+        "header with `Date`, `Hour` and `Active followers` (not used by the audit)"
+    }
+
+    fn download(&self) -> &'static str {
+        "TikTok Studio → Analytics → Followers → Download data (FollowerActivity.csv)"
+    }
+
+    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
+        table.has_all(&["date", "hour", "active followers"])
+    }
+
+    fn read_table(&self, _table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+        ctx.warn(
+            None,
+            "followers active by hour of day have no place in the audit; the file is not used",
+        );
+        Ok(Vec::new())
+    }
+}
