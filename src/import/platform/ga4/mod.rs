@@ -1,0 +1,348 @@
+//! Google Analytics 4, "Share this report → Download file → CSV" (`data-export.csv`;
+//! export-formats.md, section 7.1): a `#` comment preamble (set aside by the table parser, with
+//! the report's `Start date:` and `End date:`), dates `YYYYMMDD`, rows sorted by a metric.
+//!
+//! Only a report that splits visits by source or channel can say which came from social: the
+//! traffic-acquisition report (`Session source / medium`, `Session source`, `Session default
+//! channel group`). Its social rows become traffic rows; a site-wide report (daily totals, like
+//! the usual `Date, Total users, …` file) gives none, with one warning saying why.
+
+pub(super) mod social;
+
+use super::{Ctx, PlatformImporter};
+use crate::import::canonical::Parsed;
+use crate::import::lenient::{self, NumberStyle};
+use crate::import::table::{Row, Table};
+use crate::import::ImportError;
+use crate::model::{AuditConfig, TrafficRow};
+use chrono::{Datelike, NaiveDate};
+
+pub fn importers() -> Vec<&'static dyn PlatformImporter> {
+    vec![&Ga4]
+}
+
+/// Columns that split a report by where the visits came from, most specific first.
+const SOURCE: &[&str] = &[
+    "session source / medium",
+    "session source",
+    "first user source / medium",
+    "first user source",
+    "source / medium",
+    "source",
+];
+const CHANNEL: &[&str] = &[
+    "session default channel group",
+    "session primary channel group (default channel group)",
+    "first user default channel group",
+    "first user primary channel group (default channel group)",
+    "default channel group",
+];
+
+/// Metric names only GA4 writes (generic ones such as `Sessions` or `New users` do not count).
+const GA4_METRICS: &[&str] = &[
+    "total users",
+    "active users",
+    "returning users",
+    "engaged sessions",
+    "engagement rate",
+    "engaged sessions per user",
+    "events per session",
+    "event count",
+    "event count per user",
+    "key events",
+    "conversions",
+    "average engagement time per session",
+    "average engagement time",
+    "average session duration",
+    "views per session",
+    "total revenue",
+];
+
+/// Dimension values of a totals row.
+const TOTALS: &[&str] = &["total", "totals", "grand total", "итого"];
+
+struct Ga4;
+
+impl PlatformImporter for Ga4 {
+    fn format(&self) -> &'static str {
+        "ga4/report"
+    }
+
+    fn recognition(&self) -> &'static str {
+        "a `Date` or `Session source / medium` / `Session source` / `Session default channel group` \
+         column and two GA4 metrics (`Total users`, `Engaged sessions`, `Engagement rate`, `Event \
+         count`, `Key events`, …; one if the `# Report CSV Export` preamble is there); only the \
+         social rows of a report split by source or channel become traffic rows, and a site-wide \
+         report (daily totals, no `Sessions`) gives none, with one warning"
+    }
+
+    fn download(&self) -> &'static str {
+        "Google Analytics → Reports → Acquisition → Traffic acquisition → Share this report → \
+         Download file → Download CSV"
+    }
+
+    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
+        let dimension = table.column("date").is_some()
+            || table.column_any(SOURCE).is_some()
+            || table.column_any(CHANNEL).is_some();
+        let metrics = GA4_METRICS
+            .iter()
+            .filter(|m| table.column(m).is_some())
+            .count();
+        let preamble = table
+            .comments
+            .iter()
+            .any(|c| c.to_lowercase().contains("report csv export"));
+        dimension && (metrics >= 2 || (metrics == 1 && preamble))
+    }
+
+    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+        read(table, ctx)
+    }
+}
+
+/// `Start date: 20230708` and `End date: 20240304` from the preamble.
+fn period(comments: &[String]) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let find = |key: &str| {
+        comments.iter().find_map(|c| {
+            let (k, v) = c.split_once(':')?;
+            let v = v.trim().trim_end_matches([';', ',', '\t', '"']);
+            (k.trim().eq_ignore_ascii_case(key)).then(|| lenient::date(v))?
+        })
+    };
+    (find("start date"), find("end date"))
+}
+
+/// The warning for a report of totals over a period, whose rows are dated by its first day;
+/// `origin` says where the period was read (` (from its file name)`), if not from the report.
+pub(super) fn period_warning(start: NaiveDate, end: NaiveDate, origin: &str) -> String {
+    let months = if (start.year(), start.month()) != (end.year(), end.month()) {
+        " (all in the month of that day: download one month at a time to compare months)"
+    } else {
+        ""
+    };
+    format!(
+        "the report gives totals for {start} to {end}{origin} with no date column; its rows are \
+         dated {start}{months}"
+    )
+}
+
+/// The number styles of a table's columns, decided from all their cells.
+fn styles(table: &Table) -> Vec<NumberStyle> {
+    (0..table.headers.len())
+        .map(|i| {
+            let cells = table
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(i))
+                .map(String::as_str);
+            lenient::decide(cells, table.delimiter)
+        })
+        .collect()
+}
+
+/// The site-wide report's days, for the warning that it gives no traffic rows.
+fn days_covered(table: &Table) -> String {
+    let Some(col) = table.column("date") else {
+        return String::new();
+    };
+    let dates: Vec<NaiveDate> = table
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.get(col).and_then(|c| lenient::date(c)))
+        .collect();
+    match (dates.iter().min(), dates.iter().max()) {
+        (Some(a), Some(b)) => format!(" ({} days, {a} to {b})", dates.len()),
+        _ => String::new(),
+    }
+}
+
+/// The columns a traffic row is read from.
+struct Columns {
+    date: Option<usize>,
+    source: Option<usize>,
+    channel: Option<usize>,
+    sessions: usize,
+    users: Option<usize>,
+    new_users: Option<usize>,
+    bounce: Option<usize>,
+    engagement: Option<usize>,
+    seconds: Option<usize>,
+    pages: Option<usize>,
+    conversions: Option<usize>,
+    revenue: Option<usize>,
+}
+
+fn read(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let source = table.column_any(SOURCE);
+    let channel = table.column_any(CHANNEL);
+    let sessions = table.column("sessions");
+    if source.is_none() && channel.is_none() {
+        let sessions = if sessions.is_none() {
+            " and no `Sessions` column"
+        } else {
+            ""
+        };
+        ctx.warn(
+            None,
+            format!(
+                "a site-wide report{} with no source or channel column{sessions}: visits from \
+                 social cannot be counted, so it gives no traffic rows (download Reports → \
+                 Acquisition → Traffic acquisition instead)",
+                days_covered(table)
+            ),
+        );
+        return Ok(Vec::new());
+    }
+    let Some(sessions) = sessions else {
+        ctx.warn(
+            None,
+            "the report has no `Sessions` column, so it gives no traffic rows (add the Sessions \
+             metric to the report before downloading it)",
+        );
+        return Ok(Vec::new());
+    };
+    let cols = Columns {
+        date: table.column("date"),
+        source,
+        channel,
+        sessions,
+        users: table.column_any(&["total users", "users", "active users"]),
+        new_users: table.column("new users"),
+        bounce: table.column("bounce rate"),
+        engagement: table.column("engagement rate"),
+        seconds: table.column_any(&[
+            "average session duration",
+            "average engagement time per session",
+            "average engagement time",
+        ]),
+        pages: table.column_any(&["views per session", "screen page views per session"]),
+        conversions: table.column_any(&["key events", "conversions"]),
+        revenue: table.column_any(&["total revenue", "purchase revenue", "revenue"]),
+    };
+    let fixed_date = match cols.date {
+        Some(_) => None,
+        None => {
+            let (start, end) = period(&table.comments);
+            let Some(start) = start else {
+                return Err(ctx.error(
+                    "the report has neither a `Date` column nor a `# Start date:` line, so its rows \
+                     cannot be dated",
+                ));
+            };
+            if let Some(end) = end.filter(|e| *e != start) {
+                ctx.warn(None, period_warning(start, end, ""));
+            }
+            Some(start)
+        }
+    };
+    let styles = styles(table);
+    let percent = |col: Option<usize>| {
+        col.is_some_and(|i| {
+            social::in_percent(
+                table
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.cells.get(i))
+                    .map(String::as_str),
+                styles[i],
+            )
+        })
+    };
+    let (bounce_pct, engagement_pct) = (percent(cols.bounce), percent(cols.engagement));
+    let mut rows = Vec::new();
+    let mut other = 0usize;
+    for row in &table.rows {
+        let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map_or("", |s| s.trim());
+        let dims = [cell(cols.date), cell(cols.source), cell(cols.channel)];
+        if dims
+            .iter()
+            .any(|d| TOTALS.contains(&d.to_lowercase().as_str()))
+        {
+            continue;
+        }
+        if row.cells.len() < table.headers.len() {
+            ctx.warn(
+                Some(row.line),
+                format!(
+                    "row skipped: it has {} fields where the header has {}",
+                    row.cells.len(),
+                    table.headers.len()
+                ),
+            );
+            continue;
+        }
+        if !(social::is_social(dims[1]) || social::is_social(dims[2])) {
+            other += 1;
+            continue;
+        }
+        let rates = (bounce_pct, engagement_pct);
+        match traffic_row(table, row, &cols, &styles, fixed_date, rates) {
+            Ok(r) => rows.push((row.line, r)),
+            Err(why) => ctx.warn(Some(row.line), format!("row skipped: {why}")),
+        }
+    }
+    if rows.is_empty() && other > 0 {
+        ctx.warn(
+            None,
+            format!("none of its {other} rows is a social source or channel, so it gives no traffic rows"),
+        );
+    }
+    Ok(vec![Parsed::Traffic(social::combine(rows))])
+}
+
+fn traffic_row(
+    table: &Table,
+    row: &Row,
+    cols: &Columns,
+    styles: &[NumberStyle],
+    fixed_date: Option<NaiveDate>,
+    (bounce_pct, engagement_pct): (bool, bool),
+) -> Result<TrafficRow, String> {
+    let raw = |i: usize| row.cells.get(i).map_or("", |s| s.as_str());
+    let num = |i: Option<usize>| -> Result<Option<f64>, String> {
+        let Some(i) = i else { return Ok(None) };
+        let cell = raw(i).trim().trim_start_matches(['$', '€', '£', '₽', '¥']);
+        lenient::number(cell, styles[i]).map_err(|e| format!("column `{}`: {e}", table.headers[i]))
+    };
+    let date = match (cols.date, fixed_date) {
+        (Some(i), _) => lenient::date(raw(i))
+            .ok_or_else(|| format!("`{}` is not a date", crate::import::cells::shorten(raw(i))))?,
+        (None, Some(d)) => d,
+        (None, None) => return Err("no date".into()),
+    };
+    let source = [cols.source, cols.channel]
+        .into_iter()
+        .flatten()
+        .map(|i| raw(i).trim())
+        .find(|s| !lenient::is_null(s))
+        .unwrap_or_default()
+        .to_string();
+    let sessions = num(Some(cols.sessions))?.ok_or("the `Sessions` value is empty")?;
+    let as_pct = |v: Option<f64>, pct: bool| v.map(|v| if pct { v } else { v * 100.0 });
+    let bounce = match cols.bounce {
+        Some(_) => as_pct(num(cols.bounce)?, bounce_pct),
+        None => as_pct(num(cols.engagement)?, engagement_pct).map(|e| 100.0 - e),
+    };
+    let seconds = match cols.seconds {
+        Some(i) => social::seconds(raw(i), styles[i])
+            .map_err(|e| format!("column `{}`: {e}", table.headers[i]))?,
+        None => None,
+    };
+    Ok(TrafficRow {
+        date,
+        source,
+        sessions,
+        users: num(cols.users)?,
+        new_users: num(cols.new_users)?,
+        bounce_rate_pct: bounce,
+        avg_session_seconds: seconds,
+        pages_per_session: num(cols.pages)?,
+        conversions: num(cols.conversions)?,
+        leads: None,
+        revenue: num(cols.revenue)?,
+    })
+}
+
+#[cfg(test)]
+mod tests;

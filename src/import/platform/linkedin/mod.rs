@@ -1,0 +1,101 @@
+//! LinkedIn page analytics (export-formats.md, section 6): the `.xls`/`.xlsx` workbooks the page
+//! admin view exports — followers (`<page>_followers_<n>.xls`), visitors (`_visitors_`) and
+//! updates or content (`_updates_`, `_content_`, a title row above the header). The workbook is
+//! read with calamine behind a guard (`workbook.rs`); its sheets are known by their headers
+//! (`sheets.rs`).
+//!
+//! Choices where the export is ambiguous:
+//! - `Total followers` of the `New followers` sheet is each day's new followers (sponsored +
+//!   organic + auto-invited), so it becomes `follows`; only where it is not the sum of those
+//!   columns (on more than one row in five) is it read as the running total (`followers`).
+//! - `profile_visits` = `Total unique visitors (total)`: a visit is one person on one day, as a
+//!   profile visit is; page views count every tab (overview, life, jobs) a visitor opened.
+//! - The content sheet's `Impressions (total)` = daily `impressions`, `Unique impressions
+//!   (organic)` = `reach_organic`; a post's id is the number of its `urn:li:activity:…` link.
+
+mod cfb;
+mod sheets;
+mod workbook;
+mod zip;
+
+use super::{Ctx, PlatformImporter};
+use crate::import::canonical::Parsed;
+use crate::import::ImportError;
+use sheets::{Mapped, Sheet};
+
+pub fn importers() -> Vec<&'static dyn PlatformImporter> {
+    vec![&LinkedIn]
+}
+
+struct LinkedIn;
+
+/// Whether a file's name is one LinkedIn gives its page exports (`acme_followers_1712….xls`),
+/// so that such a workbook is refused with a sentence when it is too large or damaged.
+fn linkedin_name(file: &str) -> bool {
+    let f = file.to_lowercase();
+    (f.ends_with(".xls") || f.ends_with(".xlsx"))
+        && ["_followers_", "_visitors_", "_updates_", "_content_"]
+            .iter()
+            .any(|k| f.contains(k))
+}
+
+impl PlatformImporter for LinkedIn {
+    fn format(&self) -> &'static str {
+        "linkedin/page-analytics"
+    }
+
+    fn recognition(&self) -> &'static str {
+        "an .xls/.xlsx workbook with a sheet whose header (in its first ten rows) is `Date` with \
+         `Total followers`/`Organic followers`/`Sponsored followers`, `Total unique visitors …`, or \
+         `Impressions (…)`, or `Post title`/`Update title` or `… link` with `Created date`; a \
+         workbook named like `<page>_followers_<n>.xls` that is too large or damaged is refused"
+    }
+
+    fn download(&self) -> &'static str {
+        "LinkedIn page admin view → Analytics → Followers / Visitors / Content → Export"
+    }
+
+    fn matches_bytes(&self, bytes: &[u8], file: &str) -> bool {
+        if workbook::container(bytes).is_none() {
+            return false;
+        }
+        match workbook::open(bytes) {
+            Ok(sheets) => sheets
+                .iter()
+                .any(|(name, range)| Sheet::find(name, range).is_some()),
+            Err(_) => linkedin_name(file),
+        }
+    }
+
+    fn read_bytes(&self, bytes: &[u8], ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+        let book = workbook::open(bytes).map_err(|e| ctx.error(e))?;
+        let mut mapped = Mapped::default();
+        let mut known = 0;
+        for (name, range) in &book {
+            if let Some(sheet) = Sheet::find(name, range) {
+                known += 1;
+                sheets::map_sheet(&sheet, ctx.tz, &mut mapped);
+            }
+        }
+        if known == 0 {
+            return Err(ctx.error(
+                "has no LinkedIn followers, visitors, content or posts sheet (no sheet has a `Date` \
+                 or `Post title` header in its first ten rows)",
+            ));
+        }
+        for (line, message) in mapped.warnings {
+            ctx.warn(line, message);
+        }
+        let mut parts = Vec::new();
+        if !mapped.daily.is_empty() {
+            parts.push(Parsed::Daily(mapped.daily.into_values().collect()));
+        }
+        if !mapped.posts.is_empty() {
+            parts.push(Parsed::Posts(mapped.posts));
+        }
+        Ok(parts)
+    }
+}
+
+#[cfg(test)]
+mod tests;

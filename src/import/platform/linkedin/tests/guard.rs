@@ -1,0 +1,120 @@
+//! The guard around calamine: sizes, counts and crafted structures are refused with a sentence.
+
+use super::build::{self, C};
+use super::load;
+use crate::import::platform::linkedin::{workbook, zip, LinkedIn};
+use crate::import::platform::PlatformImporter;
+
+fn refused(name: &str, bytes: Vec<u8>) -> String {
+    load(name, bytes).expect_err("refused").to_string()
+}
+
+#[test]
+fn the_guard_refuses_large_crafted_and_broken_workbooks() {
+    let name = "acme_followers_1.xlsx";
+    // Over 50 MiB.
+    let mut big = b"PK\x03\x04".to_vec();
+    big.resize(51 * 1024 * 1024, 0);
+    assert_eq!(
+        refused(name, big),
+        "acme_followers_1.xlsx: is a workbook of 51 MiB, more than the 50 MiB a workbook may be"
+    );
+    // A part declaring 300 MiB unpacked (a zip bomb's shape).
+    let bomb = build::zip(
+        &[("xl/worksheets/sheet1.xml", b"<x/>".to_vec())],
+        Some(("xl/worksheets/sheet1.xml", 300 << 20)),
+    );
+    assert!(refused(name, bomb).ends_with(
+        "is a workbook that unpacks to 300 MiB, more than the 256 MiB a workbook may hold"
+    ));
+    // A shared-strings table claiming a trillion strings (calamine would reserve room for them).
+    let sst = br#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount = "1000000000000"><si><t>x</t></si></sst>"#;
+    let bytes = build::xlsx(
+        &[("New followers", vec![vec![C::T("Date")]])],
+        vec![("xl/sharedStrings.xml", sst.to_vec())],
+    );
+    assert!(refused(name, bytes).contains("declares 1000000000000 shared strings"));
+    // Cells spanning more than a million (A1 and Z50000).
+    let mut rows: Vec<Vec<C>> = vec![vec![C::T("Date")]];
+    rows.resize_with(50_000, Vec::new);
+    rows.push((0..26).map(|_| C::N(1.0)).collect());
+    let bytes = build::xlsx(&[("New followers", rows)], Vec::new());
+    assert!(refused(name, bytes)
+        .ends_with("is a workbook of more than 1000000 cells, more than a workbook may have"));
+    // 51 sheets.
+    let sheets: Vec<(String, Vec<Vec<C>>)> = (0..51)
+        .map(|i| (format!("S{i}"), vec![vec![C::T("Date")]]))
+        .collect();
+    assert!(refused(name, build::xlsx(&sheets, Vec::new()))
+        .ends_with("is a workbook of 51 sheets, more than the 50 a workbook may have"));
+    // Garbage behind the magic numbers: one sentence, no panic.
+    let mut garbage = b"PK\x03\x04".to_vec();
+    garbage.extend((0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+    assert!(refused(name, garbage.clone())
+        .starts_with("acme_followers_1.xlsx: cannot be opened as a workbook"));
+    let mut ole_garbage = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole_garbage.extend_from_slice(&garbage);
+    assert!(refused("acme_updates_1.xls", ole_garbage)
+        .starts_with("acme_updates_1.xls: cannot be opened as a workbook"));
+    // Without a LinkedIn name, garbage is not a LinkedIn file at all.
+    assert!(!LinkedIn.matches_bytes(&garbage, "notes.zip"));
+}
+
+#[test]
+fn the_guard_refuses_crafted_xls_structures() {
+    let rows = vec![
+        vec![C::T("Date"), C::T("Total followers")],
+        vec![C::T("03/01/2025"), C::N(3.0)],
+    ];
+    let good = build::ole(&build::biff("New followers", &rows, None), None);
+    assert!(workbook::open(&good).is_ok());
+    // A DIMENSIONS record claiming four billion rows (calamine reserves room for them).
+    let claims = build::ole(
+        &build::biff("New followers", &rows, Some((0, 0xFFFF_FFF0, 0, 2))),
+        None,
+    );
+    assert_eq!(
+        workbook::open(&claims).unwrap_err(),
+        "is a workbook of more than 1000000 cells, more than a workbook may have"
+    );
+    // A directory chain that loops on itself (calamine would follow it for ever).
+    let looped = build::ole(&build::biff("New followers", &rows, None), Some((1, 1)));
+    assert!(workbook::open(&looped)
+        .unwrap_err()
+        .starts_with("cannot be opened as a workbook"));
+    // A workbook stream chain that runs past the file.
+    let past = build::ole(&build::biff("New followers", &rows, None), Some((3, 9_999)));
+    assert!(workbook::open(&past)
+        .unwrap_err()
+        .starts_with("cannot be opened as a workbook"));
+}
+
+#[test]
+fn inflate_reads_stored_fixed_and_dynamic_blocks() {
+    let hex = |h: &str| {
+        (0..h.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
+            .collect::<Vec<u8>>()
+    };
+    assert_eq!(zip::inflate(&hex("010300fcff616263"), 100).unwrap(), b"abc");
+    assert_eq!(
+        zip::inflate(&hex("cb48cdc9c957c8409000"), 100).unwrap(),
+        b"hello hello hello"
+    );
+    let dynamic = hex("b3292e2e51a8c8cdc92bb655aa505248ce2fcd2bb15532565228cdcb2c2c4d7586f08d94ec6c8a33ed6c4aec5c124b526df44bec6cf4417c6c62fa40138132a3c68e1a3b6aeca8b1a3c68e1a4b276301");
+    let text = br#"<sst xmlns="x" count="3" uniqueCount="2"><si><t>Date</t></si><si><t>Date</t></si></sst>"#.repeat(20);
+    assert_eq!(zip::inflate(&dynamic, 10_000).unwrap(), text);
+    // Past the limit, or damaged: nothing.
+    assert!(zip::inflate(&dynamic, 100).is_none());
+    assert!(zip::inflate(&dynamic[..40], 10_000).is_none());
+}
+
+#[test]
+fn only_linkedin_names_are_claimed_when_a_workbook_cannot_be_read() {
+    let mut garbage = b"PK\x03\x04".to_vec();
+    garbage.resize(600, 7);
+    assert!(LinkedIn.matches_bytes(&garbage, "Acme_followers_1712345678901.xlsx"));
+    assert!(!LinkedIn.matches_bytes(&garbage, "Basic_LinkedInDataExport_03-01-2025.zip"));
+    assert!(!LinkedIn.matches_bytes(&garbage, "acme_followers_1.zip"));
+}

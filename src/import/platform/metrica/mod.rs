@@ -1,0 +1,346 @@
+//! Yandex Metrica report export, "Экспорт → CSV" (export-formats.md, section 7.2): UTF-8 with a
+//! BOM or a Windows-1251 re-save, `,` or `;`, Russian headers, and row 2 the totals row
+//! `Итого и средние` (dropped). The social rows (`Переходы из социальных сетей`, messengers,
+//! or a detailed source such as `vk.com`, `t.me`) become traffic rows.
+
+use super::ga4::social;
+use super::{Ctx, PlatformImporter};
+use crate::import::canonical::Parsed;
+use crate::import::cells::shorten;
+use crate::import::lenient::{self, NumberStyle};
+use crate::import::table::{Row, Table};
+use crate::import::ImportError;
+use crate::model::{AuditConfig, TrafficRow};
+use chrono::NaiveDate;
+
+pub fn importers() -> Vec<&'static dyn PlatformImporter> {
+    vec![&Metrica]
+}
+
+const VISITS: &[&str] = &["визиты", "sessions", "visits"];
+const DATE: &[&str] = &[
+    "дата визита",
+    "дата",
+    "период",
+    "date of visit",
+    "date",
+    "period",
+];
+/// The source category (`Переходы из социальных сетей`).
+const CATEGORY: &[&str] = &["источник трафика", "traffic source", "источник", "source"];
+/// A detailed source (`vk.com`, `ВКонтакте`), preferred as the row's source when filled.
+const DETAIL: &[&str] = &[
+    "источник трафика (детально)",
+    "социальная сеть",
+    "мессенджер",
+    "сайт-источник",
+    "utm source",
+    "traffic source (detailed)",
+    "social network",
+    "messenger",
+    "referring site",
+];
+/// Metrica's own metrics, any one of which (with `Визиты`) marks its export.
+const METRICS: &[&str] = &[
+    "посетители",
+    "отказы",
+    "глубина просмотра",
+    "время на сайте",
+    "просмотры",
+    "page depth",
+    "time on site",
+];
+const TOTALS: &[&str] = &[
+    "итого и средние",
+    "итого",
+    "total and averages",
+    "totals and averages",
+];
+
+struct Metrica;
+
+impl PlatformImporter for Metrica {
+    fn format(&self) -> &'static str {
+        "metrica/report"
+    }
+
+    fn recognition(&self) -> &'static str {
+        "`Визиты` with one of `Посетители`, `Отказы`, `Глубина просмотра`, `Время на сайте` \
+         (English: `Sessions` with `Page depth` or `Time on site`); the rows whose `Источник \
+         трафика` is social or a messenger, or whose detailed source is a social site, become \
+         traffic rows; without a date column the rows are dated by the period in the file name"
+    }
+
+    fn download(&self) -> &'static str {
+        "Яндекс Метрика → Отчёты → Источники, сводка → Экспорт → CSV"
+    }
+
+    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
+        table.column_any(VISITS).is_some() && table.column_any(METRICS).is_some()
+    }
+
+    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+        read(table, ctx)
+    }
+}
+
+/// The first column whose name starts with one of `prefixes`.
+fn column_starting(table: &Table, prefixes: &[&str]) -> Option<usize> {
+    prefixes
+        .iter()
+        .find_map(|p| table.headers.iter().position(|h| h.starts_with(p)))
+}
+
+/// The period a file name gives: `Источники, сводка-2025-01-01-2025-03-31 (1).csv`.
+fn period_in_name(file: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let chars: Vec<(usize, char)> = file.char_indices().collect();
+    let mut dates = Vec::new();
+    let mut i = 0;
+    while i + 10 <= chars.len() {
+        let start = chars[i].0;
+        let end = chars.get(i + 10).map_or(file.len(), |c| c.0);
+        let s = &file[start..end];
+        let shaped = s.bytes().enumerate().all(|(k, b)| match k {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+        if let Some(d) = shaped
+            .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .flatten()
+        {
+            dates.push(d);
+            i += 10;
+        } else {
+            i += 1;
+        }
+    }
+    match dates.as_slice() {
+        [.., a, b] => Some((*a, *b)),
+        [a] => Some((*a, *a)),
+        [] => None,
+    }
+}
+
+struct Columns {
+    date: Option<usize>,
+    category: Option<usize>,
+    detail: Vec<usize>,
+    visits: usize,
+    users: Option<usize>,
+    new_users: Option<usize>,
+    new_share: Option<usize>,
+    bounce: Option<usize>,
+    depth: Option<usize>,
+    time: Option<usize>,
+    conversions: Option<usize>,
+    revenue: Option<usize>,
+}
+
+fn columns(table: &Table, visits: usize) -> Columns {
+    Columns {
+        date: table.column_any(DATE),
+        category: table.column_any(CATEGORY),
+        detail: DETAIL.iter().filter_map(|c| table.column(c)).collect(),
+        visits,
+        users: table.column_any(&["посетители", "users", "visitors"]),
+        new_users: table.column_any(&["новые посетители", "new users", "new visitors"]),
+        new_share: table.column_any(&[
+            "доля новых посетителей",
+            "percentage of new visitors",
+            "new visitors, %",
+        ]),
+        bounce: table.column_any(&["отказы", "bounce rate"]),
+        depth: table.column_any(&["глубина просмотра", "page depth"]),
+        time: table.column_any(&["время на сайте", "time on site"]),
+        conversions: table
+            .column_any(&[
+                "целевые визиты",
+                "достижения любой цели",
+                "goal visits",
+                "conversions",
+            ])
+            .or_else(|| {
+                column_starting(
+                    table,
+                    &[
+                        "целевые визиты (",
+                        "достижения цели (",
+                        "goal visits (",
+                        "goal completions (",
+                    ],
+                )
+            }),
+        revenue: column_starting(table, &["доход", "revenue", "ecommerce revenue"]),
+    }
+}
+
+fn read(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let visits = table.column_any(VISITS).expect("recognised by `Визиты`");
+    let cols = columns(table, visits);
+    if cols.category.is_none() && cols.detail.is_empty() {
+        ctx.warn(
+            None,
+            "a report without `Источник трафика`: visits from social cannot be counted, so it gives \
+             no traffic rows (export Отчёты → Источники, сводка instead)",
+        );
+        return Ok(Vec::new());
+    }
+    let fixed_date = match cols.date {
+        Some(_) => None,
+        None => {
+            let Some((start, end)) = period_in_name(ctx.file) else {
+                return Err(ctx.error(
+                    "the report has no date column (`Дата визита`) and its file name does not give \
+                     its period (`<report>-YYYY-MM-DD-YYYY-MM-DD.csv`), so its rows cannot be dated",
+                ));
+            };
+            if start != end {
+                let w = super::ga4::period_warning(start, end, " (from its file name)");
+                ctx.warn(None, w);
+            }
+            Some(start)
+        }
+    };
+    let styles: Vec<NumberStyle> = (0..table.headers.len())
+        .map(|i| {
+            let cells = table
+                .rows
+                .iter()
+                .filter(|r| !is_totals(r))
+                .filter_map(|r| r.cells.get(i));
+            lenient::decide(cells.map(String::as_str), table.delimiter)
+        })
+        .collect();
+    let percent = |col: Option<usize>| {
+        col.is_some_and(|i| {
+            let cells = table
+                .rows
+                .iter()
+                .filter(|r| !is_totals(r))
+                .filter_map(|r| r.cells.get(i));
+            social::in_percent(cells.map(String::as_str), styles[i])
+        })
+    };
+    let pct = Percent {
+        bounce: percent(cols.bounce),
+        new_share: percent(cols.new_share),
+    };
+    let mut rows = Vec::new();
+    let mut other = 0usize;
+    for row in &table.rows {
+        if is_totals(row) {
+            continue;
+        }
+        if row.cells.len() < table.headers.len() {
+            ctx.warn(
+                Some(row.line),
+                format!(
+                    "row skipped: it has {} fields where the header has {}",
+                    row.cells.len(),
+                    table.headers.len()
+                ),
+            );
+            continue;
+        }
+        let cell = |i: usize| row.cells.get(i).map_or("", |s| s.trim());
+        let category = cols.category.map_or("", cell);
+        let detail = cols
+            .detail
+            .iter()
+            .map(|i| cell(*i))
+            .find(|s| !lenient::is_null(s) && !s.eq_ignore_ascii_case("не определено"));
+        if !(social::is_social(category) || detail.is_some_and(social::is_social)) {
+            other += 1;
+            continue;
+        }
+        let source = detail.unwrap_or(category).to_string();
+        match traffic_row(table, row, &cols, &styles, pct, fixed_date, source) {
+            Ok(r) => rows.push((row.line, r)),
+            Err(why) => ctx.warn(Some(row.line), format!("row skipped: {why}")),
+        }
+    }
+    if rows.is_empty() && other > 0 {
+        ctx.warn(
+            None,
+            format!("none of its {other} rows is a social source, so it gives no traffic rows"),
+        );
+    }
+    Ok(vec![Parsed::Traffic(social::combine(rows))])
+}
+
+fn is_totals(row: &Row) -> bool {
+    row.cells
+        .iter()
+        .take(4)
+        .any(|c| TOTALS.contains(&c.trim().to_lowercase().as_str()))
+}
+
+#[derive(Clone, Copy)]
+struct Percent {
+    bounce: bool,
+    new_share: bool,
+}
+
+fn traffic_row(
+    table: &Table,
+    row: &Row,
+    cols: &Columns,
+    styles: &[NumberStyle],
+    pct: Percent,
+    fixed_date: Option<NaiveDate>,
+    source: String,
+) -> Result<TrafficRow, String> {
+    let raw = |i: usize| row.cells.get(i).map_or("", |s| s.as_str());
+    let num = |i: Option<usize>| -> Result<Option<f64>, String> {
+        let Some(i) = i else { return Ok(None) };
+        let cell = raw(i)
+            .trim()
+            .trim_end_matches(['₽', '$', '€'])
+            .trim_end_matches(" руб.");
+        lenient::number(cell, styles[i]).map_err(|e| format!("column `{}`: {e}", table.headers[i]))
+    };
+    let date = match (cols.date, fixed_date) {
+        (Some(i), _) => {
+            let cell = raw(i).trim();
+            // A grouped period (`2025-01-01 - 2025-01-07`) is dated by its first day.
+            lenient::date(cell)
+                .or_else(|| cell.get(..10).and_then(lenient::date))
+                .ok_or_else(|| format!("`{}` is not a date", shorten(cell)))?
+        }
+        (None, Some(d)) => d,
+        (None, None) => return Err("no date".into()),
+    };
+    let sessions = num(Some(cols.visits))?.ok_or("the `Визиты` value is empty")?;
+    let as_pct = |v: Option<f64>, pct: bool| v.map(|v| if pct { v } else { v * 100.0 });
+    let users = num(cols.users)?;
+    let new_users = match (
+        num(cols.new_users)?,
+        as_pct(num(cols.new_share)?, pct.new_share),
+        users,
+    ) {
+        (Some(n), _, _) => Some(n),
+        (None, Some(share), Some(u)) => Some((u * share / 100.0).round()),
+        _ => None,
+    };
+    let seconds = match cols.time {
+        Some(i) => social::seconds(raw(i), styles[i])
+            .map_err(|e| format!("column `{}`: {e}", table.headers[i]))?,
+        None => None,
+    };
+    Ok(TrafficRow {
+        date,
+        source,
+        sessions,
+        users,
+        new_users,
+        bounce_rate_pct: as_pct(num(cols.bounce)?, pct.bounce),
+        avg_session_seconds: seconds,
+        pages_per_session: num(cols.depth)?,
+        conversions: num(cols.conversions)?,
+        leads: None,
+        revenue: num(cols.revenue)?,
+    })
+}
+
+#[cfg(test)]
+mod tests;
