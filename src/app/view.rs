@@ -132,7 +132,9 @@ pub fn build(account: &Account, th: &Thresholds, p: &Period) -> PeriodView {
     let window_end = p.end;
     let days: Vec<_> = account.daily.range(window_start..=window_end).collect();
     let followers = split(
-        days.iter().filter_map(|(d, r)| Some((**d, r.followers?))).collect(),
+        days.iter()
+            .filter_map(|(d, r)| Some((**d, r.followers?)))
+            .collect(),
         window_start,
         p,
     );

@@ -167,7 +167,9 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
         by_name.insert(f.username.clone(), f);
     }
     account.follower_list = by_name.into_values().collect();
-    account.follower_list.sort_by(|a, b| (a.followed_at, &a.username).cmp(&(b.followed_at, &b.username)));
+    account
+        .follower_list
+        .sort_by(|a, b| (a.followed_at, &a.username).cmp(&(b.followed_at, &b.username)));
     account.presence = presence;
     account
         .posts

@@ -10,7 +10,16 @@ pub fn is_null(cell: &str) -> bool {
     t.is_empty()
         || matches!(
             t.to_ascii_lowercase().as_str(),
-            "-" | "--" | "—" | "–" | "n/a" | "na" | "nan" | "null" | "none" | "undefined" | "(not set)"
+            "-" | "--"
+                | "—"
+                | "–"
+                | "n/a"
+                | "na"
+                | "nan"
+                | "null"
+                | "none"
+                | "undefined"
+                | "(not set)"
         )
 }
 
@@ -95,7 +104,9 @@ pub fn duration_seconds(cell: &str) -> Option<f64> {
     if parts.len() < 2 || parts.len() > 3 {
         return None;
     }
-    parts.iter().try_fold(0.0, |acc, p| Some(acc * 60.0 + p.trim().parse::<f64>().ok()?))
+    parts.iter().try_fold(0.0, |acc, p| {
+        Some(acc * 60.0 + p.trim().parse::<f64>().ok()?)
+    })
 }
 
 const DATETIME_FORMATS: &[&str] = &[
@@ -143,7 +154,11 @@ pub fn datetime(cell: &str) -> Option<(NaiveDateTime, bool)> {
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
         .map(|d| (d, false))
-        .or_else(|| date(s).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| (d, false)))
+        .or_else(|| {
+            date(s)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|d| (d, false))
+        })
 }
 
 /// A date in any of the platforms' formats (a date and time gives its date).
@@ -161,40 +176,148 @@ pub fn date(cell: &str) -> Option<NaiveDate> {
                 .then(|| NaiveDate::parse_from_str(head, "%Y-%m-%d").ok())
                 .flatten()
         })
-        .or_else(|| DATETIME_FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(s, f).ok()).map(|d| d.date()))
+        .or_else(|| {
+            DATETIME_FORMATS
+                .iter()
+                .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+                .map(|d| d.date())
+        })
 }
 
 /// Month names and their abbreviations in the languages the platforms localise into.
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
-    ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
     // German
-    ("januar", 1), ("februar", 2), ("märz", 3), ("mai", 5), ("juni", 6), ("juli", 7),
-    ("oktober", 10), ("dezember", 12), ("jän", 1), ("mär", 3), ("okt", 10), ("dez", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("jän", 1),
+    ("mär", 3),
+    ("okt", 10),
+    ("dez", 12),
     // French
-    ("janvier", 1), ("février", 2), ("mars", 3), ("avril", 4), ("juin", 6), ("juillet", 7),
-    ("août", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
     // Spanish and Portuguese
-    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
-    ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
-    ("noviembre", 11), ("diciembre", 12), ("janeiro", 1), ("fevereiro", 2), ("março", 3),
-    ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10),
-    ("novembro", 11), ("dezembro", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
     // Polish (nominative and genitive)
-    ("styczeń", 1), ("stycznia", 1), ("luty", 2), ("lutego", 2), ("marzec", 3), ("marca", 3),
-    ("kwiecień", 4), ("kwietnia", 4), ("maj", 5), ("maja", 5), ("czerwiec", 6), ("czerwca", 6),
-    ("lipiec", 7), ("lipca", 7), ("sierpień", 8), ("sierpnia", 8), ("wrzesień", 9),
-    ("września", 9), ("październik", 10), ("października", 10), ("listopad", 11),
-    ("listopada", 11), ("grudzień", 12), ("grudnia", 12),
+    ("styczeń", 1),
+    ("stycznia", 1),
+    ("luty", 2),
+    ("lutego", 2),
+    ("marzec", 3),
+    ("marca", 3),
+    ("kwiecień", 4),
+    ("kwietnia", 4),
+    ("maj", 5),
+    ("maja", 5),
+    ("czerwiec", 6),
+    ("czerwca", 6),
+    ("lipiec", 7),
+    ("lipca", 7),
+    ("sierpień", 8),
+    ("sierpnia", 8),
+    ("wrzesień", 9),
+    ("września", 9),
+    ("październik", 10),
+    ("października", 10),
+    ("listopad", 11),
+    ("listopada", 11),
+    ("grudzień", 12),
+    ("grudnia", 12),
     // Russian (nominative and genitive) and Bulgarian
-    ("январь", 1), ("января", 1), ("февраль", 2), ("февраля", 2), ("март", 3), ("марта", 3),
-    ("апрель", 4), ("апреля", 4), ("май", 5), ("мая", 5), ("июнь", 6), ("июня", 6),
-    ("июль", 7), ("июля", 7), ("август", 8), ("августа", 8), ("сентябрь", 9),
-    ("сентября", 9), ("октябрь", 10), ("октября", 10), ("ноябрь", 11), ("ноября", 11),
-    ("декабрь", 12), ("декабря", 12), ("януари", 1), ("февруари", 2), ("април", 4),
-    ("юни", 6), ("юли", 7), ("септември", 9), ("октомври", 10), ("ноември", 11), ("декември", 12),
+    ("январь", 1),
+    ("января", 1),
+    ("февраль", 2),
+    ("февраля", 2),
+    ("март", 3),
+    ("марта", 3),
+    ("апрель", 4),
+    ("апреля", 4),
+    ("май", 5),
+    ("мая", 5),
+    ("июнь", 6),
+    ("июня", 6),
+    ("июль", 7),
+    ("июля", 7),
+    ("август", 8),
+    ("августа", 8),
+    ("сентябрь", 9),
+    ("сентября", 9),
+    ("октябрь", 10),
+    ("октября", 10),
+    ("ноябрь", 11),
+    ("ноября", 11),
+    ("декабрь", 12),
+    ("декабря", 12),
+    ("януари", 1),
+    ("февруари", 2),
+    ("април", 4),
+    ("юни", 6),
+    ("юли", 7),
+    ("септември", 9),
+    ("октомври", 10),
+    ("ноември", 11),
+    ("декември", 12),
 ];
 
 fn month_number(word: &str) -> Option<u32> {
@@ -212,7 +335,12 @@ pub fn month_day(cell: &str) -> Option<(u32, u32)> {
     if words.len() != 2 {
         return None;
     }
-    let day = |w: &str| w.trim_end_matches('.').parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    let day = |w: &str| {
+        w.trim_end_matches('.')
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
+    };
     match (month_number(words[0]), day(words[1])) {
         (Some(m), Some(d)) => Some((m, d)),
         _ => match (day(words[0]), month_number(words[1])) {
@@ -227,7 +355,9 @@ pub fn month_day(cell: &str) -> Option<(u32, u32)> {
 /// it belongs to the previous year.
 pub fn resolve_years(days: &[(u32, u32)], export_date: NaiveDate) -> Vec<Option<NaiveDate>> {
     let mut out = vec![None; days.len()];
-    let Some(last) = days.len().checked_sub(1) else { return out };
+    let Some(last) = days.len().checked_sub(1) else {
+        return out;
+    };
     let mut year = export_date.year();
     let at = |y: i32, (m, d): (u32, u32)| NaiveDate::from_ymd_opt(y, m, d);
     // The latest occurrence on or before the export date (Feb 29 may need a leap year).
@@ -305,7 +435,10 @@ mod tests {
         let (dt, utc) = datetime("03/18/2025 09:05").unwrap();
         assert!(!utc);
         assert_eq!(dt.to_string(), "2025-03-18 09:05:00");
-        assert_eq!(datetime("1/5/2015 3:04:05 PM").unwrap().0.to_string(), "2015-01-05 15:04:05");
+        assert_eq!(
+            datetime("1/5/2015 3:04:05 PM").unwrap().0.to_string(),
+            "2015-01-05 15:04:05"
+        );
         assert_eq!(duration_seconds("0:01:35"), Some(95.0));
     }
 
@@ -317,7 +450,15 @@ mod tests {
         assert_eq!(month_day("Feb 30x"), None);
         let days = [(12, 30), (12, 31), (1, 1), (1, 2)];
         let r = resolve_years(&days, d("2026-01-05"));
-        assert_eq!(r, vec![Some(d("2025-12-30")), Some(d("2025-12-31")), Some(d("2026-01-01")), Some(d("2026-01-02"))]);
+        assert_eq!(
+            r,
+            vec![
+                Some(d("2025-12-30")),
+                Some(d("2025-12-31")),
+                Some(d("2026-01-01")),
+                Some(d("2026-01-02"))
+            ]
+        );
         // The last day is after the export date's month-day: it is last year's.
         let r = resolve_years(&[(12, 1)], d("2026-01-05"));
         assert_eq!(r, vec![Some(d("2025-12-01"))]);

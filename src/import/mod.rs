@@ -68,7 +68,11 @@ pub struct Loaded {
 }
 
 /// Load a folder or a single export file.
-pub fn load_path(path: &Path, config: AuditConfig, opts: LoadOptions) -> Result<Loaded, ImportError> {
+pub fn load_path(
+    path: &Path,
+    config: AuditConfig,
+    opts: LoadOptions,
+) -> Result<Loaded, ImportError> {
     let mut report = LoadReport::default();
     let files = folder::read_path(path, &mut report)?;
     load_with_report(files, config, opts, &path.display().to_string(), report)

@@ -146,7 +146,9 @@ pub fn read_one(
         .rsplit_once('.')
         .map_or(file.name.as_str(), |(s, _)| s);
     let detection = canonical::detect(&table, stem);
-    let platform_match = importers.iter().find(|i| i.matches_table(&table, &file.name, config));
+    let platform_match = importers
+        .iter()
+        .find(|i| i.matches_table(&table, &file.name, config));
     // A platform export can carry the canonical names (TikTok's `Date`, `Followers`); its
     // dates are not ISO dates, which is how it is told apart from a canonical file.
     let canonical_dates = |kind: canonical::Kind| {
@@ -155,13 +157,26 @@ pub fn read_one(
             canonical::Kind::Messages => "received_at",
             _ => "date",
         };
-        let Some(i) = table.column(col) else { return false };
-        let mut cells = table.rows.iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.trim().is_empty()).take(5).peekable();
+        let Some(i) = table.column(col) else {
+            return false;
+        };
+        let mut cells = table
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.get(i))
+            .filter(|c| !c.trim().is_empty())
+            .take(5)
+            .peekable();
         cells.peek().is_none()
-            || cells.any(|c| cells::date(c).is_ok_and(|d| d.is_some()) || cells::timestamp(c, opts.tz).is_ok_and(|d| d.is_some()))
+            || cells.any(|c| {
+                cells::date(c).is_ok_and(|d| d.is_some())
+                    || cells::timestamp(c, opts.tz).is_ok_and(|d| d.is_some())
+            })
     };
     let detection = match detection {
-        Detection::Recognised(kind) if platform_match.is_some() && !canonical_dates(kind) => Detection::Unknown,
+        Detection::Recognised(kind) if platform_match.is_some() && !canonical_dates(kind) => {
+            Detection::Unknown
+        }
         d => d,
     };
     if let Detection::Recognised(kind) = detection {

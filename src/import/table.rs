@@ -100,15 +100,21 @@ pub fn parse_text(text: &str) -> Result<Table, String> {
     let mut i = 0;
     while i < lines.len() {
         let l = lines[i].trim();
-        let lower = l.trim_matches('"').to_ascii_lowercase();
+        // `sep=` names the delimiter in its fifth character, which may be a tab: read it from
+        // the line before trimming.
+        let raw = lines[i].trim_start_matches(['\u{feff}', '"', ' ']);
+        let sep_line = raw.len() >= 4
+            && raw.is_char_boundary(4)
+            && raw[..4].eq_ignore_ascii_case("sep=")
+            && raw.trim_end_matches(['\r', '"', ' ']).len() <= 5;
         if l.is_empty() {
             i += 1;
-        } else if lower.starts_with("sep=") && l.trim_matches('"').len() <= 5 {
-            delimiter = l
-                .trim_matches('"')
+        } else if sep_line {
+            delimiter = raw
                 .as_bytes()
                 .get(4)
                 .copied()
+                .filter(|b| !matches!(b, b'"' | b'\r'))
                 .or(Some(b','));
             i += 1;
         } else if l.starts_with('#') {
@@ -269,6 +275,8 @@ mod tests {
         assert_eq!(t.rows[0].cells, vec!["2026-10-01", "10", "1,5"]);
         let t = parse_csv("date\tfollowers\n2026-10-01\t10\n").unwrap();
         assert_eq!(t.delimiter, b'\t');
+        let t = parse_csv("sep=\t\n\"Follows\"\n\"Date\"\t\"Primary\"\n2025-01-01\t5\n").unwrap();
+        assert_eq!((t.delimiter, t.title.as_deref()), (b'\t', Some("Follows")));
         let t = parse_csv("sep=;\ndate;followers\n2026-10-01;10\n").unwrap();
         assert_eq!((t.delimiter, t.header_line), (b';', 2));
         let t = parse_csv("\"a,b\",c\n\"1,2\",3\n").unwrap();

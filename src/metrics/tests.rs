@@ -161,10 +161,18 @@ fn service_quality() {
 
 #[test]
 fn response_time_across_a_dst_change_is_real_time() {
-    let files = vec![SourceFile::new("messages.csv", b"received_at,answered_at\n2026-03-29 01:30,2026-03-29 03:30\n".to_vec())];
-    let a = load_files(files, Default::default(), opts(chrono_tz::Europe::Berlin), "t")
-        .unwrap()
-        .account;
+    let files = vec![SourceFile::new(
+        "messages.csv",
+        b"received_at,answered_at\n2026-03-29 01:30,2026-03-29 03:30\n".to_vec(),
+    )];
+    let a = load_files(
+        files,
+        Default::default(),
+        opts(chrono_tz::Europe::Berlin),
+        "t",
+    )
+    .unwrap()
+    .account;
     let k = compute(&a, &Period::parse_month("2026-03").unwrap());
     close(&k, Kpi::ResponseMinutesMedian, 60.0);
 }
@@ -230,9 +238,14 @@ fn followers_start_without_the_day_before_uses_the_first_day() {
 fn posts_are_assigned_to_days_in_the_account_zone() {
     let posts = "post_id,published_at,reach\nx,2026-10-31T23:30:00Z,10\n";
     let files = vec![SourceFile::new("posts.csv", posts.as_bytes().to_vec())];
-    let a = load_files(files, Default::default(), opts(chrono_tz::Europe::Berlin), "t")
-        .unwrap()
-        .account;
+    let a = load_files(
+        files,
+        Default::default(),
+        opts(chrono_tz::Europe::Berlin),
+        "t",
+    )
+    .unwrap()
+    .account;
     let nov = compute(&a, &Period::parse_month("2026-11").unwrap());
     assert_eq!(nov.get(Kpi::Posts), Some(1.0));
     assert_eq!(compute(&a, &october()).get(Kpi::Posts), Some(0.0));

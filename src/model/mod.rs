@@ -8,8 +8,7 @@ mod period;
 mod rows;
 
 pub use config::{
-    AccountInfo, AuditConfig, Claim, Contract, Direction, Event, EventKind, Mapping, Plan,
-    Portrait,
+    AccountInfo, AuditConfig, Claim, Contract, Direction, Event, EventKind, Mapping, Plan, Portrait,
 };
 pub use period::Period;
 pub use rows::{

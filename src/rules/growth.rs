@@ -115,7 +115,11 @@ pub fn episode_findings(
                     json!(generated as f64 / arrived.len() as f64 * 100.0),
                 );
             }
-            let names: Vec<&str> = arrived.iter().take(50).map(|f| f.username.as_str()).collect();
+            let names: Vec<&str> = arrived
+                .iter()
+                .take(50)
+                .map(|f| f.username.as_str())
+                .collect();
             ev.insert("usernames_first_50".into(), json!(names));
         }
         let required = 1.0 + th.get("engagement_follow_ratio") * ep.jump;

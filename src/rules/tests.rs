@@ -541,12 +541,26 @@ fn a_follower_list_names_who_arrived_in_a_spike() {
             .from_utc_datetime(&d(day).and_hms_opt(h, 0, 0).unwrap())
             .fixed_offset()
     };
-    for (i, name) in ["user8273645", "qwrtzpl", "anna.k", "mxkcvbn_0001"].iter().enumerate() {
-        s.a.follower_list.push(Follower { username: name.to_string(), followed_at: at("2026-08-10", i as u32), date: d("2026-08-10") });
+    for (i, name) in ["user8273645", "qwrtzpl", "anna.k", "mxkcvbn_0001"]
+        .iter()
+        .enumerate()
+    {
+        s.a.follower_list.push(Follower {
+            username: name.to_string(),
+            followed_at: at("2026-08-10", i as u32),
+            date: d("2026-08-10"),
+        });
     }
-    s.a.follower_list.push(Follower { username: "earlier".into(), followed_at: at("2026-07-01", 1), date: d("2026-07-01") });
+    s.a.follower_list.push(Follower {
+        username: "earlier".into(),
+        followed_at: at("2026-07-01", 1),
+        date: d("2026-07-01"),
+    });
     let f = s.run("2026-08");
-    let spike = f.iter().find(|x| x.rule == "spike-flat-engagement").expect("spike");
+    let spike = f
+        .iter()
+        .find(|x| x.rule == "spike-flat-engagement")
+        .expect("spike");
     assert_eq!(spike.evidence["followers_listed_in_episode"], 4);
     assert_eq!(spike.evidence["generated_looking_usernames"], 3);
     assert_eq!(spike.evidence["generated_looking_share_pct"], 75.0);

@@ -1,0 +1,449 @@
+//! Meta `Audience.csv` (export-formats.md section 3.4): stacked blocks, each under a one-field
+//! title line: `Age & gender` (Women/Men by age bucket), `Top countries` and `Top cities`
+//! (labels in one row, percents in the next; or, in the older layout, one label and value a
+//! row), and sometimes other blocks (skipped) or an embedded daily series.
+
+use super::common;
+use super::daily::{self, Metric};
+use crate::import::canonical::Parsed;
+use crate::import::cells::shorten;
+use crate::import::lenient::{self, NumberStyle};
+use crate::import::platform::{countries, Ctx, PlatformImporter};
+use crate::import::table::{Row, Table};
+use crate::import::ImportError;
+use crate::model::{AudienceRow, AuditConfig, Segment};
+use std::collections::BTreeMap;
+
+pub struct Audience;
+
+pub static AUDIENCE: Audience = Audience;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    AgeGender,
+    Countries,
+    Cities,
+    Other,
+}
+
+fn kind(title: &str) -> Kind {
+    let t = title.to_lowercase();
+    if (t.contains("age") && t.contains("gender")) || t.contains("возраст") {
+        Kind::AgeGender
+    } else if t.contains("countr") || t.contains("стран") {
+        Kind::Countries
+    } else if t.contains("cities") || t.contains("city") || t.contains("город") {
+        Kind::Cities
+    } else {
+        Kind::Other
+    }
+}
+
+/// A block: its title, and its rows (the first block's header row among them).
+struct Block {
+    title: String,
+    rows: Vec<Row>,
+    /// Whether the first row is the table's header (lower-cased by the parser).
+    header_first: bool,
+}
+
+/// A title: one field that is not a number (Excel may pad it with empty fields).
+fn title_of(row: &Row) -> Option<&str> {
+    let first = row.cells.first()?.trim();
+    let rest_empty = row.cells.iter().skip(1).all(|c| c.trim().is_empty());
+    let numeric = lenient::number(first, NumberStyle::default()).is_ok();
+    (rest_empty && !first.is_empty() && !numeric).then_some(first)
+}
+
+fn blocks(table: &Table) -> (Vec<Block>, u8) {
+    let mut lines: Vec<(Row, bool)> = Vec::new();
+    if let Some(t) = &table.title {
+        lines.push((
+            Row {
+                line: table.header_line.saturating_sub(1),
+                cells: vec![t.clone()],
+            },
+            false,
+        ));
+    }
+    lines.push((
+        Row {
+            line: table.header_line,
+            cells: table.headers.clone(),
+        },
+        true,
+    ));
+    lines.extend(table.rows.iter().map(|r| (r.clone(), false)));
+    let delimiter = resplit(table, &mut lines);
+    let mut out: Vec<Block> = Vec::new();
+    for (row, is_header) in lines {
+        // A one-field line right under a list block's title is its single label, not a title.
+        let label_row = out.last().is_some_and(|b| {
+            b.rows.is_empty() && matches!(kind(&b.title), Kind::Countries | Kind::Cities)
+        });
+        match title_of(&row) {
+            Some(t) if !label_row => out.push(Block {
+                title: t.to_string(),
+                rows: Vec::new(),
+                header_first: false,
+            }),
+            _ => match out.last_mut() {
+                Some(b) => {
+                    b.header_first |= is_header && b.rows.is_empty();
+                    b.rows.push(row);
+                }
+                None => out.push(Block {
+                    title: String::new(),
+                    rows: vec![row],
+                    header_first: is_header,
+                }),
+            },
+        }
+    }
+    (out, delimiter)
+}
+
+/// The delimiter of a file whose first line has one field (the older layout, `Facebook
+/// followers`), which the parser could not sniff: the one most lines hold (tab, then `;`, then
+/// `,`); the lines are split again by it.
+fn resplit(table: &Table, lines: &mut [(Row, bool)]) -> u8 {
+    if table.headers.len() > 1 {
+        return table.delimiter;
+    }
+    let joined: Vec<String> = lines
+        .iter()
+        .map(|(r, _)| r.cells.join(&char::from(table.delimiter).to_string()))
+        .collect();
+    let holding = |d: char| joined.iter().filter(|l| l.contains(d)).count();
+    let Some(d) = [b',', b';', b'\t']
+        .into_iter()
+        .filter(|d| holding(char::from(*d)) > 0)
+        .max_by_key(|d| holding(char::from(*d)))
+    else {
+        return table.delimiter;
+    };
+    if d == table.delimiter {
+        return d;
+    }
+    for ((row, _), text) in lines.iter_mut().zip(joined) {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(d)
+            .from_reader(text.as_bytes());
+        if let Some(Ok(rec)) = reader.records().next() {
+            row.cells = rec.iter().map(str::to_string).collect();
+        }
+    }
+    d
+}
+
+/// Whether the table is an `Audience.csv`: a block titled like age and gender, top countries or
+/// top cities.
+fn is_audience(table: &Table) -> bool {
+    let titled = |t: &str| {
+        let t = t.to_lowercase();
+        (t.contains("age") && t.contains("gender"))
+            || t.contains("top countries")
+            || t.contains("top cities")
+            || t.contains("followers by")
+    };
+    table.title.as_deref().is_some_and(titled)
+        || (table.headers.len() == 1 && titled(&table.headers[0]))
+        || table
+            .rows
+            .iter()
+            .take(400)
+            .any(|r| title_of(r).is_some_and(titled))
+}
+
+impl PlatformImporter for Audience {
+    fn format(&self) -> &'static str {
+        "meta/audience"
+    }
+
+    fn recognition(&self) -> &'static str {
+        "title lines `Age & gender`, `Top countries`, `Top cities` over stacked blocks (`sep=,` preamble, UTF-16)"
+    }
+
+    fn download(&self) -> &'static str {
+        "Meta Business Suite → Insights → Audience → Export data (CSV)"
+    }
+
+    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
+        !table.has_all(&["date", "primary"]) && is_audience(table)
+    }
+
+    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+        let (all, delim) = blocks(table);
+        let chosen = platform_filter(&all, ctx);
+        let mut rows: Vec<(u64, AudienceRow)> = Vec::new();
+        let mut days = Vec::new();
+        let mut unknown_blocks = Vec::new();
+        let mut unknown_countries = Vec::new();
+        for b in all.iter().filter(|b| chosen(b)) {
+            let segment = segment(&b.title);
+            match kind(&b.title) {
+                Kind::AgeGender => age_gender(b, delim, segment, ctx, &mut rows),
+                k @ (Kind::Countries | Kind::Cities) => {
+                    for (line, label, share) in list(b, delim, ctx) {
+                        let from_header = b.header_first && line == table.header_line;
+                        let label = if from_header {
+                            common::title_case(&label)
+                        } else {
+                            label
+                        };
+                        let (dimension, value) = if k == Kind::Countries {
+                            match countries::code(&label) {
+                                Some(c) => ("country", c.to_string()),
+                                None => {
+                                    unknown_countries.push(label);
+                                    continue;
+                                }
+                            }
+                        } else {
+                            ("city", label)
+                        };
+                        rows.push((line, row(ctx, segment, dimension, value, share)));
+                    }
+                }
+                Kind::Other => match daily_block(b, table, ctx) {
+                    Some(d) => days.extend(d),
+                    None if !b.title.is_empty() => unknown_blocks.push(b.title.clone()),
+                    None => {}
+                },
+            }
+        }
+        if !unknown_countries.is_empty() {
+            ctx.warn(
+                None,
+                format!(
+                    "unknown countries skipped: {}",
+                    common::list(&unknown_countries)
+                ),
+            );
+        }
+        if !unknown_blocks.is_empty() {
+            ctx.warn(
+                None,
+                format!("blocks not used: {}", common::list(&unknown_blocks)),
+            );
+        }
+        if rows.is_empty() && days.is_empty() {
+            return Err(ctx.error(
+                "no block of this Meta audience file gives age, gender, countries or cities",
+            ));
+        }
+        let mut out = vec![Parsed::Audience(rows)];
+        if !days.is_empty() {
+            out.push(Parsed::Daily(days));
+        }
+        Ok(out)
+    }
+}
+
+/// Where titles name both Facebook and Instagram (the older layout), keep the account's
+/// platform's blocks (else the first platform named), with one warning.
+fn platform_filter(all: &[Block], ctx: &mut Ctx) -> impl Fn(&Block) -> bool {
+    let tag = |t: &str| {
+        let t = t.to_lowercase();
+        if t.contains("facebook") {
+            Some("facebook")
+        } else if t.contains("instagram") {
+            Some("instagram")
+        } else {
+            None
+        }
+    };
+    let named: Vec<&str> = all.iter().filter_map(|b| tag(&b.title)).collect();
+    let mut keep: Option<&'static str> = None;
+    if named.iter().any(|p| *p != named[0]) {
+        let account = ctx
+            .config
+            .account
+            .platform
+            .clone()
+            .unwrap_or_default()
+            .to_lowercase();
+        let pick = if account.contains("instagram") {
+            "instagram"
+        } else if account.contains("facebook") {
+            "facebook"
+        } else {
+            named[0]
+        };
+        ctx.warn(
+            None,
+            format!("the file describes Facebook and Instagram; only the {pick} blocks are used"),
+        );
+        keep = Some(if pick == "instagram" {
+            "instagram"
+        } else {
+            "facebook"
+        });
+    }
+    move |b: &Block| keep.is_none() || tag(&b.title).is_none_or(|t| Some(t) == keep)
+}
+
+fn segment(title: &str) -> Segment {
+    let t = title.to_lowercase();
+    if t.contains("new follow") {
+        Segment::NewFollowers
+    } else if t.contains("reach") {
+        Segment::Reached
+    } else {
+        Segment::Followers
+    }
+}
+
+fn row(ctx: &Ctx, segment: Segment, dimension: &str, value: String, share: f64) -> AudienceRow {
+    AudienceRow {
+        date: ctx.export_date,
+        segment,
+        dimension: dimension.to_string(),
+        value,
+        share_pct: Some(share),
+        count: None,
+    }
+}
+
+fn style(rows: &[&Row], delim: u8, skip_first_cell: bool) -> NumberStyle {
+    let cells = rows.iter().flat_map(|r| {
+        r.cells
+            .iter()
+            .skip(usize::from(skip_first_cell))
+            .map(String::as_str)
+    });
+    lenient::decide(cells, delim)
+}
+
+/// `Age & gender`: a header (``, `Women`, `Men`), then a bucket and its shares a row.
+fn age_gender(
+    b: &Block,
+    delim: u8,
+    segment: Segment,
+    ctx: &mut Ctx,
+    out: &mut Vec<(u64, AudienceRow)>,
+) {
+    let Some((header, body)) = b.rows.split_first() else {
+        return;
+    };
+    let genders: Vec<Option<&str>> = header
+        .cells
+        .iter()
+        .skip(1)
+        .map(|h| common::gender(h))
+        .collect();
+    let body: Vec<&Row> = body.iter().collect();
+    let style = style(&body, delim, true);
+    let mut by_gender: BTreeMap<&str, f64> = BTreeMap::new();
+    for r in body {
+        let label = r.cells.first().map_or("", |s| s.trim());
+        if common::is_totals(label) {
+            continue;
+        }
+        let Some(bucket) = common::age_bucket(label) else {
+            ctx.warn(
+                Some(r.line),
+                format!("row skipped: `{}` is not an age bucket", shorten(label)),
+            );
+            continue;
+        };
+        let mut sum = None;
+        for (i, g) in genders.iter().enumerate() {
+            let cell = r.cells.get(i + 1).map_or("", String::as_str);
+            match lenient::number(cell, style) {
+                Ok(Some(v)) => {
+                    sum = Some(sum.unwrap_or(0.0) + v);
+                    if let Some(g) = g {
+                        *by_gender.entry(g).or_default() += v;
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => ctx.warn(Some(r.line), format!("value ignored: {e}")),
+            }
+        }
+        if let Some(s) = sum {
+            out.push((r.line, row(ctx, segment, "age", bucket.to_string(), s)));
+        }
+    }
+    for (g, share) in by_gender {
+        out.push((
+            header.line,
+            row(ctx, segment, "gender", g.to_string(), share),
+        ));
+    }
+}
+
+/// A list block: labels in one row and shares in the next (current layout), or one label and
+/// share a row under a `Top countries`/`Value` header (older layout).
+fn list(b: &Block, delim: u8, ctx: &mut Ctx) -> Vec<(u64, String, f64)> {
+    let rows: Vec<&Row> = b.rows.iter().collect();
+    let numeric =
+        |c: &str| lenient::is_null(c) || lenient::number(c, NumberStyle::default()).is_ok();
+    let all_numeric = |r: &Row| r.cells.iter().all(|c| numeric(c));
+    let horizontal = rows.len() >= 2
+        && all_numeric(rows[1])
+        && !rows[0]
+            .cells
+            .iter()
+            .any(|c| !c.trim().is_empty() && numeric(c));
+    let mut out = Vec::new();
+    if horizontal {
+        let style = style(&rows[1..], delim, false);
+        for pair in rows.chunks(2) {
+            let [labels, values] = pair else { break };
+            for (label, cell) in labels.cells.iter().zip(&values.cells) {
+                match lenient::number(cell, style) {
+                    Ok(Some(v)) if !label.trim().is_empty() => {
+                        out.push((labels.line, label.trim().to_string(), v))
+                    }
+                    Ok(_) => {}
+                    Err(e) => ctx.warn(Some(values.line), format!("value ignored: {e}")),
+                }
+            }
+        }
+        return out;
+    }
+    let style = style(&rows, delim, true);
+    for (i, r) in rows.iter().enumerate() {
+        let label = r.cells.first().map_or("", |s| s.trim());
+        let cell = r.cells.get(1).map_or("", String::as_str);
+        if common::is_totals(label) || label.is_empty() {
+            continue;
+        }
+        match lenient::number(cell, style) {
+            Ok(Some(v)) => out.push((r.line, label.to_string(), v)),
+            Ok(None) => {}
+            Err(_) if i == 0 => {} // the block's own header (`Top countries`, `Value`)
+            Err(e) => ctx.warn(Some(r.line), format!("row skipped: {e}")),
+        }
+    }
+    out
+}
+
+/// A block holding a daily series (`Follows` over `Date`, `Primary`).
+fn daily_block(
+    b: &Block,
+    table: &Table,
+    ctx: &mut Ctx,
+) -> Option<Vec<(u64, crate::model::DailyRow)>> {
+    let (header, body) = b.rows.split_first()?;
+    let names: Vec<String> = header
+        .cells
+        .iter()
+        .map(|c| c.trim().to_lowercase())
+        .collect();
+    let date = names.iter().position(|n| n == "date")?;
+    let value = names.iter().position(|n| n == "primary")?;
+    let metric = Metric::from_name(&b.title).filter(|m| !matches!(m, Metric::Unused(_)))?;
+    let body: Vec<&Row> = body.iter().collect();
+    Some(daily::read_days(
+        table,
+        &body,
+        Some(date),
+        Some(value),
+        metric,
+        ctx,
+    ))
+}

@@ -1,0 +1,270 @@
+//! Cell helpers shared by the Meta and the legacy Facebook importers: columns with their number
+//! style, totals rows, post types, publication times, age buckets and genders.
+
+use crate::import::cells;
+use crate::import::lenient::{self, NumberStyle};
+use crate::import::table::{Row, Table};
+use crate::model::{Field, PostType};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+/// One column of a table (possibly absent), with the number style of its cells.
+#[derive(Debug, Clone)]
+pub struct Col {
+    pub name: String,
+    pub idx: Option<usize>,
+    style: NumberStyle,
+}
+
+impl Col {
+    /// The column at `idx`, its number style decided from `rows`.
+    pub fn at(table: &Table, rows: &[&Row], idx: Option<usize>) -> Col {
+        let style = match idx {
+            Some(i) => lenient::decide(
+                rows.iter()
+                    .map(|r| r.cells.get(i).map_or("", String::as_str)),
+                table.delimiter,
+            ),
+            None => NumberStyle::default(),
+        };
+        let name = idx
+            .and_then(|i| table.headers.get(i))
+            .cloned()
+            .unwrap_or_default();
+        Col { name, idx, style }
+    }
+
+    /// The first column whose normalised name is one of `names`.
+    pub fn find(table: &Table, rows: &[&Row], names: &[&str]) -> Col {
+        Col::at(table, rows, table.column_any(names))
+    }
+
+    /// The same column under another name (for messages).
+    pub fn named(mut self, name: &str) -> Col {
+        self.name = name.to_string();
+        self
+    }
+
+    pub fn given(&self) -> bool {
+        self.idx.is_some()
+    }
+
+    /// The cell of `row` (empty where the column is absent or the row is short).
+    pub fn raw<'a>(&self, row: &'a Row) -> &'a str {
+        self.idx
+            .and_then(|i| row.cells.get(i))
+            .map_or("", String::as_str)
+    }
+
+    /// A count: a number that cannot be negative; a null token is no value.
+    pub fn count(&self, row: &Row) -> Result<Option<f64>, String> {
+        match lenient::number(self.raw(row), self.style) {
+            Ok(Some(v)) if v < 0.0 => Err(format!("column `{}`: `{v}` is negative", self.name)),
+            Ok(v) => Ok(v),
+            Err(e) => Err(format!("column `{}`: {e}", self.name)),
+        }
+    }
+
+    /// An engagement component: not given, empty, or a value.
+    pub fn field(&self, row: &Row) -> Result<Field, String> {
+        Ok(Field::from_option(self.given(), self.count(row)?))
+    }
+}
+
+/// Whether a label cell marks a totals row (dropped silently).
+pub fn is_totals(cell: &str) -> bool {
+    matches!(
+        cell.trim().to_lowercase().as_str(),
+        "total" | "totals" | "grand total" | "итого" | "итого и средние" | "итоговое значение"
+    )
+}
+
+/// The model's post type for Meta's and Facebook's names (`Photos`, `IG reel`, `Carousel
+/// album`, `Status`, ...); anything else is `other`.
+pub fn post_type(s: &str) -> PostType {
+    let t = s.trim().to_lowercase();
+    let has = |w: &str| t.contains(w);
+    if has("carousel") || has("album") {
+        PostType::Carousel
+    } else if has("reel") {
+        PostType::Reel
+    } else if has("stor") {
+        PostType::Story
+    } else if has("video") {
+        PostType::Video
+    } else if has("photo") || has("image") {
+        PostType::Photo
+    } else if has("link") {
+        PostType::Link
+    } else if has("text") || has("status") {
+        PostType::Text
+    } else {
+        PostType::Other
+    }
+}
+
+/// Whether a column of `M/D/Y` or `D/M/Y` dates writes the day first (some first number above
+/// 12, none of the second numbers above 12): an Excel re-save in a day-first locale.
+pub fn day_first<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
+    let mut first_big = false;
+    for c in cells {
+        let parts: Vec<&str> = c.trim().splitn(3, '/').collect();
+        if parts.len() < 3 {
+            continue;
+        }
+        let n = |s: &str| s.trim().parse::<u32>().ok();
+        match (n(parts[0]), n(parts[1])) {
+            (Some(a), Some(b)) if b > 12 && a <= 12 => return false,
+            (Some(a), _) if a > 12 && a <= 31 => first_big = true,
+            _ => {}
+        }
+    }
+    first_big
+}
+
+const DAY_FIRST: &[&str] = &[
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %I:%M:%S %p",
+    "%d/%m/%Y %I:%M %p",
+];
+
+/// A stamp as Meta and Facebook write it (`03/18/2025 12:59`, `02/19/2015 11:45:22 PM`, ISO),
+/// with a two-digit year read as 20xx; `true` when it is UTC.
+pub fn datetime(cell: &str, day_first: bool) -> Option<(NaiveDateTime, bool)> {
+    let s = cell.trim();
+    let parsed = if day_first && s.contains('/') {
+        DAY_FIRST
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+            .or_else(|| {
+                NaiveDate::parse_from_str(s, "%d/%m/%Y")
+                    .ok()
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+            })
+            .map(|d| (d, false))
+    } else {
+        lenient::datetime(s)
+    };
+    parsed.map(|(d, utc)| (two_digit_year(d), utc))
+}
+
+/// A date (the date part of a stamp), with a two-digit year read as 20xx.
+pub fn date(cell: &str, day_first: bool) -> Option<NaiveDate> {
+    if day_first || cell.contains('/') {
+        return datetime(cell, day_first).map(|(d, _)| d.date());
+    }
+    lenient::date(cell).map(|d| two_digit_year(d.and_hms_opt(0, 0, 0).unwrap_or_default()).date())
+}
+
+fn two_digit_year(d: NaiveDateTime) -> NaiveDateTime {
+    if d.year() < 100 {
+        d.with_year(d.year() + 2000).unwrap_or(d)
+    } else {
+        d
+    }
+}
+
+/// A publication time in the account's zone, and its local date: a naive stamp is wall time in
+/// `tz`, a UTC stamp is converted.
+pub fn published(naive: NaiveDateTime, utc: bool, tz: Tz) -> (DateTime<FixedOffset>, NaiveDate) {
+    let at = if utc {
+        Utc.from_utc_datetime(&naive)
+            .with_timezone(&tz)
+            .fixed_offset()
+    } else {
+        cells::wall_time(naive, tz)
+    };
+    (at, at.date_naive())
+}
+
+/// The model's age bucket for a label such as `18-24`, `18–24`, `65+`.
+pub fn age_bucket(label: &str) -> Option<&'static str> {
+    let l: String = label
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if matches!(c, '–' | '—') { '-' } else { c })
+        .collect();
+    ["13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
+        .into_iter()
+        .find(|b| *b == l)
+}
+
+/// The model's gender for a column name or code (`Women`, `Men`, `F`, `M`, `U`).
+pub fn gender(label: &str) -> Option<&'static str> {
+    match label.trim().to_lowercase().as_str() {
+        "women" | "woman" | "female" | "females" | "f" | "frauen" | "femmes" | "mujeres"
+        | "женщины" => Some("female"),
+        "men" | "man" | "male" | "males" | "m" | "männer" | "hommes" | "hombres" | "мужчины" => {
+            Some("male")
+        }
+        "u" | "unknown" | "other" | "others" | "unspecified" | "not specified" | "undisclosed" => {
+            Some("other")
+        }
+        _ => None,
+    }
+}
+
+/// Capitalise words again in a name that reached us lower-cased (header names are
+/// normalised): `tyresö, stockholm county, sweden` → `Tyresö, Stockholm County, Sweden`.
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        start = !(c.is_alphanumeric() || c == '\'');
+    }
+    out
+}
+
+/// `a, b and c` for messages.
+pub fn list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{}`", cells::shorten(n)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers() {
+        assert_eq!(post_type("Photos"), PostType::Photo);
+        assert_eq!(post_type("IG carousel"), PostType::Carousel);
+        assert_eq!(post_type("Carousel album"), PostType::Carousel);
+        assert_eq!(post_type("Reels"), PostType::Reel);
+        assert_eq!(post_type("IG story"), PostType::Story);
+        assert_eq!(post_type("Stories"), PostType::Story);
+        assert_eq!(post_type("Status"), PostType::Text);
+        assert_eq!(post_type("Links"), PostType::Link);
+        assert_eq!(post_type(""), PostType::Other);
+        assert_eq!(age_bucket("18–24"), Some("18-24"));
+        assert_eq!(age_bucket("65 +"), Some("65+"));
+        assert_eq!(age_bucket("Unknown"), None);
+        assert_eq!(gender("Women"), Some("female"));
+        assert_eq!(
+            title_case("tyresö, stockholm county, sweden"),
+            "Tyresö, Stockholm County, Sweden"
+        );
+        assert!(day_first(
+            ["18/03/2025 12:59", "01/04/2025 10:00"].into_iter()
+        ));
+        assert!(!day_first(["03/18/2025 12:59"].into_iter()));
+        let (d, _) = datetime("18/03/2025 12:59", true).unwrap();
+        assert_eq!(d.to_string(), "2025-03-18 12:59:00");
+        assert_eq!(date("8/24/14", false), "2014-08-24".parse().ok());
+        assert_eq!(
+            date("2025-01-01T01:00:00", false),
+            "2025-01-01".parse().ok()
+        );
+        assert!(is_totals(" Total "));
+    }
+}

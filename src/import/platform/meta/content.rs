@@ -1,0 +1,173 @@
+//! Meta Business Suite content exports (one row a post, lifetime numbers): Facebook posts and
+//! Instagram posts and stories, every vintage of export-formats.md sections 3.1 and 3.2.
+
+use super::common::{self, Col};
+use crate::import::canonical::Parsed;
+use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::table::{Row, Table};
+use crate::import::ImportError;
+use crate::model::{AuditConfig, Post};
+
+pub struct Content;
+
+pub static CONTENT: Content = Content;
+
+/// The columns a post is read from.
+struct Cols {
+    id: Col,
+    time: Col,
+    kind: Col,
+    permalink: Col,
+    title: Col,
+    description: Col,
+    date: Col,
+    reach: Col,
+    impressions: Col,
+    likes: Col,
+    comments: Col,
+    shares: Col,
+    saves: Col,
+    clicks: Col,
+    boosted: Col,
+}
+
+impl Cols {
+    fn new(table: &Table, rows: &[&Row]) -> Cols {
+        let c = |names: &[&str]| Col::find(table, rows, names);
+        Cols {
+            id: c(&["post id"]),
+            time: c(&["publish time"]),
+            kind: c(&["post type"]),
+            permalink: c(&["permalink"]),
+            title: c(&["title"]),
+            description: c(&["description"]),
+            date: c(&["date"]),
+            reach: c(&["reach"]),
+            // Meta renamed Impressions to Views (2024-25); the first `Views` is the total.
+            impressions: c(&["impressions", "views"]),
+            // Facebook counts reactions, Instagram likes.
+            likes: c(&["reactions", "likes"]),
+            comments: c(&["comments"]),
+            shares: c(&["shares"]),
+            saves: c(&["saves"]),
+            // Clicks to the site: link clicks, not every click on the post.
+            clicks: c(&["link clicks"]),
+            boosted: c(&["reach from boosted posts"]),
+        }
+    }
+}
+
+impl PlatformImporter for Content {
+    fn format(&self) -> &'static str {
+        "meta/content"
+    }
+
+    fn recognition(&self) -> &'static str {
+        "a header with `Post ID`, `Publish time` and `Post type` (Facebook or Instagram posts and stories)"
+    }
+
+    fn download(&self) -> &'static str {
+        "Meta Business Suite → Insights → Content → Export data (posts or stories, CSV)"
+    }
+
+    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
+        table.has_all(&["post id", "publish time", "post type"])
+    }
+
+    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+        let rows: Vec<&Row> = table.rows.iter().collect();
+        let cols = Cols::new(table, &rows);
+        let day_first = common::day_first(rows.iter().map(|r| cols.time.raw(r)));
+        let mut posts = Vec::new();
+        let mut views_missing = 0usize;
+        let mut per_day = false;
+        for row in &rows {
+            if common::is_totals(cols.id.raw(row)) {
+                continue;
+            }
+            match post(&cols, row, day_first, ctx) {
+                Ok((post, views_zero)) => {
+                    views_missing += usize::from(views_zero);
+                    let date = cols.date.raw(row).trim().to_lowercase();
+                    per_day |= !date.is_empty() && date != "lifetime";
+                    posts.push((row.line, post));
+                }
+                Err(why) => ctx.warn(Some(row.line), format!("row skipped: {why}")),
+            }
+        }
+        if views_missing > 0 {
+            ctx.warn(
+                None,
+                format!(
+                    "`{}` is 0 on {views_missing} posts whose reach is above 0 (Meta did not fill it); their impressions are left empty",
+                    cols.impressions.name
+                ),
+            );
+        }
+        if per_day {
+            ctx.warn(
+                None,
+                "the `Date` column is not `Lifetime`: the numbers may cover one day, not the post's life",
+            );
+        }
+        if posts.is_empty() && !rows.is_empty() {
+            return Err(
+                ctx.error("no row of this Meta content export has a post id and a publish time")
+            );
+        }
+        Ok(vec![Parsed::Posts(posts)])
+    }
+}
+
+/// One post, and whether its `Views` was a 0 that cannot be true (reach above 0).
+fn post(c: &Cols, row: &Row, day_first: bool, ctx: &Ctx) -> Result<(Post, bool), String> {
+    let id = c.id.raw(row).trim();
+    if id.is_empty() {
+        return Err("the post id is empty".into());
+    }
+    let time = c.time.raw(row).trim();
+    if time.is_empty() {
+        return Err("`Publish time` is empty".into());
+    }
+    let (naive, utc) = common::datetime(time, day_first).ok_or_else(|| {
+        format!(
+            "`Publish time` `{}` is not a date and time",
+            crate::import::cells::shorten(time)
+        )
+    })?;
+    let (published_at, date) = common::published(naive, utc, ctx.tz);
+    let reach = c.reach.count(row)?;
+    let mut impressions = c.impressions.count(row)?;
+    let views_zero = impressions == Some(0.0) && reach.is_some_and(|r| r > 0.0);
+    if views_zero {
+        impressions = None;
+    }
+    let title = c.title.raw(row);
+    let caption = if title.trim().is_empty() {
+        c.description.raw(row)
+    } else {
+        title
+    };
+    let paid = if c.boosted.given() {
+        c.boosted.count(row)?.map(|v| v > 0.0)
+    } else {
+        None
+    };
+    let post = Post {
+        id: id.to_string(),
+        published_at,
+        date,
+        kind: common::post_type(c.kind.raw(row)),
+        caption: caption.to_string(),
+        permalink: c.permalink.raw(row).trim().to_string(),
+        reach,
+        impressions,
+        likes: c.likes.field(row)?,
+        comments: c.comments.field(row)?,
+        shares: c.shares.field(row)?,
+        saves: c.saves.field(row)?,
+        clicks: c.clicks.count(row)?,
+        paid,
+    };
+    Ok((post, views_zero))
+}

@@ -1,0 +1,237 @@
+//! Meta Insights daily series (export-formats.md section 3.3): `Follows.csv`, `Reach.csv`,
+//! `Views.csv`, `Visits.csv`, `Viewers.csv`, `Interactions.csv`, `Link clicks.csv`, one metric
+//! a file, named by the title line (`Facebook reach`) or else by the file name.
+
+use super::common::{self, Col};
+use crate::import::canonical::Parsed;
+use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::table::{Row, Table};
+use crate::import::ImportError;
+use crate::model::{AuditConfig, DailyRow};
+use std::collections::BTreeSet;
+
+pub struct Daily;
+
+pub static DAILY: Daily = Daily;
+
+/// The metric of a daily series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    Follows,
+    Unfollows,
+    Reach,
+    Impressions,
+    Visits,
+    LinkClicks,
+    /// Read and checked, but the account model has no daily field for it.
+    Unused(&'static str),
+}
+
+impl Metric {
+    /// The metric a title or file name names (`Facebook reach`, `Instagram profile visits`,
+    /// `IG_REACH`, `Visits (1)`).
+    pub fn from_name(name: &str) -> Option<Metric> {
+        let n = name.to_lowercase().replace(['_', '-'], " ");
+        let has = |w: &str| n.contains(w);
+        Some(if has("link click") {
+            Metric::LinkClicks
+        } else if has("unfollow") {
+            Metric::Unfollows
+        } else if has("follow") {
+            Metric::Follows
+        } else if has("reach") {
+            Metric::Reach
+        } else if has("viewers") {
+            Metric::Unused("viewers")
+        } else if has("views") || has("impressions") {
+            Metric::Impressions
+        } else if has("visits") {
+            Metric::Visits
+        } else if has("interactions") {
+            Metric::Unused("interactions")
+        } else {
+            return None;
+        })
+    }
+
+    fn set(self, row: &mut DailyRow, v: f64) {
+        let field = match self {
+            Metric::Follows => &mut row.follows,
+            Metric::Unfollows => &mut row.unfollows,
+            Metric::Reach => &mut row.reach,
+            Metric::Impressions => &mut row.impressions,
+            Metric::Visits => &mut row.profile_visits,
+            Metric::LinkClicks => &mut row.website_clicks,
+            Metric::Unused(_) => return,
+        };
+        *field = Some(v);
+    }
+}
+
+impl PlatformImporter for Daily {
+    fn format(&self) -> &'static str {
+        "meta/insights-daily"
+    }
+
+    fn recognition(&self) -> &'static str {
+        "a header `Date`, `Primary` under a title line naming the metric (`Facebook reach`, `Follows`, `Instagram profile visits`, ...)"
+    }
+
+    fn download(&self) -> &'static str {
+        "Meta Business Suite → Insights → Overview (or Results/Audience) → a chart's Export data (CSV), one file per metric"
+    }
+
+    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
+        table.has_all(&["date", "primary"])
+    }
+
+    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+        let title = table.title.clone().unwrap_or_default();
+        let stem = file_stem(ctx.file);
+        let Some(metric) = Metric::from_name(&title).or_else(|| Metric::from_name(&stem)) else {
+            return Err(ctx.error(format!(
+                "the metric of this Meta Insights series is unknown: neither its title `{}` nor its name names follows, reach, views, visits, viewers, interactions or link clicks",
+                crate::import::cells::shorten(&title)
+            )));
+        };
+        warn_platform(&title, ctx);
+        let rows: Vec<&Row> = table.rows.iter().collect();
+        let date = table.column("date");
+        let value = table.column("primary");
+        let days = read_days(table, &rows, date, value, metric, ctx);
+        if let Metric::Unused(what) = metric {
+            ctx.warn(
+                None,
+                format!("the {what} series has no daily field in the account model; the file was read but is not used"),
+            );
+            return Ok(Vec::new());
+        }
+        Ok(vec![Parsed::Daily(days)])
+    }
+}
+
+/// The file name without its extension and the browser's ` (1)` suffix.
+fn file_stem(file: &str) -> String {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    match stem
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once(" ("))
+    {
+        Some((base, n)) if n.chars().all(|c| c.is_ascii_digit()) => base.to_string(),
+        _ => stem.to_string(),
+    }
+}
+
+/// A warning when the title names the other platform than the account's.
+fn warn_platform(title: &str, ctx: &mut Ctx) {
+    let Some(platform) = ctx
+        .config
+        .account
+        .platform
+        .as_deref()
+        .map(str::to_lowercase)
+    else {
+        return;
+    };
+    let t = title.to_lowercase();
+    for (name, other) in [("facebook", "instagram"), ("instagram", "facebook")] {
+        if t.contains(name) && platform.contains(other) {
+            ctx.warn(
+                None,
+                format!("the series is titled `{title}` but the account's platform is {platform}; its values are used"),
+            );
+        }
+    }
+}
+
+/// The days of a `Date`/`Primary` block as patches that set only `metric` (for an unused metric,
+/// rows with only a date, after checking every value).
+pub fn read_days(
+    table: &Table,
+    rows: &[&Row],
+    date: Option<usize>,
+    value: Option<usize>,
+    metric: Metric,
+    ctx: &mut Ctx,
+) -> Vec<(u64, DailyRow)> {
+    let date = Col::at(table, rows, date).named("Date");
+    let value = Col::at(table, rows, value).named("Primary");
+    let day_first = common::day_first(rows.iter().map(|r| date.raw(r)));
+    let mut out: Vec<(u64, DailyRow)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut repeated = Vec::new();
+    for row in rows {
+        let cell = date.raw(row);
+        if common::is_totals(cell) {
+            continue;
+        }
+        let Some(d) = common::date(cell, day_first) else {
+            let shown = crate::import::cells::shorten(cell.trim());
+            ctx.warn(
+                Some(row.line),
+                format!("row skipped: `{shown}` is not a date"),
+            );
+            continue;
+        };
+        let v = match value.count(row) {
+            Ok(Some(v)) => v,
+            Ok(None) => continue,
+            Err(why) => {
+                ctx.warn(Some(row.line), format!("row skipped: {why}"));
+                continue;
+            }
+        };
+        if !seen.insert(d) {
+            repeated.push(d.to_string());
+        }
+        let mut day = DailyRow {
+            date: d,
+            ..DailyRow::default()
+        };
+        metric.set(&mut day, v);
+        out.push((row.line, day));
+    }
+    if !repeated.is_empty() {
+        ctx.warn(
+            None,
+            format!(
+                "days given twice (the later row is used): {}",
+                repeated.join(", ")
+            ),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metrics_from_titles_and_names() {
+        assert_eq!(Metric::from_name("Facebook reach"), Some(Metric::Reach));
+        assert_eq!(
+            Metric::from_name("Instagram profile visits"),
+            Some(Metric::Visits)
+        );
+        assert_eq!(
+            Metric::from_name("Facebook link clicks"),
+            Some(Metric::LinkClicks)
+        );
+        assert_eq!(
+            Metric::from_name("Viewers"),
+            Some(Metric::Unused("viewers"))
+        );
+        assert_eq!(Metric::from_name("Views"), Some(Metric::Impressions));
+        assert_eq!(
+            Metric::from_name("Content interactions"),
+            Some(Metric::Unused("interactions"))
+        );
+        assert_eq!(Metric::from_name("IG_FOLLOWS"), Some(Metric::Follows));
+        assert_eq!(Metric::from_name("Summary"), None);
+        assert_eq!(file_stem("dir/Visits (1).csv"), "Visits");
+        assert_eq!(file_stem("Link clicks.csv"), "Link clicks");
+    }
+}

@@ -1,0 +1,17 @@
+//! Meta Business Suite exports (export-formats.md section 3): the content export (Facebook and
+//! Instagram posts and stories), the Insights daily series (one metric a file, UTF-16 with a
+//! `sep=,` line and a title line) and `Audience.csv` (stacked demographic blocks).
+
+mod audience;
+pub(super) mod common;
+mod content;
+mod daily;
+#[cfg(test)]
+mod tests;
+
+use super::PlatformImporter;
+
+/// Most specific first: the audience blocks, the content export, then the daily series.
+pub fn importers() -> Vec<&'static dyn PlatformImporter> {
+    vec![&audience::AUDIENCE, &content::CONTENT, &daily::DAILY]
+}
