@@ -144,7 +144,7 @@ pub fn render(input: &ReportInput) -> String {
         period_name(&s.period)
     );
     let mut facts = vec![format!(
-        "Period {} to {} ({} days), compared with {} to {}",
+        "period {} to {} ({} days), compared with {} to {}",
         s.period.start,
         s.period.end,
         s.period.days(),

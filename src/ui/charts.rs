@@ -228,10 +228,45 @@ fn marks<'a>(
         .collect()
 }
 
-pub fn followers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = panel("Followers", focused(app, Focus::Followers), theme);
+/// A panel: its border, its key numbers, and a chart (or a sparkline of `spark_series` when
+/// the panel is low) drawn by `chart`.
+struct Spec<'a> {
+    focus: Focus,
+    rows: &'a [&'a [(&'a str, Kpi)]],
+    spark: &'a Series,
+}
+
+fn panel_with(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    spec: Spec,
+    chart: impl FnOnce(&mut Frame, Rect),
+) {
+    let Spec {
+        focus,
+        rows,
+        spark: spark_series,
+    } = spec;
+    let block = panel(focus.title(), focused(app, focus), theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
+    let (plot, nums) = split(inner, rows.len() as u16);
+    f.render_widget(Paragraph::new(numbers(app, rows, theme)), nums);
+    match plot {
+        Plot::Chart(area) => chart(f, area),
+        Plot::Spark(area) => spark(f, area, spark_series, theme),
+        Plot::None => {}
+    }
+}
+
+/// The days of the charts' window, for the x axis.
+fn window_days(app: &App) -> f64 {
+    (app.view.window_end - app.view.window_start).num_days() as f64
+}
+
+pub fn followers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows: &[&[(&str, Kpi)]] = &[
         &[("followers", Kpi::FollowersEnd), ("net", Kpi::NetGrowth)],
         &[
@@ -240,13 +275,14 @@ pub fn followers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ("left", Kpi::Unfollows),
         ],
     ];
-    let (plot, nums) = split(inner, 2);
-    f.render_widget(Paragraph::new(numbers(app, rows, theme)), nums);
-    match plot {
-        Plot::Chart(area) => followers_chart(f, area, app, theme),
-        Plot::Spark(area) => spark(f, area, &app.view.followers, theme),
-        Plot::None => {}
-    }
+    let spec = Spec {
+        focus: Focus::Followers,
+        rows,
+        spark: &app.view.followers,
+    };
+    panel_with(f, area, app, theme, spec, |f, a| {
+        followers_chart(f, a, app, theme)
+    });
 }
 
 /// The follower line with spike days and the marked finding's dates.
@@ -264,24 +300,16 @@ pub fn followers_chart(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .data(&v.spikes),
         );
     }
-    let x_max = (v.window_end - v.window_start).num_days() as f64;
-    draw_chart(
-        f,
-        area,
-        Lines {
-            series: vec![(&v.followers, "followers")],
-            extra,
-            x_max,
-            x_labels: month_labels(app),
-        },
-        theme,
-    );
+    let lines = Lines {
+        series: vec![(&v.followers, "followers")],
+        extra,
+        x_max: window_days(app),
+        x_labels: month_labels(app),
+    };
+    draw_chart(f, area, lines, theme);
 }
 
 pub fn reach(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = panel("Reach", focused(app, Focus::Reach), theme);
-    let inner = block.inner(area);
-    f.render_widget(block, area);
     let rows: &[&[(&str, Kpi)]] = &[
         &[("reach", Kpi::Reach), ("views", Kpi::Impressions)],
         &[
@@ -289,35 +317,27 @@ pub fn reach(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ("post median", Kpi::PostReachMedian),
         ],
     ];
-    let (plot, nums) = split(inner, 2);
-    f.render_widget(Paragraph::new(numbers(app, rows, theme)), nums);
-    if let Plot::Spark(area) = plot {
-        spark(f, area, &app.view.reach, theme);
-    }
-    if let Plot::Chart(area) = plot {
-        let v = &app.view;
+    let v = &app.view;
+    let spec = Spec {
+        focus: Focus::Reach,
+        rows,
+        spark: &v.reach,
+    };
+    panel_with(f, area, app, theme, spec, |f, a| {
         let (lo, hi) = v.reach.y_bounds().unwrap_or((0.0, 1.0));
         let mut store = Vec::new();
         let extra = marks(app, lo, hi, theme, &mut store);
-        let x_max = (v.window_end - v.window_start).num_days() as f64;
-        draw_chart(
-            f,
-            area,
-            Lines {
-                series: vec![(&v.reach, "reach"), (&v.impressions, "views")],
-                extra,
-                x_max,
-                x_labels: month_labels(app),
-            },
-            theme,
-        );
-    }
+        let lines = Lines {
+            series: vec![(&v.reach, "reach"), (&v.impressions, "views")],
+            extra,
+            x_max: window_days(app),
+            x_labels: month_labels(app),
+        };
+        draw_chart(f, a, lines, theme);
+    });
 }
 
 pub fn engagement(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = panel("Engagement", focused(app, Focus::Engagement), theme);
-    let inner = block.inner(area);
-    f.render_widget(block, area);
     let rows: &[&[(&str, Kpi)]] = &[
         &[("ER post", Kpi::ErPostPct), ("ERR", Kpi::ErrPct)],
         &[
@@ -326,27 +346,23 @@ pub fn engagement(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ("ampl.", Kpi::AmplificationRatePct),
         ],
     ];
-    let (plot, nums) = split(inner, 2);
-    f.render_widget(Paragraph::new(numbers(app, rows, theme)), nums);
-    if let Plot::Spark(area) = plot {
-        spark(f, area, &app.view.er_post, theme);
-    }
-    if let Plot::Chart(area) = plot {
-        let v = &app.view;
+    let v = &app.view;
+    let spec = Spec {
+        focus: Focus::Engagement,
+        rows,
+        spark: &v.er_post,
+    };
+    panel_with(f, area, app, theme, spec, |f, a| {
         let labels = vec![
             v.month_labels.first().cloned().unwrap_or_default(),
             v.month_labels.last().cloned().unwrap_or_default(),
         ];
-        draw_chart(
-            f,
-            area,
-            Lines {
-                series: vec![(&v.er_post, "ER post %"), (&v.err, "ERR %")],
-                extra: Vec::new(),
-                x_max: 5.0,
-                x_labels: labels,
-            },
-            theme,
-        );
-    }
+        let lines = Lines {
+            series: vec![(&v.er_post, "ER post %"), (&v.err, "ERR %")],
+            extra: Vec::new(),
+            x_max: 5.0,
+            x_labels: labels,
+        };
+        draw_chart(f, a, lines, theme);
+    });
 }
