@@ -144,7 +144,11 @@ fn drill_down_in_a_real_terminal_and_restore_it() {
     assert!(report.starts_with("# Nordic Bikes: SMM audit, October 2026"));
     press(b"e");
     screen.wait_for("wrote ./smm-audit-nordic-bikes-2026-10-2.md");
-    assert_eq!(std::fs::read_to_string(&written).unwrap(), report, "never an overwrite");
+    assert_eq!(
+        std::fs::read_to_string(&written).unwrap(),
+        report,
+        "never an overwrite"
+    );
     press(b"q");
 
     let status = wait_exit(&mut child);

@@ -189,12 +189,7 @@ pub fn daily_follows(followers: &[Follower], tz: chrono_tz::Tz) -> Vec<(u64, Dai
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::{load_files, LoadOptions, SourceFile};
-    use crate::model::AuditConfig;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::import::platform::test_support::{by_day, d, try_load};
 
     // 2026-10-01 21:30 UTC is 23:30 in Berlin, 2026-10-01 22:30 UTC is 00:30 on the 2nd.
     const LIST: &str = r#"[
@@ -210,23 +205,11 @@ mod tests {
 
     #[test]
     fn daily_follows_are_rebuilt_in_the_account_zone() {
-        let opts = LoadOptions::new(chrono_tz::Europe::Berlin, d("2026-11-01"));
-        let l = load_files(
-            vec![SourceFile::new("followers_1.json", LIST)],
-            AuditConfig::default(),
-            opts,
-            "t",
-        )
-        .unwrap();
+        let tz = chrono_tz::Europe::Berlin;
+        let l = try_load("followers_1.json", LIST, tz, "2026-11-01").unwrap();
         assert_eq!(l.report.sources[0].format, "instagram/followers-list");
-        let follows: Vec<(NaiveDate, Option<f64>)> = l
-            .account
-            .daily
-            .values()
-            .map(|r| (r.date, r.follows))
-            .collect();
         assert_eq!(
-            follows,
+            by_day(&l, |r| r.follows),
             [
                 (d("2026-10-01"), Some(1.0)),
                 (d("2026-10-02"), Some(2.0)),
@@ -263,16 +246,10 @@ mod tests {
 
     #[test]
     fn a_broken_list_is_one_error() {
-        let opts = LoadOptions::new(chrono_tz::UTC, d("2026-11-01"));
         let broken = &LIST[..200];
-        let err = load_files(
-            vec![SourceFile::new("followers_1.json", broken)],
-            AuditConfig::default(),
-            opts,
-            "t",
-        )
-        .unwrap_err()
-        .to_string();
+        let err = try_load("followers_1.json", broken, chrono_tz::UTC, "2026-11-01")
+            .unwrap_err()
+            .to_string();
         assert!(
             err.starts_with("followers_1.json: is not a readable Instagram follower list"),
             "{err}"

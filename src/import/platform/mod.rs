@@ -1,6 +1,7 @@
 //! Importers of the platforms' own exports, each recognised by its header (a subset of required
 //! names, never an exact tuple) and mapped to the account model.
 
+mod cells;
 pub mod countries;
 mod facebook_legacy;
 mod ga4;
@@ -9,7 +10,11 @@ mod linkedin;
 mod mapping;
 mod meta;
 mod metrica;
+mod stamps;
+#[cfg(test)]
+pub(crate) mod test_support;
 mod tiktok;
+mod traffic;
 mod x;
 mod youtube;
 

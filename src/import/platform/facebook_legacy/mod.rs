@@ -7,6 +7,7 @@ mod post;
 #[cfg(test)]
 mod tests;
 
+use super::cells::Col;
 use super::PlatformImporter;
 use crate::import::lenient::{self, NumberStyle};
 use crate::import::table::{Row, Table};
@@ -61,6 +62,16 @@ fn pick(table: &Table, description: Option<&Row>, name: &str) -> Option<usize> {
         }
     }
     all.first().copied()
+}
+
+/// The columns of a breakdown, named `<prefix><key>`: each key with its column, whose style is
+/// decided from `rows`.
+fn breakdown(table: &Table, rows: &[&Row], prefix: &str) -> Vec<(String, Col)> {
+    let keyed = table.headers.iter().enumerate().filter_map(|(i, h)| {
+        let key = h.strip_prefix(prefix)?;
+        Some((key.trim().to_string(), Col::at(table, rows, Some(i))))
+    });
+    keyed.collect()
 }
 
 /// The first of `names` that the table has (see `pick`).

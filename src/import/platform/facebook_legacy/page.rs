@@ -2,9 +2,10 @@
 //! One row a day, thousands of columns matched by name; likes by country, city and
 //! gender-age come as column-name suffixes and give the audience of the last day.
 
-use super::{pick_any, split_description};
+use super::{breakdown, pick_any, split_description};
 use crate::import::canonical::Parsed;
-use crate::import::platform::meta::common::{self, Col};
+use crate::import::platform::cells::{Col, DayCols};
+use crate::import::platform::meta::common;
 use crate::import::platform::{countries, Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
 use crate::import::ImportError;
@@ -13,9 +14,6 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 pub struct Page;
-
-/// Where a column's value goes in a day's row.
-type Setter = fn(&mut DailyRow) -> &mut Option<f64>;
 
 pub static PAGE: Page = Page;
 
@@ -52,7 +50,7 @@ impl PlatformImporter for Page {
         let (rows, desc) = split_description(table);
         let col = |names: &[&str]| Col::at(table, &rows, pick_any(table, desc, names));
         let date = col(&["date"]);
-        let fields: Vec<(Col, Setter)> = vec![
+        let fields = DayCols::of(vec![
             (
                 col(&["lifetime total likes", "lifetime total follows"]),
                 |r| &mut r.followers,
@@ -74,39 +72,17 @@ impl PlatformImporter for Page {
                 col(&["daily page consumptions by type - link clicks"]),
                 |r| &mut r.website_clicks,
             ),
-        ];
-        let fields: Vec<_> = fields.into_iter().filter(|(c, _)| c.given()).collect();
-        let day_first = common::day_first(rows.iter().map(|r| date.raw(r)));
+        ]);
         let mut days: Vec<(u64, DailyRow)> = Vec::new();
         let mut dated: Vec<(NaiveDate, &Row)> = Vec::new();
-        'rows: for row in &rows {
-            let cell = date.raw(row);
-            if common::is_totals(cell) {
-                continue;
-            }
-            let Some(d) = common::date(cell, day_first) else {
-                let shown = crate::import::cells::shorten(cell.trim());
-                ctx.warn(
-                    Some(row.line),
-                    format!("row skipped: `{shown}` is not a date"),
-                );
-                continue;
-            };
-            let mut day = DailyRow {
-                date: d,
-                ..DailyRow::default()
-            };
-            for (c, f) in &fields {
-                match c.count(row) {
-                    Ok(v) => *f(&mut day) = v,
-                    Err(why) => {
-                        ctx.warn(Some(row.line), format!("row skipped: {why}"));
-                        continue 'rows;
-                    }
+        for (row, d) in common::dated(&rows, &date, ctx) {
+            match fields.patch(row, d) {
+                Ok(day) => {
+                    dated.push((d, row));
+                    days.push((row.line, day));
                 }
+                Err(why) => ctx.warn(Some(row.line), format!("row skipped: {why}")),
             }
-            dated.push((d, row));
-            days.push((row.line, day));
         }
         if days.is_empty() && !rows.is_empty() {
             return Err(ctx.error("no row of this Facebook page export has a readable date"));
@@ -133,14 +109,7 @@ fn audience(
     let mut out = Vec::new();
     let mut unknown = Vec::new();
     for prefix in [COUNTRY, CITY, GENDER_AGE] {
-        let cols: Vec<(String, Col)> = (0..table.headers.len())
-            .filter_map(|i| {
-                table.headers[i]
-                    .strip_prefix(prefix)
-                    .map(|k| (k.trim().to_string(), i))
-            })
-            .map(|(k, i)| (k, Col::at(table, rows, Some(i))))
-            .collect();
+        let cols = breakdown(table, rows, prefix);
         let last = dated
             .iter()
             .filter(|(_, r)| cols.iter().any(|(_, c)| matches!(c.count(r), Ok(Some(_)))))

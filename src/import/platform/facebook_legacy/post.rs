@@ -2,9 +2,10 @@
 //! <dates>.csv` (and `(Video Posts)`). One row a post with lifetime numbers; likes, comments
 //! and shares come from the `by action type` breakdowns, link clicks from `by type`.
 
-use super::{pick, split_description};
+use super::{breakdown, pick, split_description};
 use crate::import::canonical::Parsed;
-use crate::import::platform::meta::common::{self, Col};
+use crate::import::platform::cells::Col;
+use crate::import::platform::meta::common;
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
 use crate::import::ImportError;
@@ -27,15 +28,9 @@ struct Breakdown {
 
 impl Breakdown {
     fn new(table: &Table, rows: &[&Row], prefix: &str) -> Breakdown {
-        let cols = (0..table.headers.len())
-            .filter_map(|i| {
-                table.headers[i]
-                    .strip_prefix(prefix)
-                    .map(|k| (k.trim().to_string(), i))
-            })
-            .map(|(k, i)| (k, Col::at(table, rows, Some(i))))
-            .collect();
-        Breakdown { cols }
+        Breakdown {
+            cols: breakdown(table, rows, prefix),
+        }
     }
 
     fn given(&self) -> bool {
@@ -111,13 +106,8 @@ impl PlatformImporter for Posts {
                     return Err("the post id is empty".into());
                 }
                 let cell = posted.raw(row).trim();
-                let (naive, utc) = common::datetime(cell, day_first).ok_or_else(|| {
-                    format!(
-                        "`Posted` `{}` is not a date and time",
-                        crate::import::cells::shorten(cell)
-                    )
-                })?;
-                let (published_at, date) = common::published(naive, utc, ctx.tz);
+                let (published_at, date) =
+                    common::published_cell(cell, "Posted", day_first, ctx.tz)?;
                 Ok(Post {
                     id: pid.to_string(),
                     published_at,

@@ -1,41 +1,18 @@
 //! Legacy Facebook importers on the real post-level export and on hand-made page-level and
 //! post-level variants (Excel re-saves in Windows-1252, semicolons, duplicate headers).
 
-use crate::import::{load_files, LoadOptions, Loaded, SourceFile};
-use crate::model::{AuditConfig, Field, PostType, Segment};
-use chrono::NaiveDate;
-use chrono_tz::Tz;
-
-const STOCKHOLM: Tz = chrono_tz::Europe::Stockholm;
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+use crate::import::platform::test_support::{self, d, real, warnings};
+use crate::import::Loaded;
+use crate::model::{Field, PostType, Segment};
 
 fn load(name: &str, bytes: Vec<u8>) -> Loaded {
-    let files = vec![SourceFile::new(name, bytes)];
-    load_files(
-        files,
-        AuditConfig::default(),
-        LoadOptions::new(STOCKHOLM, d("2015-03-01")),
-        "t",
-    )
-    .unwrap()
-}
-
-fn warnings(l: &Loaded) -> Vec<String> {
-    l.report.warnings.iter().map(|w| w.to_string()).collect()
+    test_support::load(name, bytes, chrono_tz::Europe::Stockholm, "2015-03-01")
 }
 
 #[test]
 fn real_post_level_export() {
     let name = "Facebook Insights Data Export (Post Level) - Visualization Studio VIC - 2014-08-24 - 2015-02-19.csv";
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/real-exports/facebook/Facebook Insights Data Export (Post Level) - Visualization Studio VIC - 2014-08-24 - 2015-02-19.csv"
-    ))
-    .unwrap();
-    let l = load(name, bytes);
+    let l = load(name, real(&format!("facebook/{name}")));
     let src = &l.report.sources[0];
     assert_eq!(
         (src.format.as_str(), src.rows, src.encoding.as_str()),

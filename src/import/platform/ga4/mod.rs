@@ -9,9 +9,11 @@
 
 pub(super) mod social;
 
+use super::cells::{self, cell};
+use super::traffic::{self, as_pct, Numbers};
 use super::{Ctx, PlatformImporter};
 use crate::import::canonical::Parsed;
-use crate::import::lenient::{self, NumberStyle};
+use crate::import::lenient;
 use crate::import::table::{Row, Table};
 use crate::import::ImportError;
 use crate::model::{AuditConfig, TrafficRow};
@@ -127,20 +129,6 @@ pub(super) fn period_warning(start: NaiveDate, end: NaiveDate, origin: &str) -> 
     )
 }
 
-/// The number styles of a table's columns, decided from all their cells.
-fn styles(table: &Table) -> Vec<NumberStyle> {
-    (0..table.headers.len())
-        .map(|i| {
-            let cells = table
-                .rows
-                .iter()
-                .filter_map(|r| r.cells.get(i))
-                .map(String::as_str);
-            lenient::decide(cells, table.delimiter)
-        })
-        .collect()
-}
-
 /// The site-wide report's days, for the warning that it gives no traffic rows.
 fn days_covered(table: &Table) -> String {
     let Some(col) = table.column("date") else {
@@ -171,6 +159,13 @@ struct Columns {
     pages: Option<usize>,
     conversions: Option<usize>,
     revenue: Option<usize>,
+}
+
+impl Columns {
+    /// A row's date, source and channel (empty where the column is absent).
+    fn dims<'r>(&self, row: &'r Row) -> [&'r str; 3] {
+        [self.date, self.source, self.channel].map(|i| cell(row, i).trim())
+    }
 }
 
 fn read(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
@@ -236,75 +231,39 @@ fn read(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
             Some(start)
         }
     };
-    let styles = styles(table);
-    let percent = |col: Option<usize>| {
-        col.is_some_and(|i| {
-            social::in_percent(
-                table
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.cells.get(i))
-                    .map(String::as_str),
-                styles[i],
-            )
-        })
-    };
-    let (bounce_pct, engagement_pct) = (percent(cols.bounce), percent(cols.engagement));
-    let mut rows = Vec::new();
-    let mut other = 0usize;
-    for row in &table.rows {
-        let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map_or("", |s| s.trim());
-        let dims = [cell(cols.date), cell(cols.source), cell(cols.channel)];
-        if dims
-            .iter()
-            .any(|d| TOTALS.contains(&d.to_lowercase().as_str()))
-        {
-            continue;
-        }
-        if row.cells.len() < table.headers.len() {
-            ctx.warn(
-                Some(row.line),
-                format!(
-                    "row skipped: it has {} fields where the header has {}",
-                    row.cells.len(),
-                    table.headers.len()
-                ),
-            );
-            continue;
-        }
-        if !(social::is_social(dims[1]) || social::is_social(dims[2])) {
-            other += 1;
-            continue;
-        }
-        let rates = (bounce_pct, engagement_pct);
-        match traffic_row(table, row, &cols, &styles, fixed_date, rates) {
-            Ok(r) => rows.push((row.line, r)),
-            Err(why) => ctx.warn(Some(row.line), format!("row skipped: {why}")),
-        }
-    }
-    if rows.is_empty() && other > 0 {
-        ctx.warn(
-            None,
-            format!("none of its {other} rows is a social source or channel, so it gives no traffic rows"),
-        );
-    }
-    Ok(vec![Parsed::Traffic(social::combine(rows))])
+    let numbers = Numbers::new(table, |_| true);
+    let rates = (
+        numbers.in_percent(cols.bounce),
+        numbers.in_percent(cols.engagement),
+    );
+    let rows = traffic::social_rows(
+        table,
+        ctx,
+        |row| cols.dims(row).iter().any(|d| cells::is_one_of(d, TOTALS)),
+        "a social source or channel",
+        |row| {
+            let [_, source, channel] = cols.dims(row);
+            (social::is_social(source) || social::is_social(channel))
+                .then(|| traffic_row(row, &cols, &numbers, fixed_date, rates))
+        },
+    );
+    Ok(vec![Parsed::Traffic(rows)])
+}
+
+/// A money cell without its currency sign (`$1,200.50`).
+fn money(cell: &str) -> &str {
+    cell.trim().trim_start_matches(['$', '€', '£', '₽', '¥'])
 }
 
 fn traffic_row(
-    table: &Table,
     row: &Row,
     cols: &Columns,
-    styles: &[NumberStyle],
+    numbers: &Numbers,
     fixed_date: Option<NaiveDate>,
     (bounce_pct, engagement_pct): (bool, bool),
 ) -> Result<TrafficRow, String> {
-    let raw = |i: usize| row.cells.get(i).map_or("", |s| s.as_str());
-    let num = |i: Option<usize>| -> Result<Option<f64>, String> {
-        let Some(i) = i else { return Ok(None) };
-        let cell = raw(i).trim().trim_start_matches(['$', '€', '£', '₽', '¥']);
-        lenient::number(cell, styles[i]).map_err(|e| format!("column `{}`: {e}", table.headers[i]))
-    };
+    let raw = |i: usize| cell(row, Some(i));
+    let num = |i: Option<usize>| numbers.num(row, i, money);
     let date = match (cols.date, fixed_date) {
         (Some(i), _) => lenient::date(raw(i))
             .ok_or_else(|| format!("`{}` is not a date", crate::import::cells::shorten(raw(i))))?,
@@ -319,15 +278,9 @@ fn traffic_row(
         .unwrap_or_default()
         .to_string();
     let sessions = num(Some(cols.sessions))?.ok_or("the `Sessions` value is empty")?;
-    let as_pct = |v: Option<f64>, pct: bool| v.map(|v| if pct { v } else { v * 100.0 });
     let bounce = match cols.bounce {
         Some(_) => as_pct(num(cols.bounce)?, bounce_pct),
         None => as_pct(num(cols.engagement)?, engagement_pct).map(|e| 100.0 - e),
-    };
-    let seconds = match cols.seconds {
-        Some(i) => social::seconds(raw(i), styles[i])
-            .map_err(|e| format!("column `{}`: {e}", table.headers[i]))?,
-        None => None,
     };
     Ok(TrafficRow {
         date,
@@ -336,7 +289,7 @@ fn traffic_row(
         users: num(cols.users)?,
         new_users: num(cols.new_users)?,
         bounce_rate_pct: bounce,
-        avg_session_seconds: seconds,
+        avg_session_seconds: numbers.seconds(row, cols.seconds)?,
         pages_per_session: num(cols.pages)?,
         conversions: num(cols.conversions)?,
         leads: None,

@@ -1,28 +1,14 @@
 use super::*;
+use crate::import::platform::test_support::{self, close, d, real};
 use crate::import::report::LoadReport;
-use crate::import::{load_files, table, LoadOptions, Loaded, SourceFile};
-use crate::model::AuditConfig;
+use crate::import::{table, Loaded};
 
-fn opts() -> LoadOptions {
-    LoadOptions::new(chrono_tz::Europe::Berlin, "2026-11-05".parse().unwrap())
+fn try_load(name: &str, bytes: impl Into<Vec<u8>>) -> Result<Loaded, ImportError> {
+    test_support::try_load(name, bytes, chrono_tz::Europe::Berlin, "2026-11-05")
 }
 
 fn load(name: &str, bytes: impl Into<Vec<u8>>) -> Loaded {
-    load_files(
-        vec![SourceFile::new(name, bytes)],
-        AuditConfig::default(),
-        opts(),
-        "t",
-    )
-    .unwrap()
-}
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn close(a: Option<f64>, b: f64) -> bool {
-    a.is_some_and(|a| (a - b).abs() < 1e-9)
+    try_load(name, bytes).unwrap()
 }
 
 const PREAMBLE: &str = "# ----------------------------------------\r\n# Report CSV Export\r\n\
@@ -31,12 +17,7 @@ const PREAMBLE: &str = "# ----------------------------------------\r\n# Report C
 
 #[test]
 fn the_real_site_wide_report_gives_no_traffic_and_says_why() {
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/real-exports/ga4/data-export.csv"
-    ))
-    .unwrap();
-    let l = load("data-export.csv", bytes);
+    let l = load("data-export.csv", real("ga4/data-export.csv"));
     let src = &l.report.sources[0];
     assert_eq!(
         (src.format.as_str(), src.rows, src.encoding.as_str()),
@@ -137,14 +118,7 @@ Direct,300,320,200,50,0.67,4,0.625,1280,4,10"
 #[test]
 fn a_report_without_dates_is_an_error() {
     let text = "Session source,Sessions,Engagement rate,Key events\ninstagram,10,0.5,1\n";
-    let err = load_files(
-        vec![SourceFile::new("x.csv", text)],
-        AuditConfig::default(),
-        opts(),
-        "t",
-    )
-    .unwrap_err()
-    .to_string();
+    let err = try_load("x.csv", text).unwrap_err().to_string();
     assert!(
         err.contains("x.csv: the report has neither a `Date` column"),
         "{err}"

@@ -5,20 +5,12 @@
 //! acyclic, and the workbook stream's records are read to count the sheets and the cells each
 //! sheet spans, so that a crafted file is refused with a sentence.
 
+use super::le::{u16_at, u32_at};
+
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const DIFSECT: u32 = 0xFFFF_FFFC;
 const RESERVED: u32 = 0xFFFF_FFFA;
 const DAMAGED: &str = "cannot be opened as a workbook (its compound-file structure is damaged)";
-
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    b.get(at..at.checked_add(2)?)
-        .map(|s| u16::from_le_bytes([s[0], s[1]]))
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    b.get(at..at.checked_add(4)?)
-        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-}
 
 fn words(b: &[u8]) -> impl Iterator<Item = u32> + '_ {
     b.chunks_exact(4)

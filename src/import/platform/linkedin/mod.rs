@@ -14,6 +14,8 @@
 //!   (organic)` = `reach_organic`; a post's id is the number of its `urn:li:activity:…` link.
 
 mod cfb;
+mod le;
+mod posts;
 mod sheets;
 mod workbook;
 mod zip;

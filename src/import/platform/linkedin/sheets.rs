@@ -5,10 +5,12 @@
 //! `Date`, `Impressions (total)`, …) and posts (`All posts` / `Update engagement`: `Post title` or
 //! `Update title`, `Post link` or `Update link`, `Created date`, …). Demographic sheets are not read.
 
-use crate::import::cells::{shorten, wall_time};
+use super::posts;
+use crate::import::cells::shorten;
 use crate::import::lenient::{self, NumberStyle};
+use crate::import::platform::cells::{blank_day, overlay};
 use crate::import::table::normalise_header;
-use crate::model::{DailyRow, Field, Post, PostType};
+use crate::model::{DailyRow, Post};
 use calamine::{Data, Range};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
@@ -27,8 +29,8 @@ const FOLLOWER_PARTS: &[&str] = &[
     "organic followers",
     "auto-invited followers",
 ];
-const TITLE: &[&str] = &["post title", "update title"];
-const LINK: &[&str] = &["post link", "update link"];
+pub(super) const TITLE: &[&str] = &["post title", "update title"];
+pub(super) const LINK: &[&str] = &["post link", "update link"];
 const VISITS: &[&str] = &[
     "total unique visitors (total)",
     "total unique visitors",
@@ -116,7 +118,7 @@ pub struct Sheet<'a> {
     pub kind: SheetKind,
     headers: Vec<String>,
     /// (row number in the workbook, 1-based; cells), after the header.
-    rows: Vec<(u64, &'a [Data])>,
+    pub(super) rows: Vec<(u64, &'a [Data])>,
     styles: Vec<NumberStyle>,
 }
 
@@ -157,10 +159,18 @@ impl<'a> Sheet<'a> {
         })
     }
 
-    fn col(&self, names: &[&str]) -> Option<usize> {
+    pub(super) fn col(&self, names: &[&str]) -> Option<usize> {
         names
             .iter()
             .find_map(|n| self.headers.iter().position(|h| h == n))
+    }
+
+    /// A number cell of `row` in the column at `col` (`None` where the column is absent); the
+    /// error names the column.
+    pub(super) fn num(&self, row: Cells, col: Option<usize>) -> Result<Option<f64>, String> {
+        let Some(c) = col else { return Ok(None) };
+        number(cell(row, Some(c)), self.styles[c])
+            .map_err(|e| format!("column `{}`: {e}", self.headers[c]))
     }
 }
 
@@ -174,7 +184,7 @@ pub struct Mapped {
 }
 
 impl Mapped {
-    fn skip(&mut self, sheet: &Sheet, line: u64, why: impl std::fmt::Display) {
+    pub(super) fn skip(&mut self, sheet: &Sheet, line: u64, why: impl std::fmt::Display) {
         self.warnings.push((
             Some(line),
             format!("sheet `{}`: row skipped: {why}", sheet.name),
@@ -185,29 +195,21 @@ impl Mapped {
         &mut self
             .daily
             .entry(date)
-            .or_insert_with(|| {
-                (
-                    line,
-                    DailyRow {
-                        date,
-                        ..DailyRow::default()
-                    },
-                )
-            })
+            .or_insert_with(|| (line, blank_day(date)))
             .1
     }
 }
 
 type Cells<'r> = &'r [Data];
 
-fn cell<'r>(row: Cells<'r>, col: Option<usize>) -> &'r Data {
+pub(super) fn cell<'r>(row: Cells<'r>, col: Option<usize>) -> &'r Data {
     col.and_then(|c| row.get(c)).unwrap_or(&Data::Empty)
 }
 
 /// Map one sheet into `out`.
 pub fn map_sheet(sheet: &Sheet, tz: Tz, out: &mut Mapped) {
     match sheet.kind {
-        SheetKind::Posts => posts(sheet, tz, out),
+        SheetKind::Posts => posts::posts(sheet, tz, out),
         _ => daily(sheet, out),
     }
 }
@@ -270,11 +272,7 @@ impl DailyColumns {
 
     /// A row's metrics as a patch of its day.
     fn patch(&self, sheet: &Sheet, row: Cells, date: NaiveDate) -> Result<DailyRow, String> {
-        let num = |c: Option<usize>| -> Result<Option<f64>, String> {
-            let Some(c) = c else { return Ok(None) };
-            number(cell(row, Some(c)), sheet.styles[c])
-                .map_err(|e| format!("column `{}`: {e}", sheet.headers[c]))
-        };
+        let num = |c: Option<usize>| sheet.num(row, c);
         let mut sum: Option<f64> = None;
         for c in &self.parts {
             if let Some(v) = num(Some(*c))? {
@@ -315,124 +313,6 @@ fn daily(sheet: &Sheet, out: &mut Mapped) {
                 continue;
             }
         };
-        let day = out.day(*line, date);
-        for (slot, v) in [
-            (&mut day.followers, patch.followers),
-            (&mut day.follows, patch.follows),
-            (&mut day.profile_visits, patch.profile_visits),
-            (&mut day.impressions, patch.impressions),
-            (&mut day.reach_organic, patch.reach_organic),
-        ] {
-            if v.is_some() {
-                *slot = v;
-            }
-        }
-    }
-}
-
-/// A post's id from its link: the number of its `urn:li:activity:…` (or `share`, `ugcPost`),
-/// else the link itself.
-pub fn post_id(link: &str) -> Option<String> {
-    let l = link.trim().replace("%3A", ":").replace("%3a", ":");
-    if l.is_empty() {
-        return None;
-    }
-    if let Some(i) = l.find("urn:li:") {
-        let urn: String = l[i..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == ':')
-            .collect();
-        if let Some(n) = urn
-            .rsplit(':')
-            .next()
-            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-        {
-            return Some(n.to_string());
-        }
-    }
-    if let Some(i) = l.find("activity-") {
-        let digits: String = l[i + 9..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        if !digits.is_empty() {
-            return Some(digits);
-        }
-    }
-    Some(l.trim_end_matches('/').to_string())
-}
-
-fn content_type(s: &str) -> PostType {
-    let s = s.trim().to_lowercase();
-    match s.as_str() {
-        "image" | "photo" | "picture" => PostType::Photo,
-        "video" | "live video" => PostType::Video,
-        "text" | "text only" => PostType::Text,
-        "article" | "link" | "newsletter" => PostType::Link,
-        "document" | "carousel" | "multi-image" | "multiple images" => PostType::Carousel,
-        _ => PostType::Other,
-    }
-}
-
-fn posts(sheet: &Sheet, tz: Tz, out: &mut Mapped) {
-    let title = sheet.col(TITLE);
-    let link = sheet.col(LINK);
-    let created = sheet.col(&["created date"]);
-    let kind = sheet.col(&["content type"]);
-    let paid = sheet.col(&["post type", "update type"]);
-    let count = |name: &[&str]| sheet.col(name);
-    let (impressions, clicks) = (count(&["impressions"]), count(&["clicks"]));
-    let (likes, comments, shares) = (
-        count(&["likes", "reactions"]),
-        count(&["comments"]),
-        count(&["reposts", "shares"]),
-    );
-    for (line, row) in &sheet.rows {
-        let result = (|| -> Result<Post, String> {
-            let num = |c: Option<usize>| -> Result<Option<f64>, String> {
-                match c {
-                    Some(c) => number(cell(row, Some(c)), sheet.styles[c])
-                        .map_err(|e| format!("column `{}`: {e}", sheet.headers[c])),
-                    None => Ok(None),
-                }
-            };
-            let field = |c: Option<usize>| num(c).map(|v| Field::from_option(c.is_some(), v));
-            let permalink = text(cell(row, link)).trim().to_string();
-            let id = post_id(&permalink).ok_or("the post link is empty")?;
-            let raw = cell(row, created);
-            let at =
-                datetime(raw).ok_or_else(|| format!("`{}` is not a date", shorten(&text(raw))))?;
-            let type_text = text(cell(row, paid)).to_lowercase();
-            let is_paid = match type_text.trim() {
-                "sponsored" | "paid" => Some(true),
-                "organic" => Some(false),
-                _ => None,
-            };
-            let kind = match kind {
-                Some(_) => content_type(&text(cell(row, kind))),
-                None if is_paid.is_none() => content_type(&type_text),
-                None => PostType::Other,
-            };
-            Ok(Post {
-                id,
-                published_at: wall_time(at, tz),
-                date: at.date(),
-                kind,
-                caption: text(cell(row, title)),
-                permalink,
-                reach: None,
-                impressions: num(impressions)?,
-                likes: field(likes)?,
-                comments: field(comments)?,
-                shares: field(shares)?,
-                saves: Field::NotGiven,
-                clicks: num(clicks)?,
-                paid: is_paid,
-            })
-        })();
-        match result {
-            Ok(p) => out.posts.push((*line, p)),
-            Err(why) => out.skip(sheet, *line, why),
-        }
+        overlay(out.day(*line, date), &patch);
     }
 }

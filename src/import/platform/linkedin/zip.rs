@@ -4,20 +4,12 @@
 //! (the zip reader stops at the declared size), and a shared-strings table that does not
 //! declare more strings than the workbook may have cells (calamine reserves room for them).
 
+use super::le::{u16_at, u32_at};
+
 /// The most a workbook's parts may unpack to, as the zip directory declares.
 pub const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
 const MAX_ENTRIES: usize = 10_000;
 const DAMAGED: &str = "cannot be opened as a workbook (its zip directory is damaged or uses zip64)";
-
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    b.get(at..at.checked_add(2)?)
-        .map(|s| u16::from_le_bytes([s[0], s[1]]))
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    b.get(at..at.checked_add(4)?)
-        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-}
 
 /// One entry of the central directory.
 struct Entry {

@@ -6,6 +6,7 @@
 
 mod rows;
 
+use super::cells::quoted;
 use super::{Ctx, PlatformImporter};
 use crate::import::canonical::{Kind, Parsed};
 use crate::import::cells::shorten;
@@ -84,15 +85,12 @@ impl PlatformImporter for Mapped {
             .iter()
             .enumerate()
             .filter(|(i, h)| !h.is_empty() && !plan.columns.iter().any(|c| c.index == *i))
-            .map(|(_, h)| format!("`{}`", shorten(h)))
+            .map(|(_, h)| shorten(h))
             .collect();
         if !unmapped.is_empty() {
             ctx.warn(
                 Some(table.header_line),
-                format!(
-                    "columns not in the mapping ignored: {}",
-                    unmapped.join(", ")
-                ),
+                format!("columns not in the mapping ignored: {}", quoted(&unmapped)),
             );
         }
         Ok(vec![rows::parse(&plan, table, ctx)])

@@ -5,25 +5,19 @@
 
 use super::{Column, Plan};
 use crate::import::canonical::{Kind, Parsed};
-use crate::import::cells::{shorten, wall_time};
-use crate::import::lenient::{self, NumberStyle};
-use crate::import::platform::{countries, ga4::social, Ctx};
+use crate::import::cells::shorten;
+use crate::import::lenient;
+use crate::import::platform::cells::{self, cell};
+use crate::import::platform::traffic::Numbers;
+use crate::import::platform::{countries, ga4::social, stamps, Ctx};
 use crate::import::table::{Row, Table};
 use crate::model::{
     AudienceRow, DailyRow, Field, Message, Post, PostType, Segment, SpendRow, TrafficRow,
 };
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
-const TOTALS: &[&str] = &[
-    "total",
-    "totals",
-    "итого",
-    "итого и средние",
-    "итоговое значение",
-    "всего",
-];
 /// Columns read as a fraction or a percent.
 const RATES: &[&str] = &["share_pct", "bounce_rate_pct"];
 
@@ -33,7 +27,7 @@ type Skip = String;
 struct Cells<'a> {
     plan: &'a Plan,
     row: &'a Row,
-    styles: &'a [NumberStyle],
+    numbers: &'a Numbers<'a>,
     percent: &'a [bool],
     tz: Tz,
 }
@@ -44,9 +38,7 @@ impl<'a> Cells<'a> {
     }
 
     fn raw(&self, name: &str) -> &'a str {
-        self.col(name)
-            .and_then(|c| self.row.cells.get(c.index))
-            .map_or("", |s| s.as_str())
+        cell(self.row, self.col(name).map(|c| c.index))
     }
 
     fn text(&self, name: &str) -> String {
@@ -69,7 +61,7 @@ impl<'a> Cells<'a> {
         let cell = cell
             .trim_end_matches(['$', '€', '£', '₽', '¥'])
             .trim_end_matches("руб.");
-        let v = lenient::number(cell, self.styles[c.index])
+        let v = lenient::number(cell, self.numbers.style(c.index))
             .map_err(|e| format!("column `{}`: {e}", c.file_name))?;
         let scale = RATES.contains(&name) && !self.percent[c.index];
         Ok(v.map(|v| if scale { v * 100.0 } else { v }))
@@ -136,42 +128,17 @@ impl<'a> Cells<'a> {
 
     /// A stamp in the account's zone: a naive time is wall time there, a UTC one converted.
     fn stamp(&self, name: &str) -> Result<Option<(DateTime<FixedOffset>, NaiveDate)>, Skip> {
-        Ok(self.naive(name)?.map(|(t, utc)| {
-            if utc {
-                let local = Utc.from_utc_datetime(&t).with_timezone(&self.tz);
-                (local.fixed_offset(), local.date_naive())
-            } else {
-                (wall_time(t, self.tz), t.date())
-            }
-        }))
+        Ok(self
+            .naive(name)?
+            .map(|(t, utc)| stamps::from_either(t, utc, self.tz)))
     }
 }
 
 /// Parse every row of a mapped table as its plan's kind.
 pub fn parse(plan: &Plan, table: &Table, ctx: &mut Ctx) -> Parsed {
-    let styles: Vec<NumberStyle> = (0..table.headers.len())
-        .map(|i| {
-            lenient::decide(
-                table
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.cells.get(i))
-                    .map(String::as_str),
-                table.delimiter,
-            )
-        })
-        .collect();
+    let numbers = Numbers::new(table, |_| true);
     let percent: Vec<bool> = (0..table.headers.len())
-        .map(|i| {
-            social::in_percent(
-                table
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.cells.get(i))
-                    .map(String::as_str),
-                styles[i],
-            )
-        })
+        .map(|i| numbers.in_percent(Some(i)))
         .collect();
     let mut unknown_countries = BTreeSet::new();
     let mut unknown_types = BTreeSet::new();
@@ -179,33 +146,22 @@ pub fn parse(plan: &Plan, table: &Table, ctx: &mut Ctx) -> Parsed {
         .rows
         .iter()
         .filter(|r| {
-            let first = r
-                .cells
-                .iter()
-                .find(|c| !c.trim().is_empty())
-                .map(|c| c.trim().to_lowercase());
-            !first.is_some_and(|f| TOTALS.contains(&f.as_str()))
+            let first = r.cells.iter().find(|c| !c.trim().is_empty());
+            !first.is_some_and(|f| cells::is_one_of(f, cells::TOTALS))
         })
         .collect();
     macro_rules! each {
         ($variant:ident, $f:expr) => {{
             let mut out = Vec::new();
             for row in &rows {
-                if row.cells.len() < table.headers.len() {
-                    let n = (row.cells.len(), table.headers.len());
-                    ctx.warn(
-                        Some(row.line),
-                        format!(
-                            "row skipped: it has {} fields where the header has {}",
-                            n.0, n.1
-                        ),
-                    );
+                if let Some(why) = cells::short_row(table, row) {
+                    ctx.warn(Some(row.line), why);
                     continue;
                 }
                 let c = Cells {
                     plan,
                     row,
-                    styles: &styles,
+                    numbers: &numbers,
                     percent: &percent,
                     tz: ctx.tz,
                 };
@@ -227,24 +183,12 @@ pub fn parse(plan: &Plan, table: &Table, ctx: &mut Ctx) -> Parsed {
         Kind::Messages => each!(Messages, |c: &Cells| message(c).map(Some)),
     };
     if !unknown_countries.is_empty() {
-        let names: Vec<String> = unknown_countries
-            .into_iter()
-            .map(|n| format!("`{n}`"))
-            .collect();
-        ctx.warn(
-            None,
-            format!("rows of unknown countries skipped: {}", names.join(", ")),
-        );
+        let names = cells::quoted(unknown_countries);
+        ctx.warn(None, format!("rows of unknown countries skipped: {names}"));
     }
     if !unknown_types.is_empty() {
-        let names: Vec<String> = unknown_types
-            .into_iter()
-            .map(|n| format!("`{n}`"))
-            .collect();
-        ctx.warn(
-            None,
-            format!("post types read as `other`: {}", names.join(", ")),
-        );
+        let names = cells::quoted(unknown_types);
+        ctx.warn(None, format!("post types read as `other`: {names}"));
     }
     parsed
 }
@@ -387,7 +331,7 @@ fn audience(c: &Cells, unknown: &mut BTreeSet<String>) -> Result<Option<Audience
 
 fn traffic(c: &Cells) -> Result<TrafficRow, Skip> {
     let seconds = match c.col("avg_session_seconds") {
-        Some(col) => social::seconds(c.raw("avg_session_seconds"), c.styles[col.index])
+        Some(col) => social::seconds(c.raw("avg_session_seconds"), c.numbers.style(col.index))
             .map_err(|e| format!("column `{}`: {e}", col.file_name))?,
         None => None,
     };

@@ -1,18 +1,14 @@
 use super::*;
-use crate::import::{load_files, LoadOptions, Loaded, SourceFile};
-use chrono::NaiveDate;
+use crate::import::platform::test_support::{d, try_load_all};
+use crate::import::Loaded;
 
 fn config(toml_text: &str) -> AuditConfig {
     toml::from_str(toml_text).unwrap()
 }
 
 fn load(config: AuditConfig, name: &str, bytes: impl Into<Vec<u8>>) -> Result<Loaded, ImportError> {
-    let opts = LoadOptions::new(chrono_tz::Europe::Berlin, "2026-11-01".parse().unwrap());
-    load_files(vec![SourceFile::new(name, bytes)], config, opts, "t")
-}
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
+    let files = vec![(name, bytes.into())];
+    try_load_all(files, config, chrono_tz::Europe::Berlin, "2026-11-01")
 }
 
 const VK: &str = r#"

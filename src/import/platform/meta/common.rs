@@ -1,82 +1,52 @@
-//! Cell helpers shared by the Meta and the legacy Facebook importers: columns with their number
-//! style, totals rows, post types, publication times, age buckets and genders.
+//! Cell helpers shared by the Meta and the legacy Facebook importers: totals rows, dated rows,
+//! post types, publication times, age buckets and genders.
 
 use crate::import::cells;
-use crate::import::lenient::{self, NumberStyle};
-use crate::import::table::{Row, Table};
-use crate::model::{Field, PostType};
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use crate::import::lenient;
+use crate::import::platform::cells::{is_one_of, quoted, Col};
+use crate::import::platform::{stamps, Ctx};
+use crate::import::table::Row;
+use crate::model::PostType;
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
-
-/// One column of a table (possibly absent), with the number style of its cells.
-#[derive(Debug, Clone)]
-pub struct Col {
-    pub name: String,
-    pub idx: Option<usize>,
-    style: NumberStyle,
-}
-
-impl Col {
-    /// The column at `idx`, its number style decided from `rows`.
-    pub fn at(table: &Table, rows: &[&Row], idx: Option<usize>) -> Col {
-        let style = match idx {
-            Some(i) => lenient::decide(
-                rows.iter()
-                    .map(|r| r.cells.get(i).map_or("", String::as_str)),
-                table.delimiter,
-            ),
-            None => NumberStyle::default(),
-        };
-        let name = idx
-            .and_then(|i| table.headers.get(i))
-            .cloned()
-            .unwrap_or_default();
-        Col { name, idx, style }
-    }
-
-    /// The first column whose normalised name is one of `names`.
-    pub fn find(table: &Table, rows: &[&Row], names: &[&str]) -> Col {
-        Col::at(table, rows, table.column_any(names))
-    }
-
-    /// The same column under another name (for messages).
-    pub fn named(mut self, name: &str) -> Col {
-        self.name = name.to_string();
-        self
-    }
-
-    pub fn given(&self) -> bool {
-        self.idx.is_some()
-    }
-
-    /// The cell of `row` (empty where the column is absent or the row is short).
-    pub fn raw<'a>(&self, row: &'a Row) -> &'a str {
-        self.idx
-            .and_then(|i| row.cells.get(i))
-            .map_or("", String::as_str)
-    }
-
-    /// A count: a number that cannot be negative; a null token is no value.
-    pub fn count(&self, row: &Row) -> Result<Option<f64>, String> {
-        match lenient::number(self.raw(row), self.style) {
-            Ok(Some(v)) if v < 0.0 => Err(format!("column `{}`: `{v}` is negative", self.name)),
-            Ok(v) => Ok(v),
-            Err(e) => Err(format!("column `{}`: {e}", self.name)),
-        }
-    }
-
-    /// An engagement component: not given, empty, or a value.
-    pub fn field(&self, row: &Row) -> Result<Field, String> {
-        Ok(Field::from_option(self.given(), self.count(row)?))
-    }
-}
 
 /// Whether a label cell marks a totals row (dropped silently).
 pub fn is_totals(cell: &str) -> bool {
-    matches!(
-        cell.trim().to_lowercase().as_str(),
-        "total" | "totals" | "grand total" | "итого" | "итого и средние" | "итоговое значение"
+    is_one_of(
+        cell,
+        &[
+            "total",
+            "totals",
+            "grand total",
+            "итого",
+            "итого и средние",
+            "итоговое значение",
+        ],
     )
+}
+
+/// The rows with a day in the `date` column (`M/D/Y`, or `D/M/Y` where the column says so), in
+/// file order: a totals row is dropped, a row whose cell is not a date skipped with a warning.
+pub fn dated<'r>(rows: &[&'r Row], date: &Col, ctx: &mut Ctx) -> Vec<(&'r Row, NaiveDate)> {
+    let day_first = day_first(rows.iter().map(|r| date.raw(r)));
+    let mut out = Vec::new();
+    for row in rows {
+        let cell = date.raw(row);
+        if is_totals(cell) {
+            continue;
+        }
+        match self::date(cell, day_first) {
+            Some(d) => out.push((*row, d)),
+            None => {
+                let shown = cells::shorten(cell.trim());
+                ctx.warn(
+                    Some(row.line),
+                    format!("row skipped: `{shown}` is not a date"),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// The model's post type for Meta's and Facebook's names (`Photos`, `IG reel`, `Carousel
@@ -168,14 +138,28 @@ fn two_digit_year(d: NaiveDateTime) -> NaiveDateTime {
 /// A publication time in the account's zone, and its local date: a naive stamp is wall time in
 /// `tz`, a UTC stamp is converted.
 pub fn published(naive: NaiveDateTime, utc: bool, tz: Tz) -> (DateTime<FixedOffset>, NaiveDate) {
-    let at = if utc {
-        Utc.from_utc_datetime(&naive)
-            .with_timezone(&tz)
-            .fixed_offset()
-    } else {
-        cells::wall_time(naive, tz)
-    };
+    if utc {
+        return stamps::from_utc(naive, tz);
+    }
+    let at = cells::wall_time(naive, tz);
     (at, at.date_naive())
+}
+
+/// The publication time of a `column` cell (see `datetime` and `published`); the error names
+/// the column.
+pub fn published_cell(
+    cell: &str,
+    column: &str,
+    day_first: bool,
+    tz: Tz,
+) -> Result<(DateTime<FixedOffset>, NaiveDate), String> {
+    let (naive, utc) = datetime(cell, day_first).ok_or_else(|| {
+        format!(
+            "`{column}` `{}` is not a date and time",
+            cells::shorten(cell)
+        )
+    })?;
+    Ok(published(naive, utc, tz))
 }
 
 /// The model's age bucket for a label such as `18-24`, `18–24`, `65+`.
@@ -222,13 +206,9 @@ pub fn title_case(s: &str) -> String {
     out
 }
 
-/// `a, b and c` for messages.
+/// Names for a message, each shortened and in backticks: `` `a`, `b` ``.
 pub fn list(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{}`", cells::shorten(n)))
-        .collect::<Vec<_>>()
-        .join(", ")
+    quoted(names.iter().map(|n| cells::shorten(n)))
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Meta Business Suite content exports (one row a post, lifetime numbers): Facebook posts and
 //! Instagram posts and stories, every vintage of export-formats.md sections 3.1 and 3.2.
 
-use super::common::{self, Col};
+use super::common;
 use crate::import::canonical::Parsed;
+use crate::import::platform::cells::Col;
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
 use crate::import::ImportError;
@@ -129,13 +130,7 @@ fn post(c: &Cols, row: &Row, day_first: bool, ctx: &Ctx) -> Result<(Post, bool),
     if time.is_empty() {
         return Err("`Publish time` is empty".into());
     }
-    let (naive, utc) = common::datetime(time, day_first).ok_or_else(|| {
-        format!(
-            "`Publish time` `{}` is not a date and time",
-            crate::import::cells::shorten(time)
-        )
-    })?;
-    let (published_at, date) = common::published(naive, utc, ctx.tz);
+    let (published_at, date) = common::published_cell(time, "Publish time", day_first, ctx.tz)?;
     let reach = c.reach.count(row)?;
     let mut impressions = c.impressions.count(row)?;
     let views_zero = impressions == Some(0.0) && reach.is_some_and(|r| r > 0.0);

@@ -2,8 +2,9 @@
 //! `Views.csv`, `Visits.csv`, `Viewers.csv`, `Interactions.csv`, `Link clicks.csv`, one metric
 //! a file, named by the title line (`Facebook reach`) or else by the file name.
 
-use super::common::{self, Col};
+use super::common;
 use crate::import::canonical::Parsed;
+use crate::import::platform::cells::{blank_day, Col};
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
 use crate::import::ImportError;
@@ -158,23 +159,10 @@ pub fn read_days(
 ) -> Vec<(u64, DailyRow)> {
     let date = Col::at(table, rows, date).named("Date");
     let value = Col::at(table, rows, value).named("Primary");
-    let day_first = common::day_first(rows.iter().map(|r| date.raw(r)));
     let mut out: Vec<(u64, DailyRow)> = Vec::new();
     let mut seen = BTreeSet::new();
     let mut repeated = Vec::new();
-    for row in rows {
-        let cell = date.raw(row);
-        if common::is_totals(cell) {
-            continue;
-        }
-        let Some(d) = common::date(cell, day_first) else {
-            let shown = crate::import::cells::shorten(cell.trim());
-            ctx.warn(
-                Some(row.line),
-                format!("row skipped: `{shown}` is not a date"),
-            );
-            continue;
-        };
+    for (row, d) in common::dated(rows, &date, ctx) {
         let v = match value.count(row) {
             Ok(Some(v)) => v,
             Ok(None) => continue,
@@ -186,10 +174,7 @@ pub fn read_days(
         if !seen.insert(d) {
             repeated.push(d.to_string());
         }
-        let mut day = DailyRow {
-            date: d,
-            ..DailyRow::default()
-        };
+        let mut day = blank_day(d);
         metric.set(&mut day, v);
         out.push((row.line, day));
     }

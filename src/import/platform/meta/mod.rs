@@ -3,6 +3,7 @@
 //! `sep=,` line and a title line) and `Audience.csv` (stacked demographic blocks).
 
 mod audience;
+mod blocks;
 pub(super) mod common;
 mod content;
 mod daily;

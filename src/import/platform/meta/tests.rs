@@ -1,48 +1,22 @@
 //! Meta importers on the real files of tests/fixtures/real-exports and on hand-made variants
 //! (Excel re-saves, other encodings, ragged rows, totals rows, null tokens).
 
-use crate::import::{load_files, LoadOptions, Loaded, SourceFile};
+use crate::import::platform::test_support::{
+    d, real, try_load, try_load_all, utf16le as utf16, warnings,
+};
+use crate::import::Loaded;
 use crate::model::{AuditConfig, Field, PostType, Segment};
-use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-macro_rules! real {
-    ($path:literal) => {
-        std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/real-exports/",
-            $path
-        ))
-        .unwrap()
-    };
-}
-
 const SA: Tz = chrono_tz::Africa::Johannesburg;
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+const TODAY: &str = "2025-04-20";
 
 fn load_with(files: Vec<(&str, Vec<u8>)>, config: AuditConfig) -> Loaded {
-    let files = files
-        .into_iter()
-        .map(|(n, b)| SourceFile::new(n, b))
-        .collect();
-    load_files(files, config, LoadOptions::new(SA, d("2025-04-20")), "t").unwrap()
+    try_load_all(files, config, SA, TODAY).unwrap()
 }
 
 fn load(name: &str, bytes: Vec<u8>) -> Loaded {
     load_with(vec![(name, bytes)], AuditConfig::default())
-}
-
-fn utf16(text: &str) -> Vec<u8> {
-    let mut out = vec![0xFF, 0xFE];
-    out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    out
-}
-
-fn warnings(l: &Loaded) -> Vec<String> {
-    l.report.warnings.iter().map(|w| w.to_string()).collect()
 }
 
 fn share(l: &Loaded, dim: &str, value: &str) -> Option<f64> {
@@ -56,7 +30,7 @@ fn share(l: &Loaded, dim: &str, value: &str) -> Option<f64> {
 
 #[test]
 fn real_follows_csv() {
-    let l = load("Follows.csv", real!("meta/Follows.csv"));
+    let l = load("Follows.csv", real("meta/Follows.csv"));
     let src = &l.report.sources[0];
     assert_eq!(
         (src.format.as_str(), src.rows, src.encoding.as_str()),
@@ -82,8 +56,8 @@ fn real_follows_csv() {
 fn real_reach_csv_and_follows_merge_by_field() {
     let l = load_with(
         vec![
-            ("Reach.csv", real!("meta/Reach.csv")),
-            ("Follows.csv", real!("meta/Follows.csv")),
+            ("Reach.csv", real("meta/Reach.csv")),
+            ("Follows.csv", real("meta/Follows.csv")),
         ],
         AuditConfig::default(),
     );
@@ -104,7 +78,7 @@ fn real_reach_csv_and_follows_merge_by_field() {
 
 #[test]
 fn real_audience_csv() {
-    let l = load("Audience.csv", real!("meta/Audience.csv"));
+    let l = load("Audience.csv", real("meta/Audience.csv"));
     assert_eq!(l.report.sources[0].format, "meta/audience");
     let a = &l.account.audience;
     assert!(a
@@ -149,7 +123,7 @@ fn real_audience_csv() {
 fn real_facebook_content_export() {
     let l = load(
         "Mar-18-2025_Apr-14-2025_553302954456165.csv",
-        real!("facebook/Mar-18-2025_Apr-14-2025_553302954456165.csv"),
+        real("facebook/Mar-18-2025_Apr-14-2025_553302954456165.csv"),
     );
     let src = &l.report.sources[0];
     assert_eq!(
@@ -372,14 +346,7 @@ fn viewers_and_interactions_are_read_but_not_used() {
 fn a_series_of_an_unknown_metric_is_an_error() {
     let text =
         utf16("sep=,\n\"Something new\"\n\"Date\",\"Primary\"\n\"2025-01-01T01:00:00\",\"5\"\n");
-    let files = vec![SourceFile::new("Export.csv", text)];
-    let err = load_files(
-        files,
-        AuditConfig::default(),
-        LoadOptions::new(SA, d("2025-04-20")),
-        "t",
-    )
-    .unwrap_err();
+    let err = try_load("Export.csv", text, SA, TODAY).unwrap_err();
     assert!(err.to_string().contains("Something new"), "{err}");
 }
 

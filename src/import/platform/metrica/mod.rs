@@ -3,11 +3,13 @@
 //! `Итого и средние` (dropped). The social rows (`Переходы из социальных сетей`, messengers,
 //! or a detailed source such as `vk.com`, `t.me`) become traffic rows.
 
+use super::cells::{self, cell};
 use super::ga4::social;
+use super::traffic::{self, as_pct, Numbers};
 use super::{Ctx, PlatformImporter};
 use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
-use crate::import::lenient::{self, NumberStyle};
+use crate::import::lenient;
 use crate::import::table::{Row, Table};
 use crate::import::ImportError;
 use crate::model::{AuditConfig, TrafficRow};
@@ -201,78 +203,32 @@ fn read(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
             Some(start)
         }
     };
-    let styles: Vec<NumberStyle> = (0..table.headers.len())
-        .map(|i| {
-            let cells = table
-                .rows
-                .iter()
-                .filter(|r| !is_totals(r))
-                .filter_map(|r| r.cells.get(i));
-            lenient::decide(cells.map(String::as_str), table.delimiter)
-        })
-        .collect();
-    let percent = |col: Option<usize>| {
-        col.is_some_and(|i| {
-            let cells = table
-                .rows
-                .iter()
-                .filter(|r| !is_totals(r))
-                .filter_map(|r| r.cells.get(i));
-            social::in_percent(cells.map(String::as_str), styles[i])
-        })
-    };
+    let numbers = Numbers::new(table, |r| !is_totals(r));
     let pct = Percent {
-        bounce: percent(cols.bounce),
-        new_share: percent(cols.new_share),
+        bounce: numbers.in_percent(cols.bounce),
+        new_share: numbers.in_percent(cols.new_share),
     };
-    let mut rows = Vec::new();
-    let mut other = 0usize;
-    for row in &table.rows {
-        if is_totals(row) {
-            continue;
-        }
-        if row.cells.len() < table.headers.len() {
-            ctx.warn(
-                Some(row.line),
-                format!(
-                    "row skipped: it has {} fields where the header has {}",
-                    row.cells.len(),
-                    table.headers.len()
-                ),
-            );
-            continue;
-        }
-        let cell = |i: usize| row.cells.get(i).map_or("", |s| s.trim());
-        let category = cols.category.map_or("", cell);
+    let rows = traffic::social_rows(table, ctx, is_totals, "a social source", |row| {
+        let category = cell(row, cols.category).trim();
         let detail = cols
             .detail
             .iter()
-            .map(|i| cell(*i))
+            .map(|i| cell(row, Some(*i)).trim())
             .find(|s| !lenient::is_null(s) && !s.eq_ignore_ascii_case("не определено"));
         if !(social::is_social(category) || detail.is_some_and(social::is_social)) {
-            other += 1;
-            continue;
+            return None;
         }
         let source = detail.unwrap_or(category).to_string();
-        match traffic_row(table, row, &cols, &styles, pct, fixed_date, source) {
-            Ok(r) => rows.push((row.line, r)),
-            Err(why) => ctx.warn(Some(row.line), format!("row skipped: {why}")),
-        }
-    }
-    if rows.is_empty() && other > 0 {
-        ctx.warn(
-            None,
-            format!("none of its {other} rows is a social source, so it gives no traffic rows"),
-        );
-    }
-    Ok(vec![Parsed::Traffic(social::combine(rows))])
+        Some(traffic_row(row, &cols, &numbers, pct, fixed_date, source))
+    });
+    Ok(vec![Parsed::Traffic(rows)])
 }
 
 fn is_totals(row: &Row) -> bool {
     row.cells
         .iter()
         .take(4)
-        .any(|c| TOTALS.contains(&c.trim().to_lowercase().as_str()))
+        .any(|c| cells::is_one_of(c, TOTALS))
 }
 
 #[derive(Clone, Copy)]
@@ -281,27 +237,25 @@ struct Percent {
     new_share: bool,
 }
 
+/// A money cell without its currency (`1 200 руб.`, `15,5 ₽`).
+fn money(cell: &str) -> &str {
+    cell.trim()
+        .trim_end_matches(['₽', '$', '€'])
+        .trim_end_matches(" руб.")
+}
+
 fn traffic_row(
-    table: &Table,
     row: &Row,
     cols: &Columns,
-    styles: &[NumberStyle],
+    numbers: &Numbers,
     pct: Percent,
     fixed_date: Option<NaiveDate>,
     source: String,
 ) -> Result<TrafficRow, String> {
-    let raw = |i: usize| row.cells.get(i).map_or("", |s| s.as_str());
-    let num = |i: Option<usize>| -> Result<Option<f64>, String> {
-        let Some(i) = i else { return Ok(None) };
-        let cell = raw(i)
-            .trim()
-            .trim_end_matches(['₽', '$', '€'])
-            .trim_end_matches(" руб.");
-        lenient::number(cell, styles[i]).map_err(|e| format!("column `{}`: {e}", table.headers[i]))
-    };
+    let num = |i: Option<usize>| numbers.num(row, i, money);
     let date = match (cols.date, fixed_date) {
         (Some(i), _) => {
-            let cell = raw(i).trim();
+            let cell = cell(row, Some(i)).trim();
             // A grouped period (`2025-01-01 - 2025-01-07`) is dated by its first day.
             lenient::date(cell)
                 .or_else(|| cell.get(..10).and_then(lenient::date))
@@ -311,7 +265,6 @@ fn traffic_row(
         (None, None) => return Err("no date".into()),
     };
     let sessions = num(Some(cols.visits))?.ok_or("the `Визиты` value is empty")?;
-    let as_pct = |v: Option<f64>, pct: bool| v.map(|v| if pct { v } else { v * 100.0 });
     let users = num(cols.users)?;
     let new_users = match (
         num(cols.new_users)?,
@@ -322,11 +275,6 @@ fn traffic_row(
         (None, Some(share), Some(u)) => Some((u * share / 100.0).round()),
         _ => None,
     };
-    let seconds = match cols.time {
-        Some(i) => social::seconds(raw(i), styles[i])
-            .map_err(|e| format!("column `{}`: {e}", table.headers[i]))?,
-        None => None,
-    };
     Ok(TrafficRow {
         date,
         source,
@@ -334,7 +282,7 @@ fn traffic_row(
         users,
         new_users,
         bounce_rate_pct: as_pct(num(cols.bounce)?, pct.bounce),
-        avg_session_seconds: seconds,
+        avg_session_seconds: numbers.seconds(row, cols.time)?,
         pages_per_session: num(cols.depth)?,
         conversions: num(cols.conversions)?,
         leads: None,

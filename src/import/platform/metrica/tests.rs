@@ -1,23 +1,9 @@
 use super::*;
-use crate::import::{load_files, LoadOptions, Loaded, SourceFile};
-use crate::model::AuditConfig;
+use crate::import::platform::test_support::{close, d, try_load};
+use crate::import::Loaded;
 
 fn load(name: &str, bytes: impl Into<Vec<u8>>) -> Result<Loaded, ImportError> {
-    let opts = LoadOptions::new(chrono_tz::Europe::Moscow, "2025-02-10".parse().unwrap());
-    load_files(
-        vec![SourceFile::new(name, bytes)],
-        AuditConfig::default(),
-        opts,
-        "t",
-    )
-}
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn close(a: Option<f64>, b: f64) -> bool {
-    a.is_some_and(|a| (a - b).abs() < 1e-9)
+    try_load(name, bytes, chrono_tz::Europe::Moscow, "2025-02-10")
 }
 
 #[test]

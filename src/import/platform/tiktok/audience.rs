@@ -2,8 +2,8 @@
 //! (`Distribution` as fractions 0–1), dated by the export.
 
 use crate::import::canonical::Parsed;
+use crate::import::platform::cells::{self, cell, Col};
 use crate::import::platform::countries;
-use crate::import::platform::x::cols::{self, cell, NumCol};
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::Table;
 use crate::import::ImportError;
@@ -60,7 +60,7 @@ fn snapshot(
     map: fn(&str) -> Option<String>,
 ) -> Result<Vec<Parsed>, ImportError> {
     let label = table.column_any(label_col);
-    let share = NumCol::new(table, &["distribution"]);
+    let share = Col::new(table, &["distribution"]);
     // Fractions (0.59) unless a value is above 1 or carries `%`.
     let values: Vec<f64> = table
         .rows
@@ -76,10 +76,10 @@ fn snapshot(
     let scale = if percent { 1.0 } else { 100.0 };
     let mut unknown: Vec<String> = Vec::new();
     let date = ctx.export_date;
-    let rows = cols::each(table, ctx, |row, _| {
+    let rows = cells::each(table, ctx, |row, _| {
         let text = cell(row, label).trim();
         let rest = dimension == "country" && REST.contains(&text.to_lowercase().as_str());
-        if text.is_empty() || cols::is_total(text) || rest {
+        if text.is_empty() || cells::is_total(text) || rest {
             return Ok(None);
         }
         let Some(value) = map(text) else {
@@ -99,11 +99,8 @@ fn snapshot(
         }))
     })?;
     if !unknown.is_empty() {
-        let names: Vec<String> = unknown.iter().map(|n| format!("`{n}`")).collect();
-        ctx.warn(
-            None,
-            format!("unknown {dimension} values skipped: {}", names.join(", ")),
-        );
+        let names = cells::quoted(&unknown);
+        ctx.warn(None, format!("unknown {dimension} values skipped: {names}"));
     }
     Ok(vec![Parsed::Audience(rows)])
 }

@@ -5,8 +5,8 @@ use super::dates::{self, Day};
 use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient;
-use crate::import::platform::x::cols::{self, cell, NumCol};
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::cells::{self, cell, Col};
+use crate::import::platform::{stamps, Ctx, PlatformImporter};
 use crate::import::table::Table;
 use crate::import::ImportError;
 use crate::model::{AuditConfig, Post, PostType};
@@ -16,7 +16,7 @@ pub struct Content;
 
 /// The creation time a video id encodes: seconds since the epoch in its upper 32 bits.
 fn id_time(id: &str) -> Option<NaiveDateTime> {
-    cols::epoch((id.parse::<u64>().ok()? >> 32) as i64)
+    stamps::epoch((id.parse::<u64>().ok()? >> 32) as i64)
 }
 
 impl PlatformImporter for Content {
@@ -43,11 +43,11 @@ impl PlatformImporter for Content {
         let link = table.column("video link");
         let title = table.column("video title");
         let time = table.column("post time");
-        let views = NumCol::new(table, &["total views", "video views"]);
-        let likes = NumCol::new(table, &["total likes", "likes"]);
-        let comments = NumCol::new(table, &["total comments", "comments"]);
-        let shares = NumCol::new(table, &["total shares", "shares"]);
-        let saves = NumCol::new(table, &["add to favorites", "total favorites", "favorites"]);
+        let views = Col::new(table, &["total views", "video views"]);
+        let likes = Col::new(table, &["total likes", "likes"]);
+        let comments = Col::new(table, &["total comments", "comments"]);
+        let shares = Col::new(table, &["total shares", "shares"]);
+        let saves = Col::new(table, &["add to favorites", "total favorites", "favorites"]);
         // `Time` is the day of the export (the same on every row): the base for year-less days.
         let snapshot = table.column("time");
         let base = table
@@ -56,9 +56,9 @@ impl PlatformImporter for Content {
             .and_then(|r| dates::parse(cell(r, snapshot)))
             .and_then(|d| dates::resolve(&[Some(d)], ctx.export_date)[0])
             .unwrap_or(ctx.export_date);
-        let rows = cols::each(table, ctx, |row, ctx| {
+        let rows = cells::each(table, ctx, |row, ctx| {
             let url = cell(row, link).trim();
-            let id = cols::numeric_tail(url).ok_or_else(|| {
+            let id = stamps::numeric_tail(url).ok_or_else(|| {
                 format!(
                     "column `video link`: `{}` does not end in a video id",
                     shorten(url)
@@ -70,9 +70,9 @@ impl PlatformImporter for Content {
             let (published_at, date) = match lenient::datetime(raw).filter(|_| raw.contains(':')) {
                 // A time of day: the id's instant when it agrees (the export's zone is not
                 // stated), else wall time.
-                Some((naive, _)) => match at_id.map(|t| cols::from_utc(t, ctx.tz)) {
+                Some((naive, _)) => match at_id.map(|t| stamps::from_utc(t, ctx.tz)) {
                     Some(at) if (at.1 - naive.date()).num_days().abs() <= 1 => at,
-                    _ => cols::from_wall(naive, ctx.tz),
+                    _ => stamps::from_wall(naive, ctx.tz),
                 },
                 None => {
                     let day = match dates::parse(raw).ok_or_else(bad)? {
@@ -81,7 +81,7 @@ impl PlatformImporter for Content {
                             lenient::resolve_years(&[(m, d)], base)[0].ok_or_else(bad)?
                         }
                     };
-                    cols::day_with_id_time(day, at_id, ctx.tz)
+                    stamps::day_with_id_time(day, at_id, ctx.tz)
                 }
             };
             let kind = if url.contains("/photo/") {

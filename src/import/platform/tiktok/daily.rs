@@ -3,8 +3,7 @@
 
 use super::dates;
 use crate::import::canonical::Parsed;
-use crate::import::cells::shorten;
-use crate::import::platform::x::cols::{self, cell, NumCol};
+use crate::import::platform::cells::{self, cell, Col, DayCols};
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
 use crate::import::ImportError;
@@ -31,48 +30,31 @@ fn each_day(
         .iter()
         .map(|r| dates::parse(cell(r, date)))
         .collect();
-    let resolved = dates::resolve(&parsed, ctx.export_date);
-    let mut i = 0;
-    cols::each(table, ctx, |row, _| {
-        let day = resolved[i];
-        i += 1;
-        let raw = cell(row, date);
-        if cols::is_total(raw) {
-            return Ok(None);
-        }
-        let day = day.ok_or_else(|| format!("column `date`: `{}` is not a date", shorten(raw)))?;
-        // A day without any value adds nothing (a null is no value, never 0).
-        Ok(f(row, day)?.filter(|r| {
-            r != &DailyRow {
-                date: day,
-                ..DailyRow::default()
-            }
-        }))
+    let mut resolved = dates::resolve(&parsed, ctx.export_date).into_iter();
+    let day_of = |_: &Row| resolved.next().flatten();
+    // A day without any value adds nothing (a null is no value, never 0).
+    cells::each_day(table, ctx, date, day_of, |row, day| {
+        Ok(f(row, day)?.and_then(cells::non_empty))
     })
 }
 
 fn daily(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-    let impressions = NumCol::new(table, &["video views"]);
-    let reach = NumCol::new(table, &["reached audience"]);
-    let visits = NumCol::new(table, &["profile views"]);
-    let follows = NumCol::new(table, &["new followers"]);
-    let unfollows = NumCol::new(table, &["lost followers"]);
-    let followers = NumCol::new(table, &["total followers"]);
-    let website = NumCol::new(table, &["website clicks"]);
-    let net = NumCol::new(table, &["net growth"]);
+    let cols = DayCols::new(
+        table,
+        &[
+            (&["video views"], |r| &mut r.impressions),
+            (&["reached audience"], |r| &mut r.reach),
+            (&["profile views"], |r| &mut r.profile_visits),
+            (&["new followers"], |r| &mut r.follows),
+            (&["lost followers"], |r| &mut r.unfollows),
+            (&["total followers"], |r| &mut r.followers),
+            (&["website clicks"], |r| &mut r.website_clicks),
+        ],
+    );
+    let net = Col::new(table, &["net growth"]);
     let mut disagree = 0;
     let rows = each_day(table, ctx, |row, date| {
-        let r = DailyRow {
-            date,
-            impressions: impressions.count(row)?,
-            reach: reach.count(row)?,
-            profile_visits: visits.count(row)?,
-            follows: follows.count(row)?,
-            unfollows: unfollows.count(row)?,
-            followers: followers.count(row)?,
-            website_clicks: website.count(row)?,
-            ..DailyRow::default()
-        };
+        let r = cols.patch(row, date)?;
         if let (Some(n), Some(f), Some(u)) = (net.get(row).ok().flatten(), r.follows, r.unfollows) {
             disagree += usize::from(n != f - u);
         }
@@ -81,7 +63,10 @@ fn daily(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
     if disagree > 0 {
         ctx.warn(None, format!("`Net growth` differs from `New followers` − `Lost followers` on {disagree} days; the gains and losses are used"));
     }
-    if net.given() && !follows.given() && !unfollows.given() {
+    let split = table
+        .column_any(&["new followers", "lost followers"])
+        .is_some();
+    if net.given() && !split {
         ctx.warn(
             None,
             "`Net growth` alone is not used: it cannot be split into follows and unfollows",
@@ -168,14 +153,8 @@ impl PlatformImporter for Viewers {
     }
 
     fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let viewers = NumCol::new(table, &["total viewers"]);
-        let rows = each_day(table, ctx, |row, date| {
-            Ok(Some(DailyRow {
-                date,
-                reach: viewers.count(row)?,
-                ..DailyRow::default()
-            }))
-        })?;
+        let cols = DayCols::new(table, &[(&["total viewers"], |r| &mut r.reach)]);
+        let rows = each_day(table, ctx, |row, date| cols.patch(row, date).map(Some))?;
         Ok(vec![Parsed::Daily(rows)])
     }
 }
@@ -205,16 +184,12 @@ impl PlatformImporter for FollowerHistory {
     }
 
     fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let followers = NumCol::new(table, &["followers"]);
-        let difference = NumCol::new(table, DIFFERENCE);
+        let cols = DayCols::new(table, &[(&["followers"], |r| &mut r.followers)]);
+        let difference = Col::new(table, DIFFERENCE);
         let mut diffs = std::collections::HashMap::new();
         let rows = each_day(table, ctx, |row, date| {
             diffs.insert(row.line, difference.get(row).ok().flatten());
-            Ok(Some(DailyRow {
-                date,
-                followers: followers.count(row)?,
-                ..DailyRow::default()
-            }))
+            cols.patch(row, date).map(Some)
         })?;
         // The column is net and its convention varies (D − D−1 here, D+1 − D elsewhere): it is
         // checked against the running totals and never used; follows/unfollows stay unknown.

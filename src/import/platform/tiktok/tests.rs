@@ -1,35 +1,16 @@
 use crate::import::canonical::Parsed;
+use crate::import::platform::test_support::{self, d};
 use crate::import::platform::{Ctx, PlatformImporter};
-use crate::import::{decode, load_files, table, LoadOptions, LoadReport, Loaded, SourceFile};
+use crate::import::{decode, table, LoadReport, Loaded};
 use crate::model::{AudienceRow, AuditConfig, DailyRow, Field, PostType, Segment};
-use chrono::NaiveDate;
-use chrono_tz::Tz;
 
-pub(super) fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn load_tz(name: &str, bytes: impl Into<Vec<u8>>, tz: Tz, today: &str) -> Loaded {
-    let opts = LoadOptions::new(tz, d(today));
-    load_files(
-        vec![SourceFile::new(name, bytes)],
-        AuditConfig::default(),
-        opts,
-        "t",
-    )
-    .unwrap()
-}
-
+/// A file loaded in UTC on `today`.
 pub(super) fn load(name: &str, bytes: impl Into<Vec<u8>>, today: &str) -> Loaded {
-    load_tz(name, bytes, chrono_tz::UTC, today)
+    test_support::load(name, bytes, chrono_tz::UTC, today)
 }
 
 fn real(name: &str) -> Vec<u8> {
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/real-exports/tiktok/"
-    );
-    std::fs::read(format!("{dir}{name}")).unwrap()
+    test_support::real(&format!("tiktok/{name}"))
 }
 
 /// Through one importer directly (for a file the canonical `daily` detection takes first).
@@ -95,7 +76,7 @@ fn real_overview() {
 
 #[test]
 fn real_content() {
-    let l = load_tz(
+    let l = test_support::load(
         "Content.csv",
         real("Content.csv"),
         chrono_tz::America::New_York,

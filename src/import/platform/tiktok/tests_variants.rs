@@ -1,13 +1,8 @@
 //! Hand-made variants of TikTok's files: re-saves, encodings, languages, the 2025+ layout.
 
-use super::tests::{d, direct, load, share};
+use super::tests::{direct, load, share};
+use crate::import::platform::test_support::{self, d, utf16le};
 use crate::model::Field;
-
-fn utf16le(text: &str) -> Vec<u8> {
-    let mut out = vec![0xFF, 0xFE];
-    out.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
-    out
-}
 
 #[test]
 fn overview_2025_with_null_tokens_and_a_trailing_space_header() {
@@ -161,7 +156,8 @@ fn content_2025_ragged_and_bad_rows() {
         Нормален следобед,https://www.tiktok.com/@v/video/7567452112981069079,2025/10/31 18:19:10,172353,1774,42,413,180\n\
         Short,https://www.tiktok.com/@v/photo/7590060843279060246?lang=en,2025/12/31 16:32:37,3382\n\
         No id,https://www.tiktok.com/@v,2025/12/30 17:57:47,1,1,1,1,1\n";
-    let l = load_in_sofia(text);
+    let tz = chrono_tz::Europe::Sofia;
+    let l = test_support::load("TIKTOK_VIDEO_RAW.csv", text, tz, "2026-01-02");
     let posts = &l.account.posts;
     assert_eq!(posts.len(), 2);
     // The id's instant (18:19:06 UTC) is the publication time, in the account's zone.
@@ -184,10 +180,4 @@ fn content_2025_ragged_and_bad_rows() {
     );
     assert_eq!(l.report.warnings.len(), 1);
     assert_eq!(l.report.warnings[0].line, Some(4));
-}
-
-fn load_in_sofia(text: &str) -> crate::import::Loaded {
-    let opts = crate::import::LoadOptions::new(chrono_tz::Europe::Sofia, d("2026-01-02"));
-    let files = vec![crate::import::SourceFile::new("TIKTOK_VIDEO_RAW.csv", text)];
-    crate::import::load_files(files, crate::model::AuditConfig::default(), opts, "t").unwrap()
 }

@@ -1,14 +1,15 @@
 //! X analytics (2024+): `account_overview_analytics.csv`, one row a day, newest first, and
 //! `account_analytics_content_<from>_<to>.csv`, one row a post.
 
-use super::cols::{self, cell, NumCol};
+use super::PostCols;
 use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient;
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::cells::{self, cell, DayCols};
+use crate::import::platform::{stamps, Ctx, PlatformImporter};
 use crate::import::table::Table;
 use crate::import::ImportError;
-use crate::model::{AuditConfig, DailyRow, Post, PostType};
+use crate::model::AuditConfig;
 
 pub struct AccountOverview;
 
@@ -32,27 +33,16 @@ impl PlatformImporter for AccountOverview {
     }
 
     fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let date = table.column("date");
-        let impressions = NumCol::new(table, &["impressions"]);
-        let follows = NumCol::new(table, &["new follows"]);
-        let unfollows = NumCol::new(table, &["unfollows"]);
-        let visits = NumCol::new(table, &["profile visits"]);
-        let rows = cols::each(table, ctx, |row, _| {
-            let raw = cell(row, date);
-            if cols::is_total(raw) {
-                return Ok(None);
-            }
-            let day = lenient::date(raw)
-                .ok_or_else(|| format!("column `date`: `{}` is not a date", shorten(raw)))?;
-            Ok(Some(DailyRow {
-                date: day,
-                impressions: impressions.count(row)?,
-                follows: follows.count(row)?,
-                unfollows: unfollows.count(row)?,
-                profile_visits: visits.count(row)?,
-                ..DailyRow::default()
-            }))
-        })?;
+        let cols = DayCols::new(
+            table,
+            &[
+                (&["impressions"], |r| &mut r.impressions),
+                (&["new follows"], |r| &mut r.follows),
+                (&["unfollows"], |r| &mut r.unfollows),
+                (&["profile visits"], |r| &mut r.profile_visits),
+            ],
+        );
+        let rows = cells::daily_counts(table, ctx, table.column("date"), &cols, Some)?;
         Ok(vec![Parsed::Daily(rows)])
     }
 }
@@ -80,15 +70,10 @@ impl PlatformImporter for Content {
     fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
         let id = table.column("post id");
         let date = table.column("date");
-        let text = table.column("post text");
-        let link = table.column("post link");
-        let impressions = NumCol::new(table, &["impressions"]);
-        let likes = NumCol::new(table, &["likes"]);
-        let replies = NumCol::new(table, &["replies"]);
-        let reposts = NumCol::new(table, &["reposts"]);
-        let bookmarks = NumCol::new(table, &["bookmarks"]);
-        let clicks = NumCol::new(table, &["url clicks"]);
-        let rows = cols::each(table, ctx, |row, ctx| {
+        let cols = PostCols::new(table, "post text", "post link", &["likes"], &["reposts"])
+            .saves(table, &["bookmarks"]);
+        let link = cols.link;
+        let rows = cells::each(table, ctx, |row, ctx| {
             let Some(post_id) = super::post_id(cell(row, id), cell(row, link)) else {
                 // X writes placeholder rows: no id, a link ending in `undefined`.
                 let tail = cell(row, link).trim().rsplit('/').next().unwrap_or("");
@@ -101,24 +86,8 @@ impl PlatformImporter for Content {
             let day = lenient::date(raw)
                 .ok_or_else(|| format!("column `date`: `{}` is not a date", shorten(raw)))?;
             // The export gives the day only: the id gives the time.
-            let (published_at, date) =
-                cols::day_with_id_time(day, super::snowflake_time(&post_id), ctx.tz);
-            Ok(Some(Post {
-                id: post_id,
-                published_at,
-                date,
-                kind: PostType::Text,
-                caption: cell(row, text).to_string(),
-                permalink: cell(row, link).trim().to_string(),
-                reach: None,
-                impressions: impressions.count(row)?,
-                likes: likes.field(row)?,
-                comments: replies.field(row)?,
-                shares: reposts.field(row)?,
-                saves: bookmarks.field(row)?,
-                clicks: clicks.count(row)?,
-                paid: None,
-            }))
+            let at = stamps::day_with_id_time(day, super::snowflake_time(&post_id), ctx.tz);
+            cols.post(row, post_id, at, None).map(Some)
         })?;
         Ok(vec![Parsed::Posts(rows)])
     }

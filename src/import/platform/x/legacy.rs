@@ -1,13 +1,15 @@
 //! analytics.twitter.com (before 2024): `tweet_activity_metrics_*.csv`, one row a tweet, and
 //! `daily_tweet_activity_metrics_*.csv`, one row a day.
 
-use super::cols::{self, cell, NumCol};
+use super::PostCols;
 use crate::import::canonical::Parsed;
+use crate::import::cells::shorten;
 use crate::import::lenient;
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::cells::{self, cell, Col, DayCols};
+use crate::import::platform::{stamps, Ctx, PlatformImporter};
 use crate::import::table::Table;
 use crate::import::ImportError;
-use crate::model::{AuditConfig, DailyRow, Field, Post, PostType};
+use crate::model::AuditConfig;
 
 pub struct TweetActivity;
 
@@ -30,31 +32,23 @@ impl PlatformImporter for TweetActivity {
 
     fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
         let id = table.column("tweet id");
-        let link = table.column("tweet permalink");
-        let text = table.column("tweet text");
         let time = table.column("time");
-        let impressions = NumCol::new(table, &["impressions"]);
-        let likes = NumCol::new(table, &["likes", "favorites"]);
-        let replies = NumCol::new(table, &["replies"]);
-        let retweets = NumCol::new(table, &["retweets"]);
-        let clicks = NumCol::new(table, &["url clicks"]);
-        let promoted = NumCol::new(table, &["promoted impressions"]);
+        let likes = &["likes", "favorites"];
+        let cols = PostCols::new(table, "tweet text", "tweet permalink", likes, &["retweets"]);
+        let link = cols.link;
+        let promoted = Col::new(table, &["promoted impressions"]);
         let mut promoted_tweets = 0;
-        let rows = cols::each(table, ctx, |row, ctx| {
-            if cols::is_total(cell(row, id)) {
+        let rows = cells::each(table, ctx, |row, ctx| {
+            if cells::is_total(cell(row, id)) {
                 return Ok(None);
             }
             let post_id = super::post_id(cell(row, id), cell(row, link))
                 .ok_or("the tweet id is empty or not a number")?;
             let raw_time = cell(row, time);
             // Always UTC (`+0000`); an Excel re-save that dropped the offset is still UTC.
-            let (naive, _) = lenient::datetime(raw_time).ok_or_else(|| {
-                format!(
-                    "column `time`: `{}` is not a time",
-                    crate::import::cells::shorten(raw_time)
-                )
-            })?;
-            let (published_at, date) = cols::from_utc(naive, ctx.tz);
+            let (naive, _) = lenient::datetime(raw_time)
+                .ok_or_else(|| format!("column `time`: `{}` is not a time", shorten(raw_time)))?;
+            let at = stamps::from_utc(naive, ctx.tz);
             // `-` means the tweet was not promoted.
             let paid = match promoted.count(row)? {
                 Some(v) if v > 0.0 => {
@@ -64,22 +58,7 @@ impl PlatformImporter for TweetActivity {
                 _ if promoted.given() => Some(false),
                 _ => None,
             };
-            Ok(Some(Post {
-                id: post_id,
-                published_at,
-                date,
-                kind: PostType::Text,
-                caption: cell(row, text).to_string(),
-                permalink: cell(row, link).trim().to_string(),
-                reach: None,
-                impressions: impressions.count(row)?,
-                likes: likes.field(row)?,
-                comments: replies.field(row)?,
-                shares: retweets.field(row)?,
-                saves: Field::NotGiven,
-                clicks: clicks.count(row)?,
-                paid,
-            }))
+            cols.post(row, post_id, at, paid).map(Some)
         })?;
         if promoted_tweets > 0 {
             ctx.warn(
@@ -113,27 +92,14 @@ impl PlatformImporter for DailyActivity {
     }
 
     fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let date = table.column("date");
-        let impressions = NumCol::new(table, &["impressions"]);
-        let follows = NumCol::new(table, &["follows"]);
-        let rows = cols::each(table, ctx, |row, _| {
-            let raw = cell(row, date);
-            if cols::is_total(raw) {
-                return Ok(None);
-            }
-            let day = lenient::date(raw).ok_or_else(|| {
-                format!(
-                    "column `date`: `{}` is not a date",
-                    crate::import::cells::shorten(raw)
-                )
-            })?;
-            Ok(Some(DailyRow {
-                date: day,
-                impressions: impressions.count(row)?,
-                follows: follows.count(row)?,
-                ..DailyRow::default()
-            }))
-        })?;
+        let cols = DayCols::new(
+            table,
+            &[
+                (&["impressions"], |r| &mut r.impressions),
+                (&["follows"], |r| &mut r.follows),
+            ],
+        );
+        let rows = cells::daily_counts(table, ctx, table.column("date"), &cols, Some)?;
         Ok(vec![Parsed::Daily(rows)])
     }
 }

@@ -1,14 +1,16 @@
 //! X (Twitter) analytics: the legacy tweet activity and daily exports of analytics.twitter.com
 //! and the 2024+ account overview and content exports (export-formats.md, section 1).
 
-pub(super) mod cols;
 mod current;
 mod legacy;
 #[cfg(test)]
 mod tests;
 
-use super::PlatformImporter;
-use chrono::NaiveDateTime;
+use super::cells::{cell, Col};
+use super::{stamps, PlatformImporter};
+use crate::import::table::{Row, Table};
+use crate::model::{Post, PostType};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
 pub fn importers() -> Vec<&'static dyn PlatformImporter> {
     vec![
@@ -23,11 +25,71 @@ pub fn importers() -> Vec<&'static dyn PlatformImporter> {
 /// epoch in the bits above the 22 low ones.
 fn snowflake_time(id: &str) -> Option<NaiveDateTime> {
     let ms = (id.parse::<u64>().ok()? >> 22) as i64 + 1_288_834_974_657;
-    cols::epoch(ms / 1000)
+    stamps::epoch(ms / 1000)
 }
 
 /// A post's id: the id cell when it is all digits, else the number at the end of the link
 /// (Excel turns long ids into `1.09112E+18`).
 fn post_id(id: &str, link: &str) -> Option<String> {
-    cols::digits(id).or_else(|| cols::numeric_tail(link))
+    stamps::digits(id).or_else(|| stamps::numeric_tail(link))
+}
+
+/// The columns of a post that both post exports give (the legacy `Tweet …` one and the 2024+
+/// `Post …` one), under their names in either.
+struct PostCols {
+    text: Option<usize>,
+    link: Option<usize>,
+    impressions: Col,
+    likes: Col,
+    replies: Col,
+    shares: Col,
+    saves: Col,
+    clicks: Col,
+}
+
+impl PostCols {
+    fn new(table: &Table, text: &str, link: &str, likes: &[&str], shares: &[&str]) -> PostCols {
+        PostCols {
+            text: table.column(text),
+            link: table.column(link),
+            impressions: Col::new(table, &["impressions"]),
+            likes: Col::new(table, likes),
+            replies: Col::new(table, &["replies"]),
+            shares: Col::new(table, shares),
+            saves: Col::new(table, &[]),
+            clicks: Col::new(table, &["url clicks"]),
+        }
+    }
+
+    /// With a saves column (the 2024+ `Bookmarks`).
+    fn saves(mut self, table: &Table, names: &[&str]) -> PostCols {
+        self.saves = Col::new(table, names);
+        self
+    }
+
+    /// A row's post, given its id, its time and date, and whether it was promoted.
+    fn post(
+        &self,
+        row: &Row,
+        id: String,
+        (published_at, date): (DateTime<FixedOffset>, NaiveDate),
+        paid: Option<bool>,
+    ) -> Result<Post, String> {
+        Ok(Post {
+            id,
+            published_at,
+            date,
+            kind: PostType::Text,
+            caption: cell(row, self.text).to_string(),
+            permalink: cell(row, self.link).trim().to_string(),
+            reach: None,
+            impressions: self.impressions.count(row)?,
+            likes: self.likes.field(row)?,
+            comments: self.replies.field(row)?,
+            shares: self.shares.field(row)?,
+            saves: self.saves.field(row)?,
+            clicks: self.clicks.count(row)?,
+            paid,
+        })
+    }
 }

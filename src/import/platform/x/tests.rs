@@ -1,35 +1,8 @@
-use crate::import::{load_files, LoadOptions, Loaded, SourceFile};
-use crate::model::{AuditConfig, Field, PostType};
-use chrono::NaiveDate;
-use chrono_tz::Tz;
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn load(name: &str, bytes: impl Into<Vec<u8>>, tz: Tz, today: &str) -> Loaded {
-    let opts = LoadOptions::new(tz, d(today));
-    load_files(
-        vec![SourceFile::new(name, bytes)],
-        AuditConfig::default(),
-        opts,
-        "t",
-    )
-    .unwrap()
-}
+use crate::import::platform::test_support::{self, d, load, utf16le};
+use crate::model::{Field, PostType};
 
 fn real(name: &str) -> Vec<u8> {
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/real-exports/x/"
-    );
-    std::fs::read(format!("{dir}{name}")).unwrap()
-}
-
-fn utf16le(text: &str) -> Vec<u8> {
-    let mut out = vec![0xFF, 0xFE];
-    out.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
-    out
+    test_support::real(&format!("x/{name}"))
 }
 
 #[test]

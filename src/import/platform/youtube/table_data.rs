@@ -4,8 +4,8 @@ use super::{CONTENT, PUBLISHED, TITLE, VIEWS};
 use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient;
-use crate::import::platform::x::cols::{self, cell, NumCol};
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::cells::{self, cell, Col};
+use crate::import::platform::{stamps, Ctx, PlatformImporter};
 use crate::import::table::Table;
 use crate::import::ImportError;
 use crate::model::{AuditConfig, Field, Post, PostType};
@@ -77,15 +77,15 @@ impl PlatformImporter for TableData {
         let id = Some(0);
         let title = table.column_any(TITLE);
         let published = table.column_any(PUBLISHED);
-        let views = NumCol::new(table, VIEWS);
-        let viewers = NumCol::new(table, &["unique viewers", "уникальные зрители"]);
-        let likes = NumCol::new(table, &["likes", "отметки \"нравится\""]);
-        let comments = NumCol::new(table, &["comments", "comments added", "комментарии"]);
-        let shares = NumCol::new(table, &["shares", "поделились"]);
-        let rows = cols::each(table, ctx, |row, ctx| {
+        let views = Col::new(table, VIEWS);
+        let viewers = Col::new(table, &["unique viewers", "уникальные зрители"]);
+        let likes = Col::new(table, &["likes", "отметки \"нравится\""]);
+        let comments = Col::new(table, &["comments", "comments added", "комментарии"]);
+        let shares = Col::new(table, &["shares", "поделились"]);
+        let rows = cells::each(table, ctx, |row, ctx| {
             // Ids starting with `-` come with a leading space (a guard against formulas).
             let video = cell(row, id).trim().trim_start_matches('\'');
-            if cols::is_total(video) {
+            if cells::is_total(video) {
                 return Ok(None);
             }
             if video.is_empty() {
@@ -104,7 +104,7 @@ impl PlatformImporter for TableData {
                 )
             })?;
             let (published_at, date) =
-                cols::from_wall(day.and_hms_opt(0, 0, 0).unwrap_or_default(), ctx.tz);
+                stamps::from_wall(day.and_hms_opt(0, 0, 0).unwrap_or_default(), ctx.tz);
             Ok(Some(Post {
                 id: video.to_string(),
                 published_at,

@@ -1,34 +1,13 @@
-use crate::import::{load_files, LoadOptions, Loaded, SourceFile};
-use crate::model::{AuditConfig, Field, PostType};
-use chrono::NaiveDate;
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+use crate::import::platform::test_support::{self, d, utf16le};
+use crate::import::Loaded;
+use crate::model::{Field, PostType};
 
 fn load(name: &str, bytes: impl Into<Vec<u8>>) -> Loaded {
-    let opts = LoadOptions::new(chrono_tz::Europe::Berlin, d("2026-03-10"));
-    load_files(
-        vec![SourceFile::new(name, bytes)],
-        AuditConfig::default(),
-        opts,
-        "t",
-    )
-    .unwrap()
+    test_support::load(name, bytes, chrono_tz::Europe::Berlin, "2026-03-10")
 }
 
 fn real(name: &str) -> Vec<u8> {
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/real-exports/youtube/"
-    );
-    std::fs::read(format!("{dir}{name}")).unwrap()
-}
-
-fn utf16le(text: &str) -> Vec<u8> {
-    let mut out = vec![0xFF, 0xFE];
-    out.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
-    out
+    test_support::real(&format!("youtube/{name}"))
 }
 
 #[test]

@@ -9,11 +9,11 @@ use super::{dated, is_metric, CONTENT, VIEWS};
 use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient;
-use crate::import::platform::x::cols::{self, cell, NumCol};
+use crate::import::platform::cells::{self, cell, Col, DayCols};
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::Table;
 use crate::import::ImportError;
-use crate::model::{AuditConfig, DailyRow};
+use crate::model::AuditConfig;
 
 /// What the time buckets are, when they are not days: `years` or `months`.
 fn coarse_buckets(table: &Table) -> Option<(&'static str, Vec<String>)> {
@@ -21,7 +21,7 @@ fn coarse_buckets(table: &Table) -> Option<(&'static str, Vec<String>)> {
         .rows
         .iter()
         .map(|r| cell(r, Some(0)).trim())
-        .filter(|c| !lenient::is_null(c) && !cols::is_total(c))
+        .filter(|c| !lenient::is_null(c) && !cells::is_total(c))
         .collect();
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let kind = if !firsts.is_empty() && firsts.iter().all(|c| c.len() == 4 && digits(c)) {
@@ -81,48 +81,27 @@ impl PlatformImporter for Totals {
             coarse_warning(ctx, kind, &shown);
             return Ok(Vec::new());
         }
-        let views = NumCol::new(table, VIEWS);
-        let gained = NumCol::new(table, &["subscribers gained"]);
-        let lost = NumCol::new(table, &["subscribers lost"]);
+        let views = Col::new(table, VIEWS);
+        let gained = Col::new(table, &["subscribers gained"]);
+        let lost = Col::new(table, &["subscribers lost"]);
         let net = table.column_any(&["subscribers", "подписчики"]).is_some();
         if net && !gained.given() && !lost.given() {
             ctx.warn(None, "`Subscribers` is the net change of a day (gained − lost): it is neither follows, unfollows nor a follower count, so it is not used");
         }
         if !views.given() && !gained.given() && !lost.given() {
-            let names: Vec<String> = table.headers[1..]
-                .iter()
-                .map(|h| format!("`{}`", shorten(h)))
-                .collect();
+            let names = cells::quoted(table.headers[1..].iter().map(|h| shorten(h)));
             ctx.warn(
                 None,
-                format!(
-                    "the metrics {} have no place in the audit; the file is not used",
-                    names.join(", ")
-                ),
+                format!("the metrics {names} have no place in the audit; the file is not used"),
             );
             return Ok(Vec::new());
         }
-        let rows = cols::each(table, ctx, |row, _| {
-            let raw = cell(row, Some(0));
-            if cols::is_total(raw) {
-                return Ok(None);
-            }
-            let date = lenient::date(raw)
-                .ok_or_else(|| format!("column `date`: `{}` is not a date", shorten(raw)))?;
-            let r = DailyRow {
-                date,
-                impressions: views.count(row)?,
-                follows: gained.count(row)?,
-                unfollows: lost.count(row)?,
-                ..DailyRow::default()
-            };
-            Ok((r
-                != DailyRow {
-                    date,
-                    ..DailyRow::default()
-                })
-            .then_some(r))
-        })?;
+        let cols = DayCols::of(vec![
+            (views, |r| &mut r.impressions),
+            (gained, |r| &mut r.follows),
+            (lost, |r| &mut r.unfollows),
+        ]);
+        let rows = cells::daily_counts(table, ctx, Some(0), &cols, cells::non_empty)?;
         Ok(vec![Parsed::Daily(rows)])
     }
 }

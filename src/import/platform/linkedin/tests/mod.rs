@@ -3,25 +3,16 @@ mod guard;
 
 use super::sheets::{self, Mapped, Sheet, SheetKind};
 use super::LinkedIn;
+use crate::import::platform::test_support::{by_day, d, try_load};
 use crate::import::platform::PlatformImporter;
-use crate::import::{load_files, ImportError, LoadOptions, Loaded, SourceFile};
-use crate::model::{AuditConfig, Field, PostType};
+use crate::import::{ImportError, Loaded};
+use crate::model::{Field, PostType};
 use build::C;
 use calamine::{Cell, Data, ExcelDateTime, ExcelDateTimeType, Range};
 use chrono::NaiveDate;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
 fn load(name: &str, bytes: Vec<u8>) -> Result<Loaded, ImportError> {
-    let opts = LoadOptions::new(chrono_tz::Europe::Berlin, d("2025-04-01"));
-    load_files(
-        vec![SourceFile::new(name, bytes)],
-        AuditConfig::default(),
-        opts,
-        "t",
-    )
+    try_load(name, bytes, chrono_tz::Europe::Berlin, "2025-04-01")
 }
 
 /// A calamine range from rows of cells, as a workbook would give it.
@@ -286,7 +277,7 @@ fn older_update_sheets_and_what_is_not_linkedin() {
     );
     assert_eq!(sheets::classify(&header(&["Date", "Followers"])), None);
     assert_eq!(
-        sheets::post_id(
+        super::posts::post_id(
             "https://www.linkedin.com/posts/acme_hiring-activity-7301234567890123456-AbCd"
         ),
         Some("7301234567890123456".into())
@@ -344,14 +335,8 @@ fn an_xlsx_followers_workbook_end_to_end() {
         (src.format.as_str(), src.encoding.as_str(), src.rows),
         ("linkedin/page-analytics", "binary", 2)
     );
-    let follows: Vec<(NaiveDate, Option<f64>)> = l
-        .account
-        .daily
-        .values()
-        .map(|r| (r.date, r.follows))
-        .collect();
     assert_eq!(
-        follows,
+        by_day(&l, |r| r.follows),
         [(d("2025-03-01"), Some(7.0)), (d("2025-03-02"), Some(4.0))]
     );
 }
