@@ -41,7 +41,7 @@ pub fn render(input: &ReportInput) -> String {
     let title = format!("{}: SMM audit, {}", a.name(), period_name(&s.period));
     let _ = write!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
         escape(&title),
         escape(&title)
     );

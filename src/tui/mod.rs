@@ -35,6 +35,9 @@ pub fn run(app: &mut App) -> Result<()> {
             "the interactive audit needs a terminal; to write the audit to a file use `smm-audit report [PATH] -o FILE`"
         );
     }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        bail!("the interactive audit cannot run on a dumb terminal (TERM=dumb); use `smm-audit report [PATH]`");
+    }
     // `try_init` enters raw mode and the alternate screen and installs a panic hook that
     // restores the terminal before the panic message is printed.
     let mut terminal = ratatui::try_init()?;
