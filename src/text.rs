@@ -19,6 +19,18 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// `sanitize` where it changes something, without a new string where it does not (most text
+/// is clean: printable ASCII is checked byte by byte).
+pub fn sanitize_in_place(s: &mut String) {
+    let clean = s.bytes().all(|b| (0x20..0x7f).contains(&b))
+        || !s
+            .chars()
+            .any(|c| matches!(c, '\n' | '\r' | '\t') || is_forbidden(c));
+    if !clean {
+        *s = sanitize(s);
+    }
+}
+
 /// Characters never drawn.
 pub fn is_forbidden(c: char) -> bool {
     c.is_control()
@@ -76,6 +88,15 @@ fn skip_osc(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_place_matches_the_copy() {
+        for s in ["plain", "Zürich ☕", "a\u{1b}[31mb", "x\ty", "\u{202e}z"] {
+            let mut t = s.to_string();
+            sanitize_in_place(&mut t);
+            assert_eq!(t, sanitize(s));
+        }
+    }
 
     #[test]
     fn strips_escapes_controls_and_invisible_characters() {

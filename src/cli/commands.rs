@@ -59,6 +59,12 @@ fn input<'a>(opened: &'a Opened, audit: &'a PeriodAudit) -> ReportInput<'a> {
 }
 
 pub fn report(args: &ReportArgs, common: &Common) -> Result<()> {
+    if let Some(path) = args.output.as_ref().filter(|p| !args.force && p.exists()) {
+        bail!(
+            "{}: the file exists (use --force to replace it)",
+            path.display()
+        );
+    }
     let opened = open(args.path.as_deref(), common)?;
     print_warnings(&opened);
     let period = choose_period(&args.period, &opened)?;

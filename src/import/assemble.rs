@@ -87,9 +87,9 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
     let mut spend = Merger::default();
     let mut messages: Vec<Message> = Vec::new();
     let mut followers: Vec<crate::model::Follower> = Vec::new();
-    for f in platform.iter().chain(canonical.iter()) {
-        for part in &f.parts {
-            match part.clone() {
+    for f in platform.into_iter().chain(canonical) {
+        for part in f.parts {
+            match part {
                 Parsed::Daily(rows) => {
                     if !f.platform {
                         presence.daily = true;
@@ -171,9 +171,7 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
         .follower_list
         .sort_by(|a, b| (a.followed_at, &a.username).cmp(&(b.followed_at, &b.username)));
     account.presence = presence;
-    account
-        .posts
-        .sort_by(|a, b| (a.published_at, &a.id).cmp(&(b.published_at, &b.id)));
+    account.sort_posts();
     account.messages.sort_by_key(|m| m.received_at);
     fill_shares(&mut account.audience);
     sanitize_text(&mut account);
@@ -184,27 +182,27 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
 /// escape sequences, bidirectional overrides, zero-width and tag characters are removed, so
 /// nothing downstream (screen, reports, messages) can be fooled by them.
 fn sanitize_text(account: &mut Account) {
-    use crate::text::sanitize;
+    use crate::text::sanitize_in_place as clean;
     for p in &mut account.posts {
-        p.id = sanitize(&p.id);
-        p.caption = sanitize(&p.caption);
-        p.permalink = sanitize(&p.permalink);
+        clean(&mut p.id);
+        clean(&mut p.caption);
+        clean(&mut p.permalink);
     }
     for r in &mut account.audience {
-        r.value = sanitize(&r.value);
+        clean(&mut r.value);
     }
     for r in &mut account.traffic {
-        r.source = sanitize(&r.source);
+        clean(&mut r.source);
     }
     for r in &mut account.spend {
-        r.campaign = sanitize(&r.campaign);
-        r.objective = sanitize(&r.objective);
+        clean(&mut r.campaign);
+        clean(&mut r.objective);
     }
     for m in &mut account.messages {
-        m.channel = sanitize(&m.channel);
+        clean(&mut m.channel);
     }
     for f in &mut account.follower_list {
-        f.username = sanitize(&f.username);
+        clean(&mut f.username);
     }
 }
 

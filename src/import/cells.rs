@@ -57,6 +57,25 @@ pub fn timestamp(cell: &str, tz: Tz) -> Result<Option<Stamp>, String> {
     if s.is_empty() {
         return Ok(None);
     }
+    if let Some((naive, offset)) = fast_stamp(s) {
+        return Ok(Some(match offset {
+            Some(off) => {
+                let local = off
+                    .from_local_datetime(&naive)
+                    .single()
+                    .map(|at| at.with_timezone(&tz))
+                    .ok_or_else(|| format!("`{}` is not a valid time", shorten(s)))?;
+                Stamp {
+                    at: local.fixed_offset(),
+                    date: local.date_naive(),
+                }
+            }
+            None => Stamp {
+                at: wall_time(naive, tz),
+                date: naive.date(),
+            },
+        }));
+    }
     if let Some(at) = with_offset(s) {
         let local = at.with_timezone(&tz);
         return Ok(Some(Stamp {
@@ -76,6 +95,67 @@ pub fn timestamp(cell: &str, tz: Tz) -> Result<Option<Stamp>, String> {
         "`{}` is not a timestamp (RFC 3339 or YYYY-MM-DD HH:MM[:SS])",
         shorten(s)
     ))
+}
+
+/// The common shapes, read without trying format after format (a posts file has one stamp a
+/// row): `YYYY-MM-DD[T ]HH:MM[:SS[.fff]][Z|±HH:MM]`. `None` for anything else.
+fn fast_stamp(s: &str) -> Option<(NaiveDateTime, Option<FixedOffset>)> {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(r)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() < 16
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+    {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    let (h, m) = (num(11..13)?, num(14..16)?);
+    let mut i = 16;
+    let mut sec = 0;
+    let mut nanos = 0;
+    if b.get(i) == Some(&b':') {
+        sec = num(i + 1..i + 3)?;
+        i += 3;
+        if b.get(i) == Some(&b'.') {
+            let start = i + 1;
+            let mut end = start;
+            while end < b.len() && b[end].is_ascii_digit() {
+                end += 1;
+            }
+            if end == start {
+                return None;
+            }
+            let digits = &s[start..end.min(start + 9)];
+            nanos = digits.parse::<u32>().ok()? * 10u32.pow(9 - digits.len() as u32);
+            i = end;
+        }
+    }
+    let time = chrono::NaiveTime::from_hms_nano_opt(h, m, sec, nanos)?;
+    let naive = date.and_time(time);
+    let rest = s[i..].trim_start();
+    let offset = match rest.as_bytes() {
+        [] => None,
+        [b'Z'] | [b'z'] => Some(FixedOffset::east_opt(0)?),
+        [sign @ (b'+' | b'-'), ..] => {
+            let digits: String = rest[1..].chars().filter(|c| *c != ':').collect();
+            if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let hh: i32 = digits[..2].parse().ok()?;
+            let mm: i32 = digits[2..].parse().ok()?;
+            let secs = (hh * 3600 + mm * 60) * if *sign == b'-' { -1 } else { 1 };
+            Some(FixedOffset::east_opt(secs)?)
+        }
+        _ => return None,
+    };
+    Some((naive, offset))
 }
 
 fn with_offset(s: &str) -> Option<DateTime<FixedOffset>> {

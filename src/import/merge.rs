@@ -11,7 +11,9 @@ use std::fmt::Display;
 
 /// Rows of one kind keyed for merging, remembering where each came from.
 pub struct Merger<K: Ord + Clone + Display, R> {
-    rows: BTreeMap<K, (R, String, u64)>,
+    /// key → (row, index of its file in `files`, line).
+    rows: BTreeMap<K, (R, usize, u64)>,
+    files: Vec<String>,
     /// (replaced file, replacing file) → keys replaced across files.
     across: BTreeMap<(String, String), Vec<K>>,
 }
@@ -20,6 +22,7 @@ impl<K: Ord + Clone + Display, R> Default for Merger<K, R> {
     fn default() -> Self {
         Merger {
             rows: BTreeMap::new(),
+            files: Vec::new(),
             across: BTreeMap::new(),
         }
     }
@@ -34,12 +37,18 @@ impl<K: Ord + Clone + Display, R> Merger<K, R> {
         key: impl Fn(&R) -> K,
         report: &mut LoadReport,
     ) {
+        let index = match self.files.iter().position(|f| f == file) {
+            Some(i) => i,
+            None => {
+                self.files.push(file.to_string());
+                self.files.len() - 1
+            }
+        };
         for (line, row) in rows {
             let k = key(&row);
-            if let Some((_, old_file, old_line)) =
-                self.rows.insert(k.clone(), (row, file.to_string(), line))
+            if let Some((_, old_index, old_line)) = self.rows.insert(k.clone(), (row, index, line))
             {
-                if old_file == file {
+                if old_index == index {
                     report.warn(
                         file,
                         Some(line),
@@ -47,7 +56,7 @@ impl<K: Ord + Clone + Display, R> Merger<K, R> {
                     );
                 } else {
                     self.across
-                        .entry((old_file, file.to_string()))
+                        .entry((self.files[old_index].clone(), file.to_string()))
                         .or_default()
                         .push(k);
                 }

@@ -39,7 +39,7 @@ pub struct Account {
     pub config: AuditConfig,
     /// End-of-day rows keyed by date (one row a day after merging).
     pub daily: BTreeMap<NaiveDate, DailyRow>,
-    /// Posts sorted by publication time, then id.
+    /// Posts sorted by account-local date, then publication time, then id (see `sort_posts`).
     pub posts: Vec<Post>,
     pub audience: Vec<AudienceRow>,
     pub traffic: Vec<TrafficRow>,
@@ -80,8 +80,21 @@ impl Account {
 
     /// The posts published in a period (by their account-local date).
     pub fn posts_in(&self, p: &Period) -> impl Iterator<Item = &Post> + '_ {
-        let p = *p;
-        self.posts.iter().filter(move |post| p.contains(post.date))
+        self.posts_between(p.start, p.end).iter()
+    }
+
+    /// The posts published from `from` to `to` (account-local dates, both included): a slice
+    /// of the posts, which are kept sorted by date (then time, then id).
+    pub fn posts_between(&self, from: NaiveDate, to: NaiveDate) -> &[Post] {
+        let a = self.posts.partition_point(|p| p.date < from);
+        let b = self.posts.partition_point(|p| p.date <= to).max(a);
+        &self.posts[a..b]
+    }
+
+    /// Restore the order `posts_between` relies on, after posts were added by hand.
+    pub fn sort_posts(&mut self) {
+        self.posts
+            .sort_by(|a, b| (a.date, a.published_at, &a.id).cmp(&(b.date, b.published_at, &b.id)));
     }
 
     /// The daily rows of a period.

@@ -110,6 +110,14 @@ fn spend_surge(
     None
 }
 
+/// The posts of the `window` days before `date` (not that day).
+pub fn earlier_posts(account: &Account, date: NaiveDate, window: i64) -> &[crate::model::Post] {
+    match date.pred_opt() {
+        Some(before) => account.posts_between(minus(date, window), before),
+        None => &[],
+    }
+}
+
 fn viral_post(
     account: &Account,
     from: NaiveDate,
@@ -117,16 +125,10 @@ fn viral_post(
     th: &Thresholds,
 ) -> Option<Cause> {
     let window = th.get("viral_window_days").max(1.0) as i64;
-    for post in account
-        .posts
-        .iter()
-        .filter(|p| from <= p.date && p.date <= end)
-    {
+    for post in account.posts_between(from, end) {
         let Some(reach) = post.reach else { continue };
-        let earlier: Vec<f64> = account
-            .posts
+        let earlier: Vec<f64> = earlier_posts(account, post.date, window)
             .iter()
-            .filter(|p| minus(post.date, window) <= p.date && p.date < post.date)
             .filter_map(|p| p.reach)
             .collect();
         if (earlier.len() as f64) < th.get("viral_min_posts") {

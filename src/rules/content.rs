@@ -3,8 +3,7 @@
 
 use super::finding::{Finding, Severity};
 use super::growth::engagement_per_post;
-use super::series::minus;
-use super::stats::robust_z;
+use super::stats::Baseline;
 use super::{make, not_evaluated, Thresholds};
 use crate::metrics::stats::median;
 use crate::metrics::{Kpi, Kpis};
@@ -48,24 +47,29 @@ fn err(post: &Post) -> Option<f64> {
 pub fn engagement_without_reach(account: &Account, p: &Period, th: &Thresholds) -> Vec<Finding> {
     let window = th.get("viral_window_days") as i64;
     let mut out = Vec::new();
+    // Posts of one day share their 90-day window: its statistics are computed once a day.
+    let mut by_day: std::collections::HashMap<chrono::NaiveDate, Option<(Baseline, f64, usize)>> =
+        std::collections::HashMap::new();
     for post in account.posts_in(p) {
         let (Some(e), Some(reach)) = (err(post), post.reach) else {
             continue;
         };
-        let earlier: Vec<&Post> = account
-            .posts
-            .iter()
-            .filter(|q| minus(post.date, window) <= q.date && q.date < post.date)
-            .filter(|q| err(q).is_some())
-            .collect();
-        if (earlier.len() as f64) < th.get("viral_min_posts") {
-            continue;
-        }
-        let errs: Vec<f64> = earlier.iter().filter_map(|q| err(q)).collect();
-        let Some(r) = robust_z(e, &errs) else {
+        let stats = *by_day.entry(post.date).or_insert_with(|| {
+            let earlier: Vec<&Post> = super::causes::earlier_posts(account, post.date, window)
+                .iter()
+                .filter(|q| err(q).is_some())
+                .collect();
+            if (earlier.len() as f64) < th.get("viral_min_posts") {
+                return None;
+            }
+            let errs: Vec<f64> = earlier.iter().filter_map(|q| err(q)).collect();
+            let median_reach = median(earlier.iter().filter_map(|q| q.reach)).unwrap_or(0.0);
+            Some((Baseline::of(&errs)?, median_reach, errs.len()))
+        });
+        let Some((baseline, median_reach, compared)) = stats else {
             continue;
         };
-        let median_reach = median(earlier.iter().filter_map(|q| q.reach)).unwrap_or(0.0);
+        let r = baseline.z(e);
         if r.z <= th.get("spike_z") || reach > median_reach {
             continue;
         }
@@ -76,7 +80,7 @@ pub fn engagement_without_reach(account: &Account, p: &Period, th: &Thresholds) 
         ev.insert("z".into(), json!(r.z));
         ev.insert("reach".into(), json!(reach));
         ev.insert("median_reach_90d".into(), json!(median_reach));
-        ev.insert("posts_compared".into(), json!(errs.len()));
+        ev.insert("posts_compared".into(), json!(compared));
         out.push(make(
             "engagement-without-reach",
             Severity::Medium,

@@ -17,10 +17,12 @@ pub fn engagement_per_post(
     from: NaiveDate,
     to: NaiveDate,
 ) -> (Option<f64>, usize) {
+    if from > to {
+        return (None, 0);
+    }
     let values: Vec<f64> = account
-        .posts
+        .posts_between(from, to)
         .iter()
-        .filter(|p| from <= p.date && p.date <= to)
         .filter_map(|p| p.engagements())
         .collect();
     (mean(values.iter().copied()), values.len())

@@ -97,7 +97,15 @@ pub fn evaluate(account: &Account, period: &Period, th: &Thresholds) -> Vec<Find
 pub fn evaluate_with(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Finding> {
     let p = &s.period;
     let mut out: Vec<Finding> = Vec::new();
-    let episodes = series::episodes(account, th);
+    // Only the episodes whose findings can touch the period: their days, or the churn windows
+    // after them (the longest is `giveaway_churn_window`).
+    let reach_after = th
+        .get("unfollow_window")
+        .max(th.get("giveaway_churn_window")) as i64;
+    let episodes: Vec<series::Episode> = series::episodes(account, th)
+        .into_iter()
+        .filter(|e| e.start <= p.end && series::plus(e.end, reach_after) >= p.start)
+        .collect();
     let unfollows: BTreeMap<NaiveDate, f64> = account
         .daily
         .iter()

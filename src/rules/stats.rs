@@ -18,37 +18,57 @@ pub struct RobustZ {
     pub method: &'static str,
 }
 
-/// `z = 0.6745 (x - m) / MAD` where MAD > 0; else `(x - m) / (1.253314 · MeanAD)` where the mean
-/// absolute deviation > 0; else `(x - m) / max(1, 0.01 |m|)`. `None` for an empty baseline.
+/// A baseline's median and robust spread: `z(x) = (x - median) / scale`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Baseline {
+    pub median: f64,
+    pub scale: f64,
+    pub method: &'static str,
+}
+
+impl Baseline {
+    /// The spread of `values`: `MAD / 0.6745` where MAD > 0; else `1.253314 · MeanAD` where the
+    /// mean absolute deviation > 0; else `max(1, 0.01 |m|)`. `None` for no values.
+    pub fn of(values: &[f64]) -> Option<Baseline> {
+        let m = median(values.iter().copied())?;
+        let deviations: Vec<f64> = values.iter().map(|b| (b - m).abs()).collect();
+        let mad = median(deviations.iter().copied())?;
+        if mad > 0.0 {
+            return Some(Baseline {
+                median: m,
+                scale: mad / MAD_SCALE,
+                method: "MAD",
+            });
+        }
+        let mean_ad = mean(deviations.iter().copied())?;
+        if mean_ad > 0.0 {
+            return Some(Baseline {
+                median: m,
+                scale: MEAN_AD_SCALE * mean_ad,
+                method: "MeanAD",
+            });
+        }
+        Some(Baseline {
+            median: m,
+            scale: (0.01 * m.abs()).max(1.0),
+            method: "constant baseline",
+        })
+    }
+
+    pub fn z(&self, x: f64) -> RobustZ {
+        RobustZ {
+            z: (x - self.median) / self.scale,
+            median: self.median,
+            scale: self.scale,
+            method: self.method,
+        }
+    }
+}
+
+/// `z = 0.6745 (x - m) / MAD` where MAD > 0; else `(x - m) / (1.253314 · MeanAD)` where the
+/// mean absolute deviation > 0; else `(x - m) / max(1, 0.01 |m|)`. `None` for an empty baseline.
 pub fn robust_z(x: f64, baseline: &[f64]) -> Option<RobustZ> {
-    let m = median(baseline.iter().copied())?;
-    let deviations: Vec<f64> = baseline.iter().map(|b| (b - m).abs()).collect();
-    let mad = median(deviations.iter().copied())?;
-    if mad > 0.0 {
-        return Some(RobustZ {
-            z: MAD_SCALE * (x - m) / mad,
-            median: m,
-            scale: mad / MAD_SCALE,
-            method: "MAD",
-        });
-    }
-    let mean_ad = mean(deviations.iter().copied())?;
-    if mean_ad > 0.0 {
-        let scale = MEAN_AD_SCALE * mean_ad;
-        return Some(RobustZ {
-            z: (x - m) / scale,
-            median: m,
-            scale,
-            method: "MeanAD",
-        });
-    }
-    let scale = (0.01 * m.abs()).max(1.0);
-    Some(RobustZ {
-        z: (x - m) / scale,
-        median: m,
-        scale,
-        method: "constant baseline",
-    })
+    Baseline::of(baseline).map(|b| b.z(x))
 }
 
 #[cfg(test)]

@@ -83,7 +83,8 @@ impl Synth {
         }
     }
 
-    fn run(&self, month: &str) -> Vec<Finding> {
+    fn run(&mut self, month: &str) -> Vec<Finding> {
+        self.a.sort_posts();
         evaluate(
             &self.a,
             &Period::parse_month(month).unwrap(),
@@ -128,7 +129,7 @@ fn no_high(f: &[Finding]) {
 
 #[test]
 fn steady_organic_growth_is_genuine() {
-    let s = Synth::steady();
+    let mut s = Synth::steady();
     for m in ["2026-06", "2026-07", "2026-08"] {
         let f = s.run(m);
         no_high(&f);
