@@ -33,6 +33,9 @@ pub fn sanitize_in_place(s: &mut String) {
 
 /// Characters never drawn.
 pub fn is_forbidden(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     c.is_control()
         || matches!(c,
             '\u{200b}'..='\u{200f}'   // zero-width space, joiners, LRM/RLM

@@ -5,6 +5,9 @@
 /// The largest file the importers read (a guard against a crafted or mistaken file).
 pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
 
+/// How many lines from the top may hold a preamble and the delimiter sample.
+const PREAMBLE_LINES: usize = 400;
+
 /// More line breaks than this inside one record means an unclosed quote, not a caption.
 const MAX_LINES_IN_A_FIELD: usize = 200;
 
@@ -94,7 +97,8 @@ fn sniff_delimiter(lines: &[&str]) -> u8 {
 /// not a `#` comment and not a one-field title line followed by a wider line.
 pub fn parse_text(text: &str) -> Result<Table, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines: Vec<&str> = text.lines().collect();
+    // The preamble and the sniffing sample are at the top: the first lines are enough.
+    let lines: Vec<&str> = text.lines().take(PREAMBLE_LINES).collect();
     let mut table = Table::default();
     let mut delimiter: Option<u8> = None;
     let mut i = 0;
@@ -147,7 +151,11 @@ pub fn parse_text(text: &str) -> Result<Table, String> {
         }
     }
     if i >= lines.len() {
-        return Err("is empty".to_string());
+        return Err(if lines.len() == PREAMBLE_LINES {
+            format!("has no header row in its first {PREAMBLE_LINES} lines")
+        } else {
+            "is empty".to_string()
+        });
     }
     let sample: Vec<&str> = lines[i..]
         .iter()
