@@ -54,7 +54,7 @@ direction = "at_most"
 [[claims]]
 month = "2025-12"
 kpi = "reach"
-value = 9000000
+value = 1550000
 
 [[events]]
 start = "2016-05-10"
@@ -245,7 +245,11 @@ struct Ymd(Date);
 
 impl Display for Ymd {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.0.year, self.0.month, self.0.day)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.0.year, self.0.month, self.0.day
+        )
     }
 }
 
