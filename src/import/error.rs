@@ -20,7 +20,8 @@ pub enum ImportError {
         kind: &'static str,
         needs: String,
     },
-    #[error("{folder}: no file in it is a recognised export ({detail})")]
+    /// Shown after "cannot open FOLDER: ", which names the folder.
+    #[error("no file in it is a recognised export ({detail})")]
     NothingRecognised { folder: String, detail: String },
     #[error("{file}: {message}")]
     Unreadable { file: String, message: String },
