@@ -97,8 +97,9 @@ fn load_with_report(
 ) -> Result<Loaded, ImportError> {
     files.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
     let mut read = Vec::new();
-    for file in &files {
-        if let Some(r) = recognise::read_one(file, &config, opts, &mut report)? {
+    // Each file's bytes are dropped as soon as its rows are read.
+    for file in files {
+        if let Some(r) = recognise::read_one(&file, &config, opts, &mut report)? {
             read.push(r);
         }
     }
