@@ -84,7 +84,7 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled(format!("{mark} "), style),
             Span::styled(
                 format!(
-                    "plan {} {sign} {}: ",
+                    "{} {sign} {}: ",
                     p.kpi.label(),
                     format::value(p.kpi, Some(p.target), &cur)
                 ),
@@ -110,7 +110,7 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled(if off { "✗ claim  " } else { "✓ claim  " }, style),
             Span::styled(
                 format!(
-                    "{} claimed {} vs measured {} ",
+                    "{} claimed {}, measured {} ",
                     c.kpi.label(),
                     format::value(c.kpi, Some(c.claimed), &cur),
                     format::value(c.kpi, c.actual, &cur)
@@ -126,29 +126,44 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         )));
     }
-    lines.push(Line::from(Span::styled(
-        "KPI                        value        vs prev",
+    // The table's rows never wrap: the label column takes what the value (14) and change (11)
+    // columns leave.
+    let label_w = (inner.width as usize).saturating_sub(27).clamp(6, 26);
+    let mut table = vec![Line::from(Span::styled(
+        format!("{:<label_w$} {:>14} {:>11}", "KPI", "value", "vs previous"),
         theme.dim,
-    )));
+    ))];
     for kpi in Kpi::ALL {
         let now = s.kpis.get(*kpi);
         let d = format::delta(*kpi, delta(*kpi, now, s.previous.get(*kpi)));
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<24}", truncate(kpi.label(), 24)), theme.text),
+        table.push(Line::from(vec![
+            Span::styled(
+                format!("{:<label_w$}", truncate(kpi.label(), label_w)),
+                theme.text,
+            ),
             Span::styled(
                 format!(" {:>14}", format::value(*kpi, now, &cur)),
                 theme.title,
             ),
-            Span::styled(format!(" {:>10}", d), theme.dim),
+            Span::styled(format!(" {d:>11}"), theme.dim),
         ]));
     }
-    let scroll = app.kpi_scroll.min(lines.len().saturating_sub(1) as u16);
+    // Plan and claim lines wrap (at most half the panel); the KPI rows below them scroll and
+    // are cut to the panel's width.
+    let w = usize::from(inner.width.max(1));
+    let needed: usize = lines.iter().map(|l| l.width().div_ceil(w).max(1)).sum();
+    let top = (needed as u16).min(inner.height / 2);
+    let [plan_area, table_area] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(top),
+        ratatui::layout::Constraint::Min(0),
+    ])
+    .areas(inner);
     f.render_widget(
-        Paragraph::new(lines)
-            .wrap(ratatui::widgets::Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+        plan_area,
     );
+    let scroll = app.kpi_scroll.min(table.len().saturating_sub(1) as u16);
+    f.render_widget(Paragraph::new(table).scroll((scroll, 0)), table_area);
 }
 
 fn truncate(s: &str, n: usize) -> String {
