@@ -11,11 +11,12 @@ const PREAMBLE_LINES: usize = 400;
 /// More line breaks than this inside one record means an unclosed quote, not a caption.
 const MAX_LINES_IN_A_FIELD: usize = 200;
 
-/// One row of a table: the line it starts on (1-based) and its cells.
+/// One row of a table: the line it starts on (1-based) and its cells (one buffer a row, not a
+/// string a cell: a posts export has millions of cells).
 #[derive(Debug, Clone)]
 pub struct Row {
     pub line: u64,
-    pub cells: Vec<String>,
+    pub cells: csv::StringRecord,
 }
 
 /// A header row (names trimmed and lower-cased) and the rows under it.
@@ -215,10 +216,7 @@ fn parse_body(body: &str, lines_before: u64, mut table: Table) -> Result<Table, 
                 format!("a quoted field starting here runs over {spanned} lines: a quote is probably never closed, so the rows after it were read as text"),
             ));
         }
-        table.rows.push(Row {
-            line,
-            cells: rec.iter().map(str::to_string).collect(),
-        });
+        table.rows.push(Row { line, cells: rec });
     }
     Ok(table)
 }

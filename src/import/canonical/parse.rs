@@ -56,7 +56,7 @@ impl<'a> Cells<'a> {
         self.table
             .column(col)
             .and_then(|i| self.row.cells.get(i))
-            .map_or("", |s| s.as_str())
+            .unwrap_or("")
     }
 
     fn has(&self, col: &str) -> bool {

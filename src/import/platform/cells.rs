@@ -13,8 +13,7 @@ use chrono::NaiveDate;
 /// The text of a cell (`""` when the column is absent or the row is short: a ragged row's
 /// missing cells are "no value").
 pub fn cell(row: &Row, idx: Option<usize>) -> &str {
-    idx.and_then(|i| row.cells.get(i))
-        .map_or("", String::as_str)
+    idx.and_then(|i| row.cells.get(i)).unwrap_or("")
 }
 
 /// The number style of column `i`, decided from its cells in `rows`.

@@ -29,8 +29,8 @@ fn is_prose(cell: &str) -> bool {
 /// Whether the first row under the header describes the columns: its first cell is empty, or
 /// most of its cells are prose.
 fn is_description(row: &Row) -> bool {
-    let first_empty = row.cells.first().is_none_or(|c| c.trim().is_empty());
-    let filled: Vec<&String> = row.cells.iter().filter(|c| !c.trim().is_empty()).collect();
+    let first_empty = row.cells.get(0).is_none_or(|c| c.trim().is_empty());
+    let filled: Vec<&str> = row.cells.iter().filter(|c| !c.trim().is_empty()).collect();
     let prose = filled.iter().filter(|c| is_prose(c)).count();
     !filled.is_empty() && (first_empty || prose * 2 > filled.len())
 }

@@ -137,7 +137,7 @@ fn days_covered(table: &Table) -> String {
     let dates: Vec<NaiveDate> = table
         .rows
         .iter()
-        .filter_map(|r| r.cells.get(col).and_then(|c| lenient::date(c)))
+        .filter_map(|r| r.cells.get(col).and_then(lenient::date))
         .collect();
     match (dates.iter().min(), dates.iter().max()) {
         (Some(a), Some(b)) => format!(" ({} days, {a} to {b})", dates.len()),

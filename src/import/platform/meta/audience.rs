@@ -189,12 +189,9 @@ fn row(ctx: &Ctx, segment: Segment, dimension: &str, value: String, share: f64) 
 }
 
 fn style(rows: &[&Row], delim: u8, skip_first_cell: bool) -> NumberStyle {
-    let cells = rows.iter().flat_map(|r| {
-        r.cells
-            .iter()
-            .skip(usize::from(skip_first_cell))
-            .map(String::as_str)
-    });
+    let cells = rows
+        .iter()
+        .flat_map(|r| r.cells.iter().skip(usize::from(skip_first_cell)));
     lenient::decide(cells, delim)
 }
 
@@ -219,7 +216,7 @@ fn age_gender(
     let style = style(&body, delim, true);
     let mut by_gender: BTreeMap<&str, f64> = BTreeMap::new();
     for r in body {
-        let label = r.cells.first().map_or("", |s| s.trim());
+        let label = r.cells.get(0).map_or("", |s| s.trim());
         if common::is_totals(label) {
             continue;
         }
@@ -232,7 +229,7 @@ fn age_gender(
         };
         let mut sum = None;
         for (i, g) in genders.iter().enumerate() {
-            let cell = r.cells.get(i + 1).map_or("", String::as_str);
+            let cell = r.cells.get(i + 1).unwrap_or("");
             match lenient::number(cell, style) {
                 Ok(Some(v)) => {
                     sum = Some(sum.unwrap_or(0.0) + v);
@@ -262,7 +259,7 @@ fn list(b: &Block, delim: u8, ctx: &mut Ctx) -> Vec<(u64, String, f64)> {
     let rows: Vec<&Row> = b.rows.iter().collect();
     let numeric =
         |c: &str| lenient::is_null(c) || lenient::number(c, NumberStyle::default()).is_ok();
-    let all_numeric = |r: &Row| r.cells.iter().all(|c| numeric(c));
+    let all_numeric = |r: &Row| r.cells.iter().all(&numeric);
     let horizontal = rows.len() >= 2
         && all_numeric(rows[1])
         && !rows[0]
@@ -288,8 +285,8 @@ fn list(b: &Block, delim: u8, ctx: &mut Ctx) -> Vec<(u64, String, f64)> {
     }
     let style = style(&rows, delim, true);
     for (i, r) in rows.iter().enumerate() {
-        let label = r.cells.first().map_or("", |s| s.trim());
-        let cell = r.cells.get(1).map_or("", String::as_str);
+        let label = r.cells.get(0).map_or("", |s| s.trim());
+        let cell = r.cells.get(1).unwrap_or("");
         if common::is_totals(label) || label.is_empty() {
             continue;
         }

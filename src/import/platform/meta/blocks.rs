@@ -37,7 +37,7 @@ pub(super) struct Block {
 
 /// A title: one field that is not a number (Excel may pad it with empty fields).
 pub(super) fn title_of(row: &Row) -> Option<&str> {
-    let first = row.cells.first()?.trim();
+    let first = row.cells.get(0)?.trim();
     let rest_empty = row.cells.iter().skip(1).all(|c| c.trim().is_empty());
     let numeric = lenient::number(first, NumberStyle::default()).is_ok();
     (rest_empty && !first.is_empty() && !numeric).then_some(first)
@@ -50,7 +50,7 @@ pub(super) fn blocks(table: &Table) -> (Vec<Block>, u8) {
         lines.push((
             Row {
                 line: table.header_line.saturating_sub(1),
-                cells: vec![t.clone()],
+                cells: csv::StringRecord::from(vec![t.as_str()]),
             },
             false,
         ));
@@ -58,7 +58,7 @@ pub(super) fn blocks(table: &Table) -> (Vec<Block>, u8) {
     lines.push((
         Row {
             line: table.header_line,
-            cells: table.headers.clone(),
+            cells: csv::StringRecord::from(table.headers.clone()),
         },
         true,
     ));
@@ -101,7 +101,12 @@ fn resplit(table: &Table, lines: &mut [(Row, bool)]) -> u8 {
     }
     let joined: Vec<String> = lines
         .iter()
-        .map(|(r, _)| r.cells.join(&char::from(table.delimiter).to_string()))
+        .map(|(r, _)| {
+            r.cells
+                .iter()
+                .collect::<Vec<_>>()
+                .join(&char::from(table.delimiter).to_string())
+        })
         .collect();
     let holding = |d: char| joined.iter().filter(|l| l.contains(d)).count();
     let Some(d) = [b',', b';', b'\t']
@@ -121,7 +126,7 @@ fn resplit(table: &Table, lines: &mut [(Row, bool)]) -> u8 {
             .delimiter(d)
             .from_reader(text.as_bytes());
         if let Some(Ok(rec)) = reader.records().next() {
-            row.cells = rec.iter().map(str::to_string).collect();
+            row.cells = rec;
         }
     }
     d
