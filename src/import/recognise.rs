@@ -99,17 +99,18 @@ pub fn read_one(
         })
     };
     let export_date = export_date(file, opts);
+    let ctx_for = |report| Ctx {
+        file: &file.name,
+        tz: opts.tz,
+        export_date,
+        config,
+        report,
+    };
     if let Some(imp) = importers
         .iter()
         .find(|i| i.matches_bytes(&file.bytes, &file.name))
     {
-        let mut ctx = Ctx {
-            file: &file.name,
-            tz: opts.tz,
-            export_date,
-            config,
-            report,
-        };
+        let mut ctx = ctx_for(report);
         let parts = imp.read_bytes(&file.bytes, &mut ctx)?;
         record(report, file, imp.format(), "binary", &parts);
         return Ok(done(parts, true));
@@ -188,13 +189,7 @@ pub fn read_one(
     }
     if let Some(imp) = platform_match {
         lossy(report);
-        let mut ctx = Ctx {
-            file: &file.name,
-            tz: opts.tz,
-            export_date,
-            config,
-            report,
-        };
+        let mut ctx = ctx_for(report);
         let parts = imp.read_table(&table, &mut ctx)?;
         record(report, file, imp.format(), decoded.encoding, &parts);
         return Ok(done(parts, true));
