@@ -221,18 +221,13 @@ fn parse_body(body: &str, lines_before: u64, mut table: Table) -> Result<Table, 
     Ok(table)
 }
 
-/// Parse comma-or-other delimited text (see `parse_text`).
-pub fn parse_csv(text: &str) -> Result<Table, String> {
-    parse_text(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn headers_are_normalised_and_lines_counted() {
-        let t = parse_csv("\u{feff} Date ,Followers\n2026-01-01,10\n\n2026-01-02,11\n").unwrap();
+        let t = parse_text("\u{feff} Date ,Followers\n2026-01-01,10\n\n2026-01-02,11\n").unwrap();
         assert_eq!(t.headers, vec!["date", "followers"]);
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[0].line, 2);
@@ -241,21 +236,21 @@ mod tests {
 
     #[test]
     fn an_empty_file_is_an_error() {
-        assert!(parse_csv("").is_err());
-        assert!(parse_csv("\n\n").is_err());
-        assert!(parse_csv("sep=,\n").is_err());
+        assert!(parse_text("").is_err());
+        assert!(parse_text("\n\n").is_err());
+        assert!(parse_text("sep=,\n").is_err());
     }
 
     #[test]
     fn quoted_fields_keep_commas_and_newlines() {
-        let t = parse_csv("a,b\n\"x, y\",\"line1\nline2\"\n3,4\n").unwrap();
+        let t = parse_text("a,b\n\"x, y\",\"line1\nline2\"\n3,4\n").unwrap();
         assert_eq!(t.rows[0].cells, vec!["x, y", "line1\nline2"]);
         assert_eq!(t.rows[1].line, 4);
     }
 
     #[test]
     fn meta_preamble_sep_line_and_title() {
-        let t = parse_csv(
+        let t = parse_text(
             "sep=,\n\"Facebook reach\"\n\"Date\",\"Primary\"\n\"2025-01-01T01:00:00\",\"5\"\n",
         )
         .unwrap();
@@ -267,8 +262,9 @@ mod tests {
 
     #[test]
     fn comment_blocks_are_set_aside() {
-        let t = parse_csv("# Report\r\n# Start date: 20230708\r\n\r\nDate,Users\r\n20231010,5\r\n")
-            .unwrap();
+        let t =
+            parse_text("# Report\r\n# Start date: 20230708\r\n\r\nDate,Users\r\n20231010,5\r\n")
+                .unwrap();
         assert_eq!(t.comments, vec!["Report", "Start date: 20230708"]);
         assert_eq!(t.headers, vec!["date", "users"]);
         assert_eq!((t.header_line, t.rows[0].line), (4, 5));
@@ -276,16 +272,16 @@ mod tests {
 
     #[test]
     fn delimiters_are_sniffed() {
-        let t = parse_csv("date;followers;reach\n2026-10-01;10;1,5\n2026-10-02;11;2,5\n").unwrap();
+        let t = parse_text("date;followers;reach\n2026-10-01;10;1,5\n2026-10-02;11;2,5\n").unwrap();
         assert_eq!(t.delimiter, b';');
         assert_eq!(t.rows[0].cells, vec!["2026-10-01", "10", "1,5"]);
-        let t = parse_csv("date\tfollowers\n2026-10-01\t10\n").unwrap();
+        let t = parse_text("date\tfollowers\n2026-10-01\t10\n").unwrap();
         assert_eq!(t.delimiter, b'\t');
-        let t = parse_csv("sep=\t\n\"Follows\"\n\"Date\"\t\"Primary\"\n2025-01-01\t5\n").unwrap();
+        let t = parse_text("sep=\t\n\"Follows\"\n\"Date\"\t\"Primary\"\n2025-01-01\t5\n").unwrap();
         assert_eq!((t.delimiter, t.title.as_deref()), (b'\t', Some("Follows")));
-        let t = parse_csv("sep=;\ndate;followers\n2026-10-01;10\n").unwrap();
+        let t = parse_text("sep=;\ndate;followers\n2026-10-01;10\n").unwrap();
         assert_eq!((t.delimiter, t.header_line), (b';', 2));
-        let t = parse_csv("\"a,b\",c\n\"1,2\",3\n").unwrap();
+        let t = parse_text("\"a,b\",c\n\"1,2\",3\n").unwrap();
         assert_eq!(t.delimiter, b',');
     }
 }

@@ -175,10 +175,10 @@ pub fn detect(table: &Table, file_stem: &str) -> Detection {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::table::parse_csv;
+    use crate::import::table::parse_text;
 
     fn detect_text(text: &str, stem: &str) -> Detection {
-        detect(&parse_csv(text).unwrap(), stem)
+        detect(&parse_text(text).unwrap(), stem)
     }
 
     #[test]
