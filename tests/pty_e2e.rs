@@ -1,7 +1,8 @@
 //! The real binary in a pseudo-terminal: open the sample account, press t, 1, Esc, ], ?, q, read
-//! the screen through a terminal emulator, and check that the terminal came back.
+//! the screen through a terminal emulator, and check that the terminal came back; also after
+//! Ctrl-Z, and after a job-control stop (SIGTSTP) and SIGCONT.
 
-use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+use portable_pty::{native_pty_system, CommandBuilder, MasterPty, PtySize};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::mpsc::{channel, Receiver};
@@ -11,27 +12,59 @@ struct Screen {
     parser: vt100::Parser,
     rx: Receiver<Vec<u8>>,
     bytes: Vec<u8>,
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl Screen {
     /// Feed output until the screen shows `text` (or the wait runs out).
     fn wait_for(&mut self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |s| s.contents().contains(text));
+        self.parser.screen().contents()
+    }
+
+    /// Feed output until `done` holds for the screen (or the wait runs out).
+    fn wait_until(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            let contents = self.parser.screen().contents();
-            if contents.contains(text) {
-                return contents;
+            if done(self.parser.screen()) {
+                return;
             }
             let left = deadline.saturating_duration_since(Instant::now());
             assert!(
                 !left.is_zero(),
-                "never saw {text:?}; the screen was:\n{contents}"
+                "never saw {what}; the screen was:\n{}",
+                self.parser.screen().contents()
             );
             if let Ok(chunk) = self.rx.recv_timeout(left.min(Duration::from_millis(200))) {
                 self.parser.process(&chunk);
                 self.bytes.extend_from_slice(&chunk);
             }
         }
+    }
+
+    #[cfg(unix)]
+    /// Whether the terminal is in canonical (line) mode and echoes input, as a shell wants it;
+    /// a full-screen program turns both off (raw mode).
+    fn cooked(&self) -> (bool, bool) {
+        let termios = self.master.get_termios().expect("the terminal's modes");
+        let flags = format!("{:?}", termios.local_flags);
+        let has = |name: &str| {
+            flags
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                .any(|word| word == name)
+        };
+        (has("ICANON"), has("ECHO"))
+    }
+
+    /// Feed output until none has come for a while: the frame being drawn is complete.
+    fn settle(&mut self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while let Ok(chunk) = self.rx.recv_timeout(Duration::from_millis(300)) {
+            self.parser.process(&chunk);
+            self.bytes.extend_from_slice(&chunk);
+            assert!(Instant::now() < deadline, "the output never paused");
+        }
+        self.parser.screen().contents()
     }
 
     fn drain(&mut self, for_ms: u64) {
@@ -74,7 +107,6 @@ fn spawn(
     let writer = pair.master.take_writer().unwrap();
     let (tx, rx) = channel();
     std::thread::spawn(move || {
-        let _master = pair.master;
         let mut buf = [0u8; 8192];
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
@@ -86,6 +118,7 @@ fn spawn(
         parser: vt100::Parser::new(30, 100, 0),
         rx,
         bytes: Vec::new(),
+        master: pair.master,
     };
     (child, writer, screen)
 }
@@ -186,6 +219,138 @@ fn sigterm_restores_the_terminal() {
         "SIGTERM left the alternate screen on"
     );
     assert!(!term.hide_cursor(), "SIGTERM left the cursor hidden");
+}
+
+#[test]
+fn ctrl_z_is_a_key_the_audit_ignores() {
+    let home = tempfile::tempdir().unwrap();
+    let (mut child, mut writer, mut screen) = spawn(home.path());
+    let mut press = |keys: &[u8]| {
+        writer.write_all(keys).unwrap();
+        writer.flush().unwrap();
+    };
+    screen.wait_for("Findings (");
+    let before = screen.settle();
+
+    // In raw mode the terminal does not turn Ctrl-Z into SIGTSTP: it arrives as a key, which
+    // changes nothing, and the program keeps answering keys.
+    press(b"\x1a");
+    press(b"?");
+    screen.wait_for("Help (");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "Ctrl-Z ended the program"
+    );
+    press(b"\x1b");
+    // Back to the screen as it was before Ctrl-Z.
+    screen.wait_until("the screen from before Ctrl-Z", |s| s.contents() == before);
+    assert!(screen.parser.screen().alternate_screen());
+    #[cfg(unix)]
+    assert_eq!(
+        screen.cooked(),
+        (false, false),
+        "the terminal left raw mode"
+    );
+    std::thread::sleep(Duration::from_millis(100));
+    press(b"q");
+
+    let status = wait_exit(&mut child);
+    screen.drain(300);
+    assert!(status.success(), "exit status {status:?}");
+    let term = screen.parser.screen();
+    assert!(!term.alternate_screen(), "the alternate screen was left on");
+    assert!(!term.hide_cursor(), "the cursor was left hidden");
+}
+
+/// `kill -<name> <pid>`.
+#[cfg(unix)]
+fn signal(pid: u32, name: &str) {
+    let sent = std::process::Command::new("kill")
+        .arg(format!("-{name}"))
+        .arg(pid.to_string())
+        .status()
+        .unwrap();
+    assert!(sent.success(), "kill -{name} {pid} failed");
+}
+
+/// Whether the process is stopped, as `ps` reports it (state `T`).
+#[cfg(unix)]
+fn stopped(pid: u32) -> bool {
+    let out = std::process::Command::new("ps")
+        .args(["-o", "stat=", "-p", &pid.to_string()])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .trim_start()
+        .starts_with('T')
+}
+
+#[cfg(unix)]
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    let home = tempfile::tempdir().unwrap();
+    let (mut child, mut writer, mut screen) = spawn(home.path());
+    let mut press = |keys: &[u8]| {
+        writer.write_all(keys).unwrap();
+        writer.flush().unwrap();
+    };
+    screen.wait_for("Findings (");
+    let before = screen.settle();
+    assert!(screen.parser.screen().alternate_screen());
+    assert_eq!(screen.cooked(), (false, false), "not in raw mode");
+    let pid = child.process_id().unwrap();
+
+    // A job-control stop: the terminal is handed back as the shell wants it, then the program
+    // stops.
+    signal(pid, "TSTP");
+    screen.wait_until("the main screen with the cursor shown", |s| {
+        !s.alternate_screen() && !s.hide_cursor()
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !stopped(pid) {
+        assert!(
+            Instant::now() < deadline,
+            "SIGTSTP did not stop the program"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        screen.cooked(),
+        (true, true),
+        "the terminal stayed in raw mode while the program was stopped"
+    );
+
+    // Continued: raw mode, the alternate screen and the whole screen are back.
+    let mark = screen.bytes.len();
+    signal(pid, "CONT");
+    // Entering the alternate screen clears it: only a whole redraw brings all of it back.
+    screen.wait_until("the whole audit screen again", |s| {
+        s.alternate_screen() && s.contents() == before
+    });
+    assert!(
+        String::from_utf8_lossy(&screen.bytes[mark..]).contains("Nordic Bikes"),
+        "the screen was not drawn anew"
+    );
+    assert!(screen.parser.screen().hide_cursor());
+    assert_eq!(
+        screen.cooked(),
+        (false, false),
+        "raw mode was not set again"
+    );
+    assert!(child.try_wait().unwrap().is_none());
+
+    press(b"?");
+    screen.wait_for("Help (");
+    press(b"\x1b");
+    screen.wait_for("KPIs: plan, claims");
+    std::thread::sleep(Duration::from_millis(100));
+    press(b"q");
+    let status = wait_exit(&mut child);
+    screen.drain(300);
+    assert!(status.success(), "exit status {status:?}");
+    let term = screen.parser.screen();
+    assert!(!term.alternate_screen(), "the alternate screen was left on");
+    assert!(!term.hide_cursor(), "the cursor was left hidden");
 }
 
 #[test]

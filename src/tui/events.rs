@@ -3,11 +3,14 @@
 use crate::ui::keymap::Key;
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
     Key(Key),
     Resize,
+    /// The terminal was taken back after a stop: draw the whole screen anew.
+    Redraw,
     Other,
 }
 
@@ -19,6 +22,14 @@ pub trait EventSource {
 /// The real terminal's events, blocking until one arrives (no tick: the data is static).
 pub struct CrosstermEvents;
 
+/// Set when the screen must be drawn anew; the next resize event reports it as `Input::Redraw`.
+static REDRAW: AtomicBool = AtomicBool::new(false);
+
+#[cfg_attr(not(unix), allow(dead_code))]
+pub(super) fn request_redraw() {
+    REDRAW.store(true, Ordering::SeqCst);
+}
+
 impl EventSource for CrosstermEvents {
     fn next(&mut self) -> std::io::Result<Option<Input>> {
         Ok(Some(match event::read()? {
@@ -28,6 +39,7 @@ impl EventSource for CrosstermEvents {
                     None => Input::Other,
                 }
             }
+            Event::Resize(_, _) if REDRAW.swap(false, Ordering::SeqCst) => Input::Redraw,
             Event::Resize(_, _) => Input::Resize,
             _ => Input::Other,
         }))

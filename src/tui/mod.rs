@@ -12,13 +12,25 @@ use anyhow::{bail, Result};
 use ratatui::backend::Backend;
 use ratatui::Terminal;
 use std::io::IsTerminal;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// Whether the interactive audit holds the terminal (from `try_init` until `Restore` drops). The
+/// signal thread takes this lock while it gives the terminal back or takes it again, so that
+/// quitting and a suspend never interleave.
+static ACTIVE: Mutex<bool> = Mutex::new(false);
+
+fn active() -> MutexGuard<'static, bool> {
+    ACTIVE.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// Restores the terminal when dropped, whatever path leaves `run`.
 struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
+        let mut active = active();
         restore_terminal();
+        *active = false;
     }
 }
 
@@ -41,6 +53,7 @@ pub fn run(app: &mut App) -> Result<()> {
     // `try_init` enters raw mode and the alternate screen and installs a panic hook that
     // restores the terminal before the panic message is printed.
     let mut terminal = ratatui::try_init()?;
+    *active() = true;
     let _restore = Restore;
     // ratatui's hook leaves the alternate screen; this one also shows the cursor, before the
     // panic message is printed on the restored terminal.
@@ -54,20 +67,63 @@ pub fn run(app: &mut App) -> Result<()> {
 }
 
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the program with the terminal restored (a closed
-/// terminal window sends SIGHUP; `kill` sends SIGTERM).
+/// terminal window sends SIGHUP; `kill` sends SIGTERM). SIGTSTP (a job-control stop, e.g.
+/// `kill -TSTP`) gives the terminal back before the program stops, and SIGCONT takes it again
+/// and redraws the screen: a shell may have drawn on it and reset its modes meanwhile.
 #[cfg(unix)]
 fn restore_on_signals() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let Ok(mut signals) =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])
     else {
         return;
     };
     std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            restore_terminal();
-            std::process::exit(128 + sig);
+        for sig in signals.forever() {
+            match sig {
+                SIGTSTP => suspend(),
+                SIGCONT => resume(),
+                _ => {
+                    restore_terminal();
+                    std::process::exit(128 + sig);
+                }
+            }
         }
     });
+}
+
+/// Give the terminal back and stop until SIGCONT.
+#[cfg(unix)]
+fn suspend() {
+    let active = active();
+    // Holding standard output keeps a frame from being drawn between the restore and the stop.
+    let _out = std::io::stdout().lock();
+    if *active {
+        restore_terminal();
+    }
+    // SIGTSTP's default action, emulated with SIGSTOP: the process stops here until SIGCONT.
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+}
+
+/// After a stop: raw mode, the alternate screen and a hidden cursor again, then a full redraw.
+#[cfg(unix)]
+fn resume() {
+    let active = active();
+    if !*active {
+        return;
+    }
+    // A shell may have put the terminal back in its own modes: set raw mode anew.
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = crossterm::terminal::enable_raw_mode();
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::cursor::Hide
+    );
+    events::request_redraw();
+    drop(active);
+    // The event loop blocks on the terminal: a SIGWINCH wakes it with a resize event.
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
 }
 
 #[cfg(not(unix))]
@@ -100,6 +156,12 @@ where
             }
             Some(Input::Resize) => {
                 terminal.autoresize()?;
+                dirty = true;
+            }
+            Some(Input::Redraw) => {
+                // Clears the screen and forgets what was drawn, so the next frame is whole.
+                let area = terminal.size()?.into();
+                terminal.resize(area)?;
                 dirty = true;
             }
             Some(Input::Other) => {}
