@@ -142,12 +142,22 @@ fn i12_ragged_rows_are_skipped_with_their_line() {
 }
 
 #[test]
-fn i13_duplicate_headers_use_the_first_with_a_warning() {
-    let l = load(&[("d.csv", b"date,followers,reach,reach\n2026-10-01,100,5,9\n")]).unwrap();
+fn i13_i14_duplicate_headers_are_renamed_and_the_first_is_used() {
+    let l = load(&[(
+        "d.csv",
+        b"date,followers,reach,Reach,\n2026-10-01,100,5,9,x\n",
+    )])
+    .unwrap();
     assert_eq!(l.account.daily.values().next().unwrap().reach, Some(5.0));
-    assert!(warnings(&l)
-        .iter()
-        .any(|m| m.contains("`reach` appears twice")));
+    let w = warnings(&l);
+    assert!(
+        w.contains(&"d.csv line 1: the column `reach` appears 2 times; the first is used, the others are named `reach (2)` and on".to_string()),
+        "{w:?}"
+    );
+    assert!(
+        w.contains(&"d.csv line 1: unknown columns ignored: `reach (2)`, `column_5`".to_string()),
+        "{w:?}"
+    );
 }
 
 #[test]
@@ -173,13 +183,20 @@ fn i19_bad_dates_skip_the_row() {
 }
 
 #[test]
-fn i24_nul_bytes_make_a_file_not_text() {
+fn i24_nul_bytes_in_a_field_are_kept_and_a_binary_file_is_not_text() {
     let l = load(&[
         ("img.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
         ("d.csv", b"date,followers\n2026-10-01,1\n"),
+        (
+            "p.csv",
+            b"post_id,published_at,caption\n1,2026-10-01 10:00,\"before\0after\"\n",
+        ),
     ])
     .unwrap();
+    assert_eq!(l.report.skipped.len(), 1);
+    assert_eq!(l.report.skipped[0].file, "img.png");
     assert_eq!(l.report.skipped[0].reason, "not a text file");
+    assert_eq!(l.account.posts[0].caption, "before␀after");
 }
 
 #[test]
@@ -259,6 +276,7 @@ fn hostile_text_never_reaches_the_model() {
     let text = format!("post_id,published_at,caption\n1,2026-10-01 10:00,\"{caption}\"\n");
     let l = load(&[("p.csv", text.as_bytes())]).unwrap();
     let c = &l.account.posts[0].caption;
-    assert!(!c.chars().any(smm_audit::text::is_forbidden), "{c:?}");
-    assert!(c.starts_with("Ab "), "{c:?}");
+    assert!(!smm_audit::text::has_forbidden(c), "{c:?}");
+    assert!(c.starts_with("A␛[2Jb ␛]0;pwned␇ "), "{c:?}");
+    assert!(c.contains(" evil z w \u{fffd}31m tag"), "{c:?}");
 }

@@ -10,7 +10,7 @@
 //! Nothing is counted twice.
 
 use super::canonical::Parsed;
-use super::merge::{Key, Merger};
+use super::merge::Merger;
 use super::recognise::ReadFile;
 use super::report::LoadReport;
 use crate::model::{Account, AudienceRow, AuditConfig, DailyRow, Message, Post, Presence, Segment};
@@ -38,7 +38,14 @@ fn patch(into: &mut DailyRow, from: &DailyRow) -> bool {
     conflict
 }
 
-pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadReport) -> Account {
+/// Merge the files read into one account; `label` names it in warnings that concern no one
+/// file.
+pub fn assemble(
+    files: Vec<ReadFile>,
+    config: AuditConfig,
+    label: &str,
+    report: &mut LoadReport,
+) -> Account {
     let mut account = Account {
         config,
         ..Account::default()
@@ -81,8 +88,8 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
 
     // Canonical daily rows: whole rows, the file whose name sorts last wins.
     let mut daily = Merger::default();
-    let mut posts: Merger<String, Post> = Merger::default();
-    let mut audience: Merger<Key, AudienceRow> = Merger::default();
+    let mut posts: Merger<Post> = Merger::default();
+    let mut audience: Merger<AudienceRow> = Merger::default();
     let mut traffic = Merger::default();
     let mut spend = Merger::default();
     let mut messages: Vec<Message> = Vec::new();
@@ -93,46 +100,24 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
                 Parsed::Daily(rows) => {
                     if !f.platform {
                         presence.daily = true;
-                        daily.add_file(&f.name, rows, |r| r.date, report);
+                        daily.add_file(&f.name, rows);
                     }
                 }
                 Parsed::Posts(rows) => {
                     presence.posts = true;
-                    posts.add_file(&f.name, rows, |p| p.id.clone(), report);
+                    posts.add_file(&f.name, rows);
                 }
                 Parsed::Audience(rows) => {
                     presence.audience = true;
-                    audience.add_file(
-                        &f.name,
-                        rows,
-                        |r| {
-                            Key(vec![
-                                r.date.to_string(),
-                                r.segment.as_str().to_string(),
-                                r.dimension.clone(),
-                                r.value.clone(),
-                            ])
-                        },
-                        report,
-                    );
+                    audience.add_file(&f.name, rows);
                 }
                 Parsed::Traffic(rows) => {
                     presence.traffic = true;
-                    traffic.add_file(
-                        &f.name,
-                        rows,
-                        |r| Key(vec![r.date.to_string(), r.source.clone()]),
-                        report,
-                    );
+                    traffic.add_file(&f.name, rows);
                 }
                 Parsed::Spend(rows) => {
                     presence.spend = true;
-                    spend.add_file(
-                        &f.name,
-                        rows,
-                        |r| Key(vec![r.date.to_string(), r.campaign.clone()]),
-                        report,
-                    );
+                    spend.add_file(&f.name, rows);
                 }
                 Parsed::Followers(rows) => {
                     presence.follower_list = true;
@@ -174,19 +159,45 @@ pub fn assemble(files: Vec<ReadFile>, config: AuditConfig, report: &mut LoadRepo
     account.sort_posts();
     account.messages.sort_by_key(|m| m.received_at);
     fill_shares(&mut account.audience);
-    sanitize_text(&mut account);
+    sanitize_text(&mut account, label, report);
     account
 }
 
-/// The one step where text from exports enters the model made safe: control characters,
-/// escape sequences, bidirectional overrides, zero-width and tag characters are removed, so
-/// nothing downstream (screen, reports, messages) can be fooled by them.
-fn sanitize_text(account: &mut Account) {
+/// The longest caption kept: Facebook, the most generous platform, allows 63,206 characters.
+/// A longer one is cut (a 10 MB caption would cost memory and every frame that draws it).
+pub const MAX_CAPTION_BYTES: usize = 64 * 1024;
+
+/// The one step where text from exports enters the model made safe (`text::sanitize`:
+/// controls shown as symbols, bidirectional and invisible characters removed), so nothing
+/// downstream (screen, reports, messages) can be fooled by them.
+fn sanitize_text(account: &mut Account, label: &str, report: &mut LoadReport) {
     use crate::text::sanitize_in_place as clean;
+    let mut cut = Vec::new();
     for p in &mut account.posts {
         clean(&mut p.id);
         clean(&mut p.caption);
         clean(&mut p.permalink);
+        if p.caption.len() > MAX_CAPTION_BYTES {
+            let mut end = MAX_CAPTION_BYTES;
+            while !p.caption.is_char_boundary(end) {
+                end -= 1;
+            }
+            cut.push(format!("{} ({} bytes)", p.id, p.caption.len()));
+            p.caption.truncate(end);
+            p.caption.push('…');
+        }
+    }
+    if !cut.is_empty() {
+        report.warn(
+            label,
+            None,
+            format!(
+                "{} captions are longer than {} KiB and were cut there: {}",
+                cut.len(),
+                MAX_CAPTION_BYTES / 1024,
+                cut.join(", ")
+            ),
+        );
     }
     for r in &mut account.audience {
         clean(&mut r.value);

@@ -6,26 +6,28 @@
 //! Windows-1251 when the high bytes look like Cyrillic words, else Windows-1252.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1251, WINDOWS_1252};
+use std::borrow::Cow;
 
-/// A file's text and the encoding it was read in.
+/// A file's text and the encoding it was read in. Valid UTF-8, the usual case, is borrowed
+/// from the file's bytes rather than copied (a posts export can be tens of megabytes).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
     pub encoding: &'static str,
     /// Whether undecodable bytes had to be replaced.
     pub lossy: bool,
 }
 
-fn with(enc: &'static Encoding, bytes: &[u8], name: &'static str) -> Decoded {
+fn with<'a>(enc: &'static Encoding, bytes: &'a [u8], name: &'static str) -> Decoded<'a> {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding: name,
         lossy: had_errors,
     }
 }
 
-pub fn decode(bytes: &[u8]) -> Decoded {
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return with(UTF_16LE, rest, "UTF-16LE");
     }
@@ -35,12 +37,12 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return match std::str::from_utf8(rest) {
             Ok(s) => Decoded {
-                text: s.to_string(),
+                text: Cow::Borrowed(s),
                 encoding: "UTF-8 with BOM",
                 lossy: false,
             },
             Err(_) => Decoded {
-                text: String::from_utf8_lossy(rest).into_owned(),
+                text: String::from_utf8_lossy(rest),
                 encoding: "UTF-8 with BOM",
                 lossy: true,
             },
@@ -49,7 +51,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Ok(s) = std::str::from_utf8(bytes) {
         if !looks_like_utf16(bytes) {
             return Decoded {
-                text: s.to_string(),
+                text: Cow::Borrowed(s),
                 encoding: "UTF-8",
                 lossy: false,
             };
@@ -77,7 +79,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     if mostly_utf8(bytes) {
         return Decoded {
-            text: String::from_utf8_lossy(bytes).into_owned(),
+            text: String::from_utf8_lossy(bytes),
             encoding: "UTF-8",
             lossy: true,
         };
@@ -174,22 +176,20 @@ mod tests {
             .collect();
         let d = decode(&le);
         assert_eq!(
-            (d.text.as_str(), d.encoding),
+            (d.text.as_ref(), d.encoding),
             ("Date,Primary\n", "UTF-16LE")
         );
     }
 
     #[test]
     fn a_utf8_file_with_one_broken_byte_stays_utf8() {
-        let d = decode(
-            "Zürich, München\n"
-                .as_bytes()
-                .iter()
-                .copied()
-                .chain([0xFF, b'\n'])
-                .collect::<Vec<u8>>()
-                .as_slice(),
-        );
+        let bytes: Vec<u8> = "Zürich, München\n"
+            .as_bytes()
+            .iter()
+            .copied()
+            .chain([0xFF, b'\n'])
+            .collect();
+        let d = decode(&bytes);
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.lossy);
         assert!(d.text.starts_with("Zürich, München"));

@@ -4,129 +4,258 @@
 //! (date, segment, dimension, value), `traffic` by (date, source), `spend` by (date, campaign);
 //! `messages` has none. Within a file the later row with the same key wins; across files the row
 //! of the file whose name sorts last wins. Every replacement is a warning; nothing is counted twice.
+//!
+//! Rows stay where they were read; one sort of their indices by (key, order read) puts the rows
+//! of a key side by side, and the last of each run is kept (no map keyed by copied strings).
 
 use super::report::LoadReport;
+use crate::model::{AudienceRow, DailyRow, Post, SpendRow, TrafficRow};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use std::fmt::Display;
 
-/// Rows of one kind keyed for merging, remembering where each came from.
-pub struct Merger<K: Ord + Clone + Display, R> {
-    /// key → (row, index of its file in `files`, line).
-    rows: BTreeMap<K, (R, usize, u64)>,
-    files: Vec<String>,
-    /// (replaced file, replacing file) → keys replaced across files.
-    across: BTreeMap<(String, String), Vec<K>>,
+/// A row with a merge key.
+pub trait Keyed {
+    type Key<'a>: Ord
+    where
+        Self: 'a;
+    fn key(&self) -> Self::Key<'_>;
+    /// The key as messages show it.
+    fn describe(&self) -> String;
 }
 
-impl<K: Ord + Clone + Display, R> Default for Merger<K, R> {
+/// Parts of a composite key joined by " / ", an empty part shown as "(none)".
+fn parts(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|s| if s.is_empty() { "(none)" } else { s })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+impl Keyed for DailyRow {
+    type Key<'a> = NaiveDate;
+    fn key(&self) -> NaiveDate {
+        self.date
+    }
+    fn describe(&self) -> String {
+        self.date.to_string()
+    }
+}
+
+impl Keyed for Post {
+    type Key<'a> = &'a str;
+    fn key(&self) -> &str {
+        &self.id
+    }
+    fn describe(&self) -> String {
+        self.id.clone()
+    }
+}
+
+impl Keyed for AudienceRow {
+    type Key<'a> = (NaiveDate, crate::model::Segment, &'a str, &'a str);
+    fn key(&self) -> Self::Key<'_> {
+        (self.date, self.segment, &self.dimension, &self.value)
+    }
+    fn describe(&self) -> String {
+        parts(&[
+            &self.date.to_string(),
+            self.segment.as_str(),
+            &self.dimension,
+            &self.value,
+        ])
+    }
+}
+
+impl Keyed for TrafficRow {
+    type Key<'a> = (NaiveDate, &'a str);
+    fn key(&self) -> Self::Key<'_> {
+        (self.date, &self.source)
+    }
+    fn describe(&self) -> String {
+        parts(&[&self.date.to_string(), &self.source])
+    }
+}
+
+impl Keyed for SpendRow {
+    type Key<'a> = (NaiveDate, &'a str);
+    fn key(&self) -> Self::Key<'_> {
+        (self.date, &self.campaign)
+    }
+    fn describe(&self) -> String {
+        parts(&[&self.date.to_string(), &self.campaign])
+    }
+}
+
+/// Rows of one kind from several files, remembering where each came from.
+pub struct Merger<R> {
+    rows: Vec<R>,
+    /// For each row: the index of its file in `files`, and its line.
+    from: Vec<(u32, u64)>,
+    files: Vec<String>,
+}
+
+impl<R> Default for Merger<R> {
     fn default() -> Self {
         Merger {
-            rows: BTreeMap::new(),
+            rows: Vec::new(),
+            from: Vec::new(),
             files: Vec::new(),
-            across: BTreeMap::new(),
         }
     }
 }
 
-impl<K: Ord + Clone + Display, R> Merger<K, R> {
+impl<R: Keyed> Merger<R> {
     /// Add the rows of one file. Files must be added in the order of their names.
-    pub fn add_file(
-        &mut self,
-        file: &str,
-        rows: Vec<(u64, R)>,
-        key: impl Fn(&R) -> K,
-        report: &mut LoadReport,
-    ) {
+    pub fn add_file(&mut self, file: &str, rows: Vec<(u64, R)>) {
         let index = match self.files.iter().position(|f| f == file) {
             Some(i) => i,
             None => {
                 self.files.push(file.to_string());
                 self.files.len() - 1
             }
-        };
+        } as u32;
+        self.rows.reserve(rows.len());
+        self.from.reserve(rows.len());
         for (line, row) in rows {
-            let k = key(&row);
-            if let Some((_, old_index, old_line)) = self.rows.insert(k.clone(), (row, index, line))
-            {
-                if old_index == index {
-                    report.warn(
-                        file,
-                        Some(line),
-                        format!("repeats {k} of line {old_line}; this later row is used"),
-                    );
-                } else {
-                    self.across
-                        .entry((self.files[old_index].clone(), file.to_string()))
-                        .or_default()
-                        .push(k);
-                }
-            }
+            self.rows.push(row);
+            self.from.push((index, line));
         }
     }
 
-    /// The merged rows in key order, with one warning per pair of overlapping files.
+    /// The merged rows in key order, with a warning for each row replaced within a file and
+    /// one per pair of overlapping files.
     pub fn finish(self, report: &mut LoadReport) -> Vec<R> {
-        for ((old, new), keys) in self.across {
-            let first = keys.first().map(|k| k.to_string()).unwrap_or_default();
-            let last = keys.last().map(|k| k.to_string()).unwrap_or_default();
-            let range = if keys.len() == 1 {
+        let Merger { rows, from, files } = self;
+        let mut order: Vec<u32> = (0..rows.len() as u32).collect();
+        // Index order breaks ties: within a key, rows stay in the order they were read.
+        order.sort_unstable_by(|a, b| {
+            rows[*a as usize]
+                .key()
+                .cmp(&rows[*b as usize].key())
+                .then(a.cmp(b))
+        });
+        let mut keep = vec![true; rows.len()];
+        // (replaced file, replacing file) → descriptions of the first and last key, and count.
+        let mut across: BTreeMap<(u32, u32), (String, String, usize)> = BTreeMap::new();
+        for pair in order.windows(2) {
+            let (old, new) = (pair[0] as usize, pair[1] as usize);
+            if rows[old].key() != rows[new].key() {
+                continue;
+            }
+            keep[old] = false;
+            let ((old_file, old_line), (new_file, new_line)) = (from[old], from[new]);
+            if old_file == new_file {
+                report.warn(
+                    &files[new_file as usize],
+                    Some(new_line),
+                    format!(
+                        "repeats {} of line {old_line}; this later row is used",
+                        rows[new].describe()
+                    ),
+                );
+            } else {
+                let entry = across
+                    .entry((old_file, new_file))
+                    .or_insert_with(|| (rows[new].describe(), String::new(), 0));
+                entry.1 = rows[new].describe();
+                entry.2 += 1;
+            }
+        }
+        for ((old, new), (first, last, n)) in across {
+            let range = if n == 1 {
                 first
             } else {
                 format!("{first} … {last}")
             };
+            let (old, new) = (&files[old as usize], &files[new as usize]);
             report.warn(
-                &new,
+                new,
                 None,
                 format!(
-                    "{} rows ({range}) are also in {old}; the rows of {new} are used (the file whose name sorts last wins)",
-                    keys.len()
+                    "{n} rows ({range}) are also in {old}; the rows of {new} are used (the file whose name sorts last wins)"
                 ),
             );
         }
-        self.rows.into_values().map(|(row, _, _)| row).collect()
-    }
-}
-
-/// A composite key shown in messages as its parts joined by " / ".
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Key(pub Vec<String>);
-
-impl Display for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<&str> = self
-            .0
-            .iter()
-            .map(|s| if s.is_empty() { "(none)" } else { s.as_str() })
-            .collect();
-        f.write_str(&parts.join(" / "))
+        let mut slots: Vec<Option<R>> = rows.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter(|i| keep[*i as usize])
+            .filter_map(|i| slots[i as usize].take())
+            .collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Field;
+
+    fn post(id: &str, reach: f64) -> Post {
+        Post {
+            id: id.into(),
+            published_at: chrono::DateTime::parse_from_rfc3339("2026-10-01T10:00:00+02:00")
+                .unwrap(),
+            date: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            kind: crate::model::PostType::Photo,
+            caption: String::new(),
+            permalink: String::new(),
+            reach: Some(reach),
+            impressions: None,
+            likes: Field::NotGiven,
+            comments: Field::NotGiven,
+            shares: Field::NotGiven,
+            saves: Field::NotGiven,
+            clicks: None,
+            paid: None,
+        }
+    }
 
     #[test]
     fn later_rows_and_later_files_win_with_warnings() {
         let mut report = LoadReport::default();
-        let mut m: Merger<u32, &str> = Merger::default();
+        let mut m: Merger<Post> = Merger::default();
         m.add_file(
             "a.csv",
-            vec![(2, "a1"), (3, "a2"), (4, "a1-again")],
-            |r| {
-                if r.starts_with("a1") {
-                    1
-                } else {
-                    2
-                }
-            },
-            &mut report,
+            vec![
+                (2, post("1", 1.0)),
+                (3, post("2", 2.0)),
+                (4, post("1", 3.0)),
+            ],
         );
-        m.add_file("b.csv", vec![(2, "b2")], |_| 2, &mut report);
+        m.add_file("b.csv", vec![(2, post("2", 4.0))]);
         let rows = m.finish(&mut report);
-        assert_eq!(rows, vec!["a1-again", "b2"]);
+        let got: Vec<(&str, Option<f64>)> = rows.iter().map(|p| (p.id.as_str(), p.reach)).collect();
+        assert_eq!(got, vec![("1", Some(3.0)), ("2", Some(4.0))]);
         assert_eq!(report.warnings.len(), 2);
         assert_eq!(report.warnings[0].line, Some(4));
-        assert!(report.warnings[1].message.contains("also in a.csv"));
+        assert!(report.warnings[0].message.contains("repeats 1 of line 2"));
+        assert!(report.warnings[1]
+            .message
+            .contains("1 rows (2) are also in a.csv"));
+    }
+
+    #[test]
+    fn overlaps_name_the_first_and_last_key() {
+        let mut report = LoadReport::default();
+        let mut m: Merger<Post> = Merger::default();
+        m.add_file(
+            "a.csv",
+            (1..=5).map(|i| (i, post(&i.to_string(), 0.0))).collect(),
+        );
+        m.add_file(
+            "b.csv",
+            (3..=5).map(|i| (i, post(&i.to_string(), 1.0))).collect(),
+        );
+        let rows = m.finish(&mut report);
+        assert_eq!(rows.len(), 5);
+        assert_eq!(report.warnings.len(), 1);
+        assert!(
+            report.warnings[0]
+                .message
+                .starts_with("3 rows (3 … 5) are also in a.csv"),
+            "{}",
+            report.warnings[0].message
+        );
     }
 }

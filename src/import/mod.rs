@@ -15,6 +15,7 @@ pub mod lenient;
 mod merge;
 pub mod platform;
 mod recognise;
+pub mod records;
 mod report;
 pub mod table;
 
@@ -119,7 +120,7 @@ fn load_with_report(
             detail,
         });
     }
-    let account = assemble::assemble(read, config, &mut report);
+    let account = assemble::assemble(read, config, label, &mut report);
     // Warnings in file order, then line order (a file's header warnings first).
     report
         .warnings

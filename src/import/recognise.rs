@@ -82,6 +82,14 @@ fn record(
     });
 }
 
+/// A binary file has NUL bytes all over its head; a NUL or two in a caption do not make one
+/// (they are kept, and shown as `␀`).
+fn looks_binary(text: &str) -> bool {
+    let head = &text.as_bytes()[..text.len().min(64 * 1024)];
+    let nul = head.iter().filter(|b| **b == 0).count();
+    nul > 1 && nul * 100 >= head.len()
+}
+
 /// Recognise and read one file; `None` when it is not an export (listed as skipped).
 pub fn read_one(
     file: &SourceFile,
@@ -116,18 +124,21 @@ pub fn read_one(
         return Ok(done(parts, true));
     }
     let decoded = decode(&file.bytes);
-    if decoded.text.contains('\0') {
+    if looks_binary(&decoded.text) {
         report.skip(&file.name, "not a text file");
         return Ok(None);
     }
-    let table = match table::parse_text(&decoded.text) {
+    let (mut table, records) = match table::read_head(&decoded.text) {
         Ok(t) => t,
         Err(why) => {
             report.skip(&file.name, why);
             return Ok(None);
         }
     };
-    let lossy = |report: &mut LoadReport| {
+    // Recognition looks at the header and the first rows; the rows are read again below,
+    // one at a time for a canonical file, all kept for a platform export.
+    table.read_first_rows(records.clone(), table::PREVIEW_ROWS);
+    let lossy = |report: &mut LoadReport, table: &table::Table| {
         for (line, note) in &table.notes {
             report.warn(&file.name, Some(*line), note.clone());
         }
@@ -181,14 +192,29 @@ pub fn read_one(
         d => d,
     };
     if let Detection::Recognised(kind) = detection {
-        lossy(report);
-        let parsed = canonical::parse_table(kind, &table, &file.name, opts.tz, report);
+        lossy(report, &table);
+        for (line, note) in table.renamed_notes() {
+            report.warn(&file.name, Some(line), note);
+        }
+        let parsed =
+            match canonical::parse_records(kind, &table, records, &file.name, opts.tz, report) {
+                Ok(p) => p,
+                Err(why) => {
+                    report.skip(&file.name, why);
+                    return Ok(None);
+                }
+            };
         let parts = vec![parsed];
         record(report, file, &kind.format(), decoded.encoding, &parts);
         return Ok(done(parts, false));
     }
     if let Some(imp) = platform_match {
-        lossy(report);
+        table.rows.clear();
+        if let Err(why) = table.read_rows(records) {
+            report.skip(&file.name, why);
+            return Ok(None);
+        }
+        lossy(report, &table);
         let mut ctx = ctx_for(report);
         let parts = imp.read_table(&table, &mut ctx)?;
         record(report, file, imp.format(), decoded.encoding, &parts);

@@ -1,15 +1,21 @@
 //! A delimited text file read into a header and rows, with the line of every row: the
 //! preambles that real exports carry (`sep=` lines, `#` comment blocks, a title line) are
 //! set aside, and the delimiter is sniffed after decoding (export-formats.md, section 9).
+//! `read_head` stops after the header and hands back a reader of the rows, so that a large
+//! canonical file is read row by row; `parse_text` keeps every row (platform exports, which
+//! decide things per column before reading a row).
+
+use super::records::Records;
 
 /// The largest file the importers read (a guard against a crafted or mistaken file).
 pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
 
+/// How many rows recognition looks at (Meta's audience export is known by block titles
+/// further down the file).
+pub const PREVIEW_ROWS: usize = 400;
+
 /// How many lines from the top may hold a preamble and the delimiter sample.
 const PREAMBLE_LINES: usize = 400;
-
-/// More line breaks than this inside one record means an unclosed quote, not a caption.
-const MAX_LINES_IN_A_FIELD: usize = 200;
 
 /// One row of a table: the line it starts on (1-based) and its cells (one buffer a row, not a
 /// string a cell: a posts export has millions of cells).
@@ -33,12 +39,41 @@ pub struct Table {
     pub comments: Vec<String>,
     /// Problems found while reading the file's structure: (line, message).
     pub notes: Vec<(u64, String)>,
+    /// Header names that repeat, with how often: the second is renamed `name (2)` and so on.
+    pub renamed: Vec<(String, usize)>,
 }
 
 impl Table {
     /// The index of a column by its normalised name (the first one, if the name repeats).
     pub fn column(&self, name: &str) -> Option<usize> {
         self.headers.iter().position(|h| h == name)
+    }
+
+    /// Every column named `name`, the renamed repeats (`name (2)`, …) included.
+    pub fn columns_named(&self, name: &str) -> Vec<usize> {
+        let repeat = |h: &str| {
+            h.strip_prefix(name)
+                .and_then(|r| r.strip_prefix(" ("))
+                .and_then(|r| r.strip_suffix(')'))
+                .is_some_and(|n| n.parse::<usize>().is_ok())
+        };
+        (0..self.headers.len())
+            .filter(|i| self.headers[*i] == name || repeat(&self.headers[*i]))
+            .collect()
+    }
+
+    /// A warning for each repeated header name (for files whose columns the user chose; a
+    /// platform export's importer knows its repeated columns).
+    pub fn renamed_notes(&self) -> Vec<(u64, String)> {
+        self.renamed
+            .iter()
+            .map(|(name, n)| {
+                (
+                    self.header_line,
+                    format!("the column `{name}` appears {n} times; the first is used, the others are named `{name} (2)` and on"),
+                )
+            })
+            .collect()
     }
 
     /// The index of the first column whose name is one of `names`.
@@ -49,11 +84,66 @@ impl Table {
     pub fn has_all(&self, names: &[&str]) -> bool {
         names.iter().all(|n| self.column(n).is_some())
     }
+
+    /// Keep the first `n` rows that `records` gives (fewer if the file has fewer rows or
+    /// cannot be read further; reading every row says why).
+    pub fn read_first_rows(&mut self, mut records: Records, n: usize) {
+        while self.rows.len() < n {
+            let Ok(Some(rec)) = records.next() else {
+                break;
+            };
+            self.rows.push(Row {
+                line: rec.line,
+                cells: rec.to_string_record(),
+            });
+        }
+    }
+
+    /// Keep every row that `records` gives, with the notes on the file's structure.
+    pub fn read_rows(&mut self, mut records: Records) -> Result<(), String> {
+        while let Some(rec) = records.next()? {
+            self.rows.push(Row {
+                line: rec.line,
+                cells: rec.to_string_record(),
+            });
+        }
+        self.notes.append(&mut records.notes);
+        Ok(())
+    }
 }
 
 /// Normalise a header name: trimmed, lower case, without a byte-order mark.
 pub fn normalise_header(h: &str) -> String {
     h.trim_start_matches('\u{feff}').trim().to_lowercase()
+}
+
+/// Name the second and later columns of a repeated name `name (2)`, `name (3)` (blank names
+/// become `column_N` first); gives each repeated name with how often it appears.
+fn rename_repeats(headers: &mut [String]) -> Vec<(String, usize)> {
+    for (i, h) in headers.iter_mut().enumerate() {
+        if h.is_empty() {
+            *h = format!("column_{}", i + 1);
+        }
+    }
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut repeated = Vec::new();
+    for i in 0..headers.len() {
+        let n = seen.entry(headers[i].clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let mut name = format!("{} ({n})", headers[i]);
+            while headers.contains(&name) {
+                name.push('\'');
+            }
+            headers[i] = name;
+        }
+    }
+    for h in headers.iter() {
+        if let Some(n) = seen.get(h.as_str()).filter(|n| **n > 1) {
+            repeated.push((h.clone(), *n));
+        }
+    }
+    repeated
 }
 
 /// Split a line on `delim` outside double quotes (for sniffing only).
@@ -94,9 +184,17 @@ fn sniff_delimiter(lines: &[&str]) -> u8 {
     best.0
 }
 
-/// Parse decoded text. The header is the first line that is not blank, not a `sep=` line,
-/// not a `#` comment and not a one-field title line followed by a wider line.
+/// Parse decoded text, keeping every row.
 pub fn parse_text(text: &str) -> Result<Table, String> {
+    let (mut table, records) = read_head(text)?;
+    table.read_rows(records)?;
+    Ok(table)
+}
+
+/// Read up to the header: the table without rows, and a reader of the rows after it. The
+/// header is the first line that is not blank, not a `sep=` line, not a `#` comment and not
+/// a one-field title line followed by a wider line.
+pub fn read_head(text: &str) -> Result<(Table, Records<'_>), String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // The preamble and the sniffing sample are at the top: the first lines are enough.
     let lines: Vec<&str> = text.lines().take(PREAMBLE_LINES).collect();
@@ -167,58 +265,14 @@ pub fn parse_text(text: &str) -> Result<Table, String> {
     table.delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&sample));
     // Byte offset of the header line, to parse from there and count lines from it.
     let offset: usize = text.split_inclusive('\n').take(i).map(str::len).sum();
-    parse_body(&text[offset..], i as u64, table)
-}
-
-fn parse_body(body: &str, lines_before: u64, mut table: Table) -> Result<Table, String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(table.delimiter)
-        .from_reader(body.as_bytes());
-    // csv counts lines without the blank ones it skips, so lines come from byte offsets.
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let bytes = body.as_bytes();
-    let line_of = |rec: &csv::StringRecord| -> u64 {
-        let mut byte = rec.position().map_or(0, |p| p.byte() as usize);
-        // The position is where reading began, before the blank lines that were skipped.
-        while byte < bytes.len() && matches!(bytes[byte], b'\n' | b'\r') {
-            byte += 1;
-        }
-        lines_before + line_starts.partition_point(|start| *start <= byte) as u64
-    };
-    let mut records = reader.records();
-    for rec in records.by_ref() {
-        let rec = rec.map_err(|e| format!("cannot be read as CSV: {e}"))?;
-        if rec.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        table.header_line = line_of(&rec);
-        table.headers = rec.iter().map(normalise_header).collect();
-        break;
-    }
-    if table.headers.is_empty() {
+    let mut records = Records::new(&text[offset..], table.delimiter, i as u64);
+    let Some(header) = records.next()? else {
         return Err("is empty".to_string());
-    }
-    for rec in records {
-        let rec = rec.map_err(|e| format!("cannot be read as CSV: {e}"))?;
-        if rec.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let line = line_of(&rec);
-        // A quote that is never closed swallows the rest of the file into one field.
-        let spanned = rec.iter().map(|c| c.matches('\n').count()).sum::<usize>();
-        if spanned > MAX_LINES_IN_A_FIELD {
-            table.notes.push((
-                line,
-                format!("a quoted field starting here runs over {spanned} lines: a quote is probably never closed, so the rows after it were read as text"),
-            ));
-        }
-        table.rows.push(Row { line, cells: rec });
-    }
-    Ok(table)
+    };
+    table.header_line = header.line;
+    table.headers = header.iter().map(normalise_header).collect();
+    table.renamed = rename_repeats(&mut table.headers);
+    Ok((table, records))
 }
 
 #[cfg(test)]
@@ -232,6 +286,20 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[0].line, 2);
         assert_eq!(t.rows[1].line, 4);
+    }
+
+    #[test]
+    fn repeated_and_blank_header_names_are_made_unique() {
+        let t = parse_text("Likes,likes,,Likes\n1,2,3,4\n").unwrap();
+        assert_eq!(
+            t.headers,
+            vec!["likes", "likes (2)", "column_3", "likes (3)"]
+        );
+        assert_eq!(t.column("likes"), Some(0));
+        assert_eq!(t.columns_named("likes"), vec![0, 1, 3]);
+        let notes = t.renamed_notes();
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].1.starts_with("the column `likes` appears 3 times"));
     }
 
     #[test]

@@ -4,4 +4,4 @@ mod kinds;
 mod parse;
 
 pub use kinds::{detect, Detection, Kind};
-pub use parse::{parse_table, Parsed};
+pub use parse::{parse_records, Parsed};

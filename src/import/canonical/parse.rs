@@ -2,14 +2,14 @@
 
 use super::Kind;
 use crate::import::cells::{self, Stamp};
+use crate::import::records::{Record, Records};
 use crate::import::report::LoadReport;
-use crate::import::table::{Row, Table};
+use crate::import::table::Table;
 use crate::model::{
     AudienceRow, DailyRow, Field, Message, Post, PostType, Segment, SpendRow, TrafficRow,
 };
 use chrono::NaiveDate;
 use chrono_tz::Tz;
-use std::collections::HashSet;
 
 /// The rows of one file, each with the line it came from.
 #[derive(Debug, Clone)]
@@ -48,14 +48,14 @@ type Skip = String;
 /// Cell access for one row, by column name.
 struct Cells<'a> {
     table: &'a Table,
-    row: &'a Row,
+    row: &'a Record<'a>,
 }
 
 impl<'a> Cells<'a> {
     fn raw(&self, col: &str) -> &'a str {
         self.table
             .column(col)
-            .and_then(|i| self.row.cells.get(i))
+            .and_then(|i| self.row.get(i))
             .unwrap_or("")
     }
 
@@ -99,65 +99,59 @@ impl<'a> Cells<'a> {
     }
 }
 
-/// Parse every row of `table` as `kind`. Bad rows are skipped with a warning naming the line.
-pub fn parse_table(
+/// Parse every row of a table as `kind`, reading its rows one at a time from `records`. Bad
+/// rows are skipped with a warning naming the line; the error is why the file cannot be read
+/// at all (a limit of `records`).
+pub fn parse_records(
     kind: Kind,
     table: &Table,
+    mut records: Records,
     file: &str,
     tz: Tz,
     report: &mut LoadReport,
-) -> Parsed {
+) -> Result<Parsed, String> {
     warn_about_columns(kind, table, file, report);
     let width = table.headers.len();
-    let good_rows = table.rows.iter().filter(|row| {
-        if row.cells.len() == width {
-            return true;
-        }
-        report.warn(
-            file,
-            Some(row.line),
-            format!(
-                "row skipped: it has {} fields where the header has {width}",
-                row.cells.len()
-            ),
-        );
-        false
-    });
-    let rows: Vec<&Row> = good_rows.collect();
     macro_rules! each {
         ($variant:ident, $f:expr) => {{
-            let mut out = Vec::with_capacity(rows.len());
-            for row in &rows {
-                let c = Cells { table, row };
-                match $f(&c) {
+            let mut out = Vec::new();
+            while let Some(row) = records.next()? {
+                if row.len() != width {
+                    report.warn(
+                        file,
+                        Some(row.line),
+                        format!(
+                            "row skipped: it has {} fields where the header has {width}",
+                            row.len()
+                        ),
+                    );
+                    continue;
+                }
+                let c = Cells { table, row: &row };
+                match $f(&c, &mut *report) {
                     Ok(v) => out.push((row.line, v)),
                     Err(why) => report.warn(file, Some(row.line), format!("row skipped: {why}")),
                 }
+            }
+            for (line, note) in records.notes.drain(..) {
+                report.warn(file, Some(line), note);
             }
             Parsed::$variant(out)
         }};
     }
-    match kind {
-        Kind::Daily => each!(Daily, daily_row),
-        Kind::Posts => each!(Posts, |c: &Cells| post_row(c, tz)),
-        Kind::Audience => each!(Audience, audience_row),
-        Kind::Traffic => each!(Traffic, traffic_row),
-        Kind::Spend => each!(Spend, spend_row),
-        Kind::Messages => {
-            let mut out = Vec::with_capacity(rows.len());
-            for row in &rows {
-                let c = Cells { table, row };
-                match message_row(&c, tz, report, file) {
-                    Ok(v) => out.push((row.line, v)),
-                    Err(why) => report.warn(file, Some(row.line), format!("row skipped: {why}")),
-                }
-            }
-            Parsed::Messages(out)
-        }
-    }
+    Ok(match kind {
+        Kind::Daily => each!(Daily, |c: &Cells, _: &mut LoadReport| daily_row(c)),
+        Kind::Posts => each!(Posts, |c: &Cells, _: &mut LoadReport| post_row(c, tz)),
+        Kind::Audience => each!(Audience, |c: &Cells, _: &mut LoadReport| audience_row(c)),
+        Kind::Traffic => each!(Traffic, |c: &Cells, _: &mut LoadReport| traffic_row(c)),
+        Kind::Spend => each!(Spend, |c: &Cells, _: &mut LoadReport| spend_row(c)),
+        Kind::Messages => each!(Messages, |c: &Cells, r: &mut LoadReport| message_row(
+            c, tz, r, file
+        )),
+    })
 }
 
-/// Unknown columns are reported once; a repeated column name once, the first one being used.
+/// Unknown columns are reported once (a repeated name was renamed `name (2)` by the table).
 fn warn_about_columns(kind: Kind, table: &Table, file: &str, report: &mut LoadReport) {
     let unknown: Vec<&str> = table
         .headers
@@ -175,16 +169,6 @@ fn warn_about_columns(kind: Kind, table: &Table, file: &str, report: &mut LoadRe
             Some(table.header_line),
             format!("unknown columns ignored: {}", names.join(", ")),
         );
-    }
-    let mut seen = HashSet::new();
-    for h in &table.headers {
-        if !seen.insert(h) && kind.knows(h) {
-            report.warn(
-                file,
-                Some(table.header_line),
-                format!("the column `{h}` appears twice; the first one is used"),
-            );
-        }
     }
 }
 

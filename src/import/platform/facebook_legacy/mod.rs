@@ -46,9 +46,7 @@ fn split_description(table: &Table) -> (Vec<&Row>, Option<&Row>) {
 /// The column named `name`; where the name repeats, the one the description row calls a
 /// `(Total Count)`, else the first.
 fn pick(table: &Table, description: Option<&Row>, name: &str) -> Option<usize> {
-    let all: Vec<usize> = (0..table.headers.len())
-        .filter(|i| table.headers[*i] == name)
-        .collect();
+    let all = table.columns_named(name);
     if all.len() > 1 {
         if let Some(d) = description {
             let total = |i: &&usize| {
