@@ -1,18 +1,68 @@
-//! Text from exports is untrusted: this is the one step that makes it safe to draw or print.
+//! Text from exports is untrusted: this is the one step that makes it safe to draw or print
+//! (reliability.md, section 2.5).
+//!
+//! What could change a terminal is made visible and inert rather than deleted, so the owner
+//! sees that something was there: C0 controls become Control Pictures (`␛` for ESC, `␀` for
+//! NUL, `␈` for backspace), DEL becomes `␡`, C1 controls become `�`. What only hides or
+//! reorders text is removed: bidirectional overrides, isolates and marks, zero-width and other
+//! invisible characters, Unicode tag characters (except inside an emoji flag such as England's)
+//! and the supplementary variation selectors. Line breaks of every kind become `\n` (a lone
+//! carriage return is a line break, never an overwrite); a tab becomes a space. Combining marks
+//! are capped at [`MAX_MARKS`] in a row, so a "Zalgo" caption cannot stall drawing.
 
-/// Remove what could change a terminal or fool a reader: C0 and C1 control characters, escape
-/// sequences (CSI, OSC and two-byte ones), bidirectional overrides and isolates, zero-width
-/// characters and Unicode tag characters. Tabs and newlines become spaces.
+use unicode_width::UnicodeWidthChar;
+
+/// Zero-width characters kept in a row (combining marks, joiners, variation selectors).
+pub const MAX_MARKS: usize = 8;
+
+/// The marker a single-line cell shows for a line break.
+pub const LINE_BREAK: char = '⏎';
+
+/// Make text from an export safe: see the module documentation. Idempotent.
 pub fn sanitize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
+    let mut marks = 0;
     while let Some(c) = chars.next() {
+        let zero_width = !c.is_ascii() && c.width() == Some(0);
+        if !zero_width {
+            marks = 0;
+        }
         match c {
-            '\u{1b}' => skip_escape(&mut chars),
-            '\u{9b}' => skip_csi(&mut chars),
-            '\u{9d}' => skip_osc(&mut chars),
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if is_forbidden(c) => {}
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+            '\u{7f}' => out.push('\u{2421}'),
+            '\u{80}'..='\u{9f}' => out.push('\u{fffd}'),
+            '\u{200b}' => out.push(' '),
+            '\u{1f3f4}' => {
+                out.push(c);
+                // A black flag followed by tag letters and a cancel tag is a subdivision flag.
+                let mut look = chars.clone();
+                let mut n = 0;
+                while look
+                    .next_if(|t| ('\u{e0020}'..='\u{e007e}').contains(t))
+                    .is_some()
+                {
+                    n += 1;
+                }
+                if n > 0 && look.next_if_eq(&'\u{e007f}').is_some() {
+                    for _ in 0..=n {
+                        out.extend(chars.next());
+                    }
+                }
+            }
+            c if is_hidden(c) => {}
+            c if zero_width => {
+                marks += 1;
+                if marks <= MAX_MARKS {
+                    out.push(c);
+                }
+            }
             c => out.push(c),
         }
     }
@@ -20,72 +70,96 @@ pub fn sanitize(s: &str) -> String {
 }
 
 /// `sanitize` where it changes something, without a new string where it does not (most text
-/// is clean: printable ASCII is checked byte by byte).
+/// is clean: its bytes are looked at first, its characters only when a byte is suspect).
 pub fn sanitize_in_place(s: &mut String) {
-    let clean = s.bytes().all(|b| (0x20..0x7f).contains(&b))
-        || !s
-            .chars()
-            .any(|c| matches!(c, '\n' | '\r' | '\t') || is_forbidden(c));
-    if !clean {
+    if !is_clean(s) {
         *s = sanitize(s);
     }
 }
 
-/// Characters never drawn.
-pub fn is_forbidden(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_control();
+/// Whether `sanitize` would leave `s` as it is.
+fn is_clean(s: &str) -> bool {
+    // Lead bytes of every character `sanitize` may change: C0 and DEL, C1 and the soft hyphen
+    // (0xC2), combining marks and bidi marks of the two-byte scripts (0xCC–0xCD, 0xD2,
+    // 0xD6–0xDF), and the three- and four-byte blocks other than CJK ideographs and Hangul.
+    let suspect = |b: u8| match b {
+        b'\n' => false,
+        0..=0x1f | 0x7f | 0xc2 | 0xcc | 0xcd | 0xd2 | 0xd6..=0xdf => true,
+        0xe0..=0xe3 | 0xea | 0xee | 0xef | 0xf0..=0xf4 => true,
+        _ => false,
+    };
+    if !s.bytes().any(suspect) {
+        return true;
     }
-    c.is_control()
-        || matches!(c,
-            '\u{200b}'..='\u{200f}'   // zero-width space, joiners, LRM/RLM
-            | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
-            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-            | '\u{2066}'..='\u{2069}' // bidi isolates
-            | '\u{feff}'              // zero-width no-break space
-            | '\u{e0000}'..='\u{e007f}' // tag characters
-        )
-}
-
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.peek() {
-        Some('[') => {
-            chars.next();
-            skip_csi(chars);
-        }
-        Some(']') | Some('P') | Some('_') | Some('^') | Some('X') => {
-            chars.next();
-            skip_osc(chars);
-        }
-        Some(_) => {
-            chars.next();
-        }
-        None => {}
-    }
-}
-
-/// A CSI sequence ends with a byte in `@`..`~`.
-fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    for n in chars.by_ref() {
-        if ('@'..='~').contains(&n) {
-            break;
-        }
-    }
-}
-
-/// An OSC (or DCS, APC, PM, SOS) string ends with BEL or ST (ESC \).
-fn skip_osc(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(n) = chars.next() {
-        if n == '\u{7}' || n == '\u{9c}' {
-            break;
-        }
-        if n == '\u{1b}' {
-            if chars.peek() == Some(&'\\') {
-                chars.next();
+    let mut marks = 0;
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_control() && c != '\n' {
+                return false;
             }
-            break;
+            marks = 0;
+            continue;
+        }
+        if c.is_control()
+            || matches!(c, '\u{200b}' | '\u{2028}' | '\u{2029}' | '\u{1f3f4}')
+            || is_hidden(c)
+        {
+            return false;
+        }
+        if c.width() == Some(0) {
+            marks += 1;
+            if marks > MAX_MARKS {
+                return false;
+            }
+        } else {
+            marks = 0;
         }
     }
+    true
+}
+
+/// Characters removed: bidirectional controls and invisible ones.
+fn is_hidden(c: char) -> bool {
+    matches!(c,
+        '\u{200e}' | '\u{200f}' | '\u{061c}'   // LRM, RLM, ALM
+        | '\u{202a}'..='\u{202e}'              // bidi embeddings and overrides
+        | '\u{2066}'..='\u{2069}'              // bidi isolates
+        | '\u{2060}'..='\u{2064}'              // word joiner, invisible operators
+        | '\u{206a}'..='\u{206f}'              // deprecated format characters
+        | '\u{feff}' | '\u{00ad}' | '\u{180e}'  // BOM, soft hyphen, Mongolian vowel separator
+        | '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}' // Hangul fillers
+        | '\u{e0000}'..='\u{e007f}'            // tags outside an emoji flag
+        | '\u{e0100}'..='\u{e01ef}' // variation selectors supplement
+    )
+}
+
+/// Characters that must never reach a terminal cell: every C0 control (line breaks and tabs
+/// included: a cell is one line), DEL, C1 controls, and whatever `sanitize` removes.
+pub fn is_forbidden(c: char) -> bool {
+    c.is_control() || c == '\u{200b}' || is_hidden(c)
+}
+
+/// Whether `s` holds a forbidden character, tag characters of an emoji flag excepted.
+pub fn has_forbidden(s: &str) -> bool {
+    let mut in_flag = false;
+    for c in s.chars() {
+        match c {
+            '\u{1f3f4}' => in_flag = true,
+            '\u{e0020}'..='\u{e007f}' if in_flag => in_flag = c != '\u{e007f}',
+            c if is_forbidden(c) => return true,
+            _ => in_flag = false,
+        }
+    }
+    false
+}
+
+/// Text for a one-line cell: sanitised, each line break shown as `⏎`.
+pub fn one_line(s: &str) -> String {
+    let mut t = sanitize(s);
+    if t.contains('\n') {
+        t = t.replace('\n', &LINE_BREAK.to_string());
+    }
+    t
 }
 
 #[cfg(test)]
@@ -94,7 +168,17 @@ mod tests {
 
     #[test]
     fn in_place_matches_the_copy() {
-        for s in ["plain", "Zürich ☕", "a\u{1b}[31mb", "x\ty", "\u{202e}z"] {
+        for s in [
+            "plain",
+            "Zürich ☕",
+            "a\u{1b}[31mb",
+            "x\ty",
+            "\u{202e}z",
+            "l1\r\nl2",
+            "Привет",
+            "日本語",
+            "e\u{301}",
+        ] {
             let mut t = s.to_string();
             sanitize_in_place(&mut t);
             assert_eq!(t, sanitize(s));
@@ -102,18 +186,68 @@ mod tests {
     }
 
     #[test]
-    fn strips_escapes_controls_and_invisible_characters() {
-        assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
-        assert_eq!(sanitize("x\u{1b}]0;title\u{7}y"), "xy");
+    fn controls_are_shown_not_obeyed() {
+        // T01, T02, T07, T08, T09, T24.
+        assert_eq!(sanitize("A\u{1b}[2Jb"), "A␛[2Jb");
+        assert_eq!(sanitize("x\u{1b}]0;pwned\u{7}y"), "x␛]0;pwned␇y");
+        assert_eq!(one_line("Verified✓\rFAKE"), "Verified✓⏎FAKE");
+        assert_eq!(sanitize("admin\u{8}\u{8}guest\u{7f}"), "admin␈␈guest␡");
+        assert_eq!(sanitize("10\t000"), "10 000");
+        assert_eq!(sanitize("a\0b"), "a␀b");
+        // T06: C1 controls, NEL a line break.
+        assert_eq!(sanitize("a\u{9b}31mb\u{85}c"), "a\u{fffd}31mb\nc");
+    }
+
+    #[test]
+    fn line_breaks_of_every_kind_are_one_newline() {
+        // T10: the detail view shows four lines, a list row one with markers.
+        assert_eq!(sanitize("l1\nl2\r\nl3\rl4"), "l1\nl2\nl3\nl4");
+        assert_eq!(one_line("l1\nl2\r\nl3\rl4"), "l1⏎l2⏎l3⏎l4");
+        assert_eq!(sanitize("a\u{2028}b"), "a\nb");
+    }
+
+    #[test]
+    fn hidden_characters_are_removed() {
+        // T11, T12, T13.
+        assert_eq!(sanitize("a\u{202e}b\u{2066}c\u{2069}\u{200f}d"), "abcd");
+        assert_eq!(sanitize("ad\u{2060}min\u{feff}\u{ad}"), "admin");
+        assert_eq!(sanitize("a\u{200b}b"), "a b");
+        assert_eq!(sanitize("ok\u{e0041}\u{e0042}\u{e007f}"), "ok");
+        let england = "\u{1f3f4}\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}";
         assert_eq!(
-            sanitize("x\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\"),
-            "xlink"
+            sanitize(&format!("go {england}!")),
+            format!("go {england}!")
         );
-        assert_eq!(
-            sanitize("a\u{202e}b\u{200b}c\u{e0041}d\0e\u{85}f"),
-            "abcdef"
-        );
-        assert_eq!(sanitize("line1\nline2\ttab"), "line1 line2 tab");
-        assert_eq!(sanitize("Kaffee ☕ Zürich"), "Kaffee ☕ Zürich");
+        assert!(!has_forbidden(england));
+        assert!(has_forbidden("x\u{e0041}"));
+        // Joiners and selectors of emoji stay: a family, a red heart.
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(sanitize(family), family);
+        assert_eq!(sanitize("❤\u{fe0f}"), "❤\u{fe0f}");
+    }
+
+    #[test]
+    fn combining_marks_are_capped() {
+        // T15: one base and 10,000 marks keep eight.
+        let zalgo = format!("Z{}a", "\u{301}".repeat(10_000));
+        let clean = sanitize(&zalgo);
+        assert_eq!(clean.chars().count(), 1 + MAX_MARKS + 1);
+        assert_eq!(sanitize(&clean), clean);
+        assert_eq!(sanitize("e\u{301}\u{302}"), "e\u{301}\u{302}");
+    }
+
+    #[test]
+    fn sanitizing_twice_changes_nothing() {
+        for s in [
+            "a\u{1b}[2Jb",
+            "x\r\ny\rz",
+            "Z\u{301}\u{301}",
+            "\u{85}\u{9b}",
+            "\t\0",
+        ] {
+            let once = sanitize(s);
+            assert_eq!(sanitize(&once), once, "{s:?}");
+            assert!(!has_forbidden(&one_line(&once)), "{s:?}");
+        }
     }
 }

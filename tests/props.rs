@@ -7,7 +7,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use smm_audit::import::{load_files, LoadOptions, SourceFile};
 use smm_audit::model::{AuditConfig, Period};
-use smm_audit::text::{is_forbidden, sanitize};
+use smm_audit::text::{has_forbidden, one_line, sanitize};
 
 fn opts() -> LoadOptions {
     LoadOptions::new(chrono_tz::Europe::Berlin, "2026-11-22".parse().unwrap())
@@ -105,14 +105,16 @@ proptest! {
     #[test]
     fn p02_sanitised_text_has_no_forbidden_code_point(s in "\\PC{0,80}|[\\x00-\\x20\\x7f-\\u{a0}\\u{200b}-\\u{206f}\\u{e0000}-\\u{e007f}a-z]{0,80}") {
         let once = sanitize(&s);
-        prop_assert!(!once.chars().any(is_forbidden));
+        // Line breaks stay (as `\n` only); a one-line cell shows them as `⏎`.
+        prop_assert!(!has_forbidden(&once.replace('\n', "")));
+        prop_assert!(!has_forbidden(&one_line(&s)));
         prop_assert_eq!(sanitize(&once), once.clone());
     }
 }
 
 #[test]
 fn p03_hostile_captions_never_reach_a_cell_at_any_size() {
-    let caption = "A\u{1b}[2Jb \u{1b}]0;pwned\u{7} \u{202e}gnp.exe\u{202c} zero\u{200b}width \u{9b}31m 👨‍👩‍👧 全角 e\u{301}\u{301}\u{301}";
+    let caption = "Verified✓\rFAKE admin\u{8}\u{8}guest\u{7f} A\u{1b}[2Jb \u{1b}]0;pwned\u{7} \u{202e}gnp.exe\u{202c} zero\u{200b}width \u{9b}31m 👨‍👩‍👧 全角 e\u{301}\u{301}\u{301}";
     let dir = tempfile::tempdir().unwrap();
     let mut daily = String::from("date,followers,reach\n");
     for d in 1..=31 {
@@ -142,11 +144,26 @@ fn p03_hostile_captions_never_reach_a_cell_at_any_size() {
             t.draw(|f| smm_audit::ui::render(&app, f)).unwrap();
             for c in t.backend().buffer().content() {
                 assert!(
-                    !c.symbol().chars().any(is_forbidden),
+                    !has_forbidden(c.symbol()),
                     "{:?} in a cell after {action:?} at {w}x{h}",
                     c.symbol()
                 );
             }
         }
     }
+    // T07, T08: what was hidden is shown, not obeyed.
+    app.update(Back);
+    app.update(TopPosts);
+    let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    t.draw(|f| smm_audit::ui::render(&app, f)).unwrap();
+    let buffer = t.backend().buffer();
+    let rows: Vec<String> = (0..45)
+        .map(|y| (0..160).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Verified✓⏎FAKE admin␈␈guest␡ A␛[2Jb")),
+        "{}",
+        rows.join("\n")
+    );
 }

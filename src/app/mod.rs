@@ -219,8 +219,9 @@ impl App {
                 }
             }
             Screen::PostDetail(_) | Screen::FindingDetail(_) => {
+                // A caption of 64 KiB wraps to about 1,000 lines at 80 columns.
                 self.detail_scroll = if down {
-                    self.detail_scroll.saturating_add(1).min(500)
+                    self.detail_scroll.saturating_add(1).min(2_000)
                 } else {
                     self.detail_scroll.saturating_sub(1)
                 }

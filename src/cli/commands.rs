@@ -38,7 +38,7 @@ pub fn choose_period(args: &PeriodArgs, opened: &Opened) -> Result<Period> {
 pub fn print_warnings(opened: &Opened) {
     let w = &opened.load.warnings;
     for warning in w.iter().take(20) {
-        eprintln!("warning: {}", crate::text::sanitize(&warning.to_string()));
+        eprintln!("warning: {}", crate::text::one_line(&warning.to_string()));
     }
     if w.len() > 20 {
         eprintln!(
@@ -121,7 +121,7 @@ pub fn check(args: &CheckArgs, common: &Common) -> Result<bool> {
             f.severity.as_str(),
             dates,
             f.rule,
-            crate::text::sanitize(&f.title)
+            crate::text::one_line(&f.title)
         );
     }
     eprintln!(

@@ -248,7 +248,7 @@ mod tests {
     fn hostile_text_is_escaped() {
         assert_eq!(
             escape("<script>alert('x')</script>&\u{1b}[31m"),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;"
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;␛[31m"
         );
         assert_eq!(escape("a\"b"), "a&quot;b");
     }

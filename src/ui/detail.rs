@@ -5,7 +5,7 @@ use super::frame::panel;
 use super::lists::dates;
 use super::Theme;
 use crate::app::App;
-use crate::text::sanitize;
+use crate::text::one_line;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -53,10 +53,10 @@ pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme
     let inner = block.inner(text_area);
     f.render_widget(block, text_area);
     let mut lines = vec![
-        Line::from(Span::styled(sanitize(&x.title), theme.severity(x.severity))),
+        Line::from(Span::styled(one_line(&x.title), theme.severity(x.severity))),
         Line::from(Span::styled(format!("{} – {}", x.start, x.end), theme.dim)),
         Line::from(""),
-        Line::from(sanitize(&x.detail)),
+        Line::from(one_line(&x.detail)),
         Line::from(""),
         Line::from(Span::styled("Evidence", theme.title)),
     ];
@@ -69,19 +69,19 @@ pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme
                         .as_object()
                         .map(|o| o.iter().map(|(a, b)| format!("{a} {}", shown(b))).collect())
                         .unwrap_or_default();
-                    lines.push(Line::from(format!("    {}", sanitize(&parts.join(", ")))));
+                    lines.push(Line::from(format!("    {}", one_line(&parts.join(", ")))));
                 }
             }
             _ => lines.push(Line::from(vec![
                 Span::styled(format!("  {k}: "), theme.dim),
-                Span::styled(sanitize(&shown(v)), theme.text),
+                Span::styled(one_line(&shown(v)), theme.text),
             ])),
         }
     }
     if !x.posts.is_empty() {
         lines.push(Line::from(vec![
             Span::styled("  posts: ", theme.dim),
-            Span::raw(sanitize(&x.posts.join(", "))),
+            Span::raw(one_line(&x.posts.join(", "))),
         ]));
     }
     if let Some((what, why, ask)) = crate::rules::help::rule_help(x.rule) {

@@ -3,7 +3,7 @@
 use super::keymap;
 use super::Theme;
 use crate::app::{App, Focus};
-use crate::text::sanitize;
+use crate::text::one_line;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
@@ -59,11 +59,11 @@ pub fn focused(app: &App, f: Focus) -> bool {
 
 pub fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let a = &app.account.config.account;
-    let name = sanitize(app.account.name());
+    let name = one_line(app.account.name());
     let platform = a
         .platform
         .as_deref()
-        .map(sanitize)
+        .map(one_line)
         .unwrap_or_else(|| "platform not set".into());
     let p = &app.period;
     let mut first = vec![Span::styled(" smm-audit ", theme.title)];
@@ -93,7 +93,7 @@ pub fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(
             format!(
                 "  │ {} · {sources} file{} read{}",
-                sanitize(&app.origin.label),
+                one_line(&app.origin.label),
                 if sources == 1 { "" } else { "s" },
                 if warnings > 0 {
                     format!(", {warnings} warning(s)")
@@ -113,7 +113,7 @@ pub fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 pub fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(status) = &app.status {
         f.render_widget(
-            Paragraph::new(Span::styled(format!(" {}", sanitize(status)), theme.accent)),
+            Paragraph::new(Span::styled(format!(" {}", one_line(status)), theme.accent)),
             area,
         );
         return;

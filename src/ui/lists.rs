@@ -6,7 +6,7 @@ use crate::app::{App, Focus};
 use crate::metrics::{delta, Kpi};
 use crate::report::format;
 use crate::rules::Finding;
-use crate::text::sanitize;
+use crate::text::one_line;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
@@ -46,7 +46,7 @@ pub fn findings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     theme.severity(x.severity),
                 ),
                 Span::styled(format!(" {:<11} ", dates(x)), theme.dim),
-                Span::styled(sanitize(&x.title), theme.text),
+                Span::styled(one_line(&x.title), theme.text),
             ]))
         })
         .collect();

@@ -5,7 +5,7 @@ use super::Theme;
 use crate::app::App;
 use crate::metrics::{Kpi, RankedPost, Ranking};
 use crate::report::format;
-use crate::text::sanitize;
+use crate::text::{one_line, sanitize};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
@@ -65,7 +65,7 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Cell::from(v(Kpi::Engagements, r.rates.engagements)),
                 Cell::from(v(Kpi::ErPostPct, r.rates.er_post_pct)),
                 Cell::from(v(Kpi::ErrPct, r.rates.err_pct)),
-                Cell::from(sanitize(&p.caption)),
+                Cell::from(one_line(&p.caption)),
             ])
         })
         .collect();
@@ -131,7 +131,7 @@ pub fn post_detail(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &T
     let mut lines = vec![
         Line::from(vec![
             Span::styled("id ", theme.dim),
-            Span::styled(sanitize(&p.id), theme.title),
+            Span::styled(one_line(&p.id), theme.title),
             Span::styled(
                 format!(
                     "   published {}   type {}",
@@ -141,7 +141,7 @@ pub fn post_detail(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &T
                 theme.text,
             ),
         ]),
-        Line::from(Span::styled(sanitize(&p.permalink), theme.accent)),
+        Line::from(Span::styled(one_line(&p.permalink), theme.accent)),
         Line::from(""),
         against("reach", Kpi::Reach, p.reach, m.reach, theme),
         against(
@@ -193,9 +193,11 @@ pub fn post_detail(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &T
     lines.truncate(lines.len());
     f.render_widget(Paragraph::new(lines), top);
     f.render_widget(
+        // The caption keeps its line breaks here, and scrolls with ↑/↓.
         Paragraph::new(sanitize(&p.caption))
             .style(theme.text)
-            .wrap(Wrap { trim: true }),
+            .wrap(Wrap { trim: true })
+            .scroll((app.detail_scroll, 0)),
         caption,
     );
 }
