@@ -79,24 +79,41 @@ pub fn sanitize_in_place(s: &mut String) {
 
 /// Whether `sanitize` would leave `s` as it is.
 fn is_clean(s: &str) -> bool {
-    // Lead bytes of every character `sanitize` may change: C0 and DEL, C1 and the soft hyphen
-    // (0xC2), combining marks and bidi marks of the two-byte scripts (0xCC–0xCD, 0xD2,
-    // 0xD6–0xDF), and the three- and four-byte blocks other than CJK ideographs and Hangul.
-    let suspect = |b: u8| match b {
-        b'\n' => false,
-        0..=0x1f | 0x7f | 0xc2 | 0xcc | 0xcd | 0xd2 | 0xd6..=0xdf => true,
-        0xe0..=0xe3 | 0xea | 0xee | 0xef | 0xf0..=0xf4 => true,
-        _ => false,
-    };
-    if !s.bytes().any(suspect) {
-        return true;
-    }
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut i = 0;
     let mut marks = 0;
-    for c in s.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_control() && c != '\n' {
+    while i < bytes.len() {
+        // Eight printable ASCII bytes at a time: no byte at or above 0x7F, none below 0x20.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let below_space = w.wrapping_sub(0x20 * ONES) & !w & HIGH;
+            let del_or_high = (w.wrapping_add(ONES) | w) & HIGH;
+            if below_space | del_or_high == 0 {
+                marks = 0;
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n') || b == 0x7f {
                 return false;
             }
+            marks = 0;
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        i += c.len_utf8();
+        // Lead bytes of the characters `sanitize` may change: C1 and the soft hyphen (0xC2),
+        // combining and bidi marks of the two-byte scripts (0xCC–0xCD, 0xD2, 0xD6–0xDF), and
+        // the three- and four-byte blocks other than CJK ideographs and Hangul.
+        if !matches!(b, 0xc2 | 0xcc | 0xcd | 0xd2 | 0xd6..=0xdf | 0xe0..=0xe3 | 0xea | 0xee | 0xef | 0xf0..=0xf4)
+        {
             marks = 0;
             continue;
         }
@@ -178,6 +195,12 @@ mod tests {
             "Привет",
             "日本語",
             "e\u{301}",
+            "eight ok\x7fnine",
+            "twelve bytes\x1bz",
+            "ascii only, long enough for words",
+            "tab\tin the middle of a long line",
+            "a\u{85}b",
+            "Z\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}",
         ] {
             let mut t = s.to_string();
             sanitize_in_place(&mut t);
@@ -248,6 +271,20 @@ mod tests {
             let once = sanitize(s);
             assert_eq!(sanitize(&once), once, "{s:?}");
             assert!(!has_forbidden(&one_line(&once)), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_quick_check_agrees_with_sanitize(
+            s in "\\PC{0,40}|[ -~\\n\\t\\x00-\\x1f\\x7f-\\u{a0}\\u{300}\\u{200b}-\\u{206f}\\u{1f3f4}\\u{e0061}\\u{e007f}]{0,40}"
+        ) {
+            // A clean verdict is never wrong (a false alarm only costs a copy).
+            let same = sanitize(&s) == s;
+            proptest::prop_assert!(!is_clean(&s) || same, "{:?}", s);
+            let mut t = s.clone();
+            sanitize_in_place(&mut t);
+            proptest::prop_assert_eq!(t, sanitize(&s));
         }
     }
 }

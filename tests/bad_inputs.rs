@@ -183,6 +183,39 @@ fn i19_bad_dates_skip_the_row() {
 }
 
 #[test]
+fn i22_bomb_like_files_stop_at_a_limit_with_a_message() {
+    let commas = ",".repeat(5_000_000);
+    let mut field = String::from("post_id,published_at,caption\n1,2026-10-01 10:00,\"");
+    field.push_str(&"x".repeat(20 * 1024 * 1024));
+    let l = load(&[
+        ("bomb.csv", commas.as_bytes()),
+        ("d.csv", b"date,followers\n2026-10-01,1\n"),
+        ("field.csv", field.as_bytes()),
+    ])
+    .unwrap();
+    let skipped: Vec<(String, String)> = l
+        .report
+        .skipped
+        .iter()
+        .map(|s| (s.file.clone(), s.reason.clone()))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![
+            (
+                "bomb.csv".to_string(),
+                "has more than 2,000 fields on line 1; it is not read".to_string()
+            ),
+            (
+                "field.csv".to_string(),
+                "has a row longer than 16 MiB starting on line 2 (a quote that is never closed, or not a table); it is not read".to_string()
+            ),
+        ]
+    );
+    assert_eq!(l.account.daily.len(), 1);
+}
+
+#[test]
 fn i24_nul_bytes_in_a_field_are_kept_and_a_binary_file_is_not_text() {
     let l = load(&[
         ("img.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),

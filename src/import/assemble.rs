@@ -141,7 +141,8 @@ pub fn assemble(
             }
         }
     }
-    account.posts = posts.finish(report);
+    // Posts are sorted by publication below.
+    account.posts = posts.finish_unordered(report);
     account.audience = audience.finish(report);
     account.traffic = traffic.finish(report);
     account.spend = spend.finish(report);

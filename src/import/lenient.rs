@@ -184,6 +184,93 @@ pub fn date(cell: &str) -> Option<NaiveDate> {
         })
 }
 
+/// The order of day and month in a column of `a/b/yyyy` dates. It is decided from every
+/// cell of the column, never row by row (a day-first file read row by row would put
+/// 03/10/2024 in March and 13/10/2024 in October).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayMonth {
+    /// Some second number is above 12 (`10/31/2024`), none of the first.
+    MonthFirst,
+    /// Some first number is above 12 (`31/10/2024`), none of the second.
+    DayFirst,
+    /// No slash date, or none with a number above 12: read month first, the order of the
+    /// US-made exports.
+    Unknown,
+    /// Both orders appear: the column cannot be read safely.
+    Mixed,
+}
+
+/// Decide the order of day and month from a column's cells (see `DayMonth`).
+pub fn day_month<'a>(cells: impl Iterator<Item = &'a str>) -> DayMonth {
+    let (mut day_first, mut month_first) = (false, false);
+    for c in cells {
+        let mut parts = c.trim().splitn(3, '/');
+        let (Some(a), Some(b), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let n = |s: &str| s.trim().parse::<u32>().ok();
+        match (n(a), n(b)) {
+            (Some(a), Some(b)) if a > 12 && a <= 31 && b <= 12 => day_first = true,
+            (Some(a), Some(b)) if b > 12 && b <= 31 && a <= 12 => month_first = true,
+            _ => {}
+        }
+    }
+    match (day_first, month_first) {
+        (true, true) => DayMonth::Mixed,
+        (true, false) => DayMonth::DayFirst,
+        (false, true) => DayMonth::MonthFirst,
+        (false, false) => DayMonth::Unknown,
+    }
+}
+
+/// `datetime` with slash dates read in `order` (day first when the column says so), and an
+/// Excel serial date (a number between 20,000 and 80,000) read as one.
+pub fn datetime_in(cell: &str, order: DayMonth) -> Option<(NaiveDateTime, bool)> {
+    let s = cell.trim();
+    if order == DayMonth::DayFirst && s.contains('/') {
+        const DAY_FIRST: &[&str] = &[
+            "%d/%m/%Y %H:%M",
+            "%d/%m/%Y %H:%M:%S",
+            "%d/%m/%Y %I:%M:%S %p",
+            "%d/%m/%Y %I:%M %p",
+        ];
+        return DAY_FIRST
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+            .or_else(|| {
+                NaiveDate::parse_from_str(s, "%d/%m/%Y")
+                    .ok()
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+            })
+            .map(|d| (d, false));
+    }
+    datetime(s).or_else(|| excel_serial(s).map(|d| (d, false)))
+}
+
+/// The date of `datetime_in`.
+pub fn date_in(cell: &str, order: DayMonth) -> Option<NaiveDate> {
+    if order == DayMonth::DayFirst && cell.contains('/') {
+        return datetime_in(cell, order).map(|(d, _)| d.date());
+    }
+    date(cell).or_else(|| excel_serial(cell.trim()).map(|d| d.date()))
+}
+
+/// A date that Excel wrote as its serial number (days since 1899-12-30 in the 1900 date
+/// system, Excel's default on Windows and on the Mac since 2011; a fraction is the time of
+/// day). Only numbers from 20,000 to 80,000 (1954 to 2119) are taken for dates.
+pub fn excel_serial(cell: &str) -> Option<NaiveDateTime> {
+    let v: f64 = cell.parse().ok()?;
+    if !(20_000.0..=80_000.0).contains(&v) {
+        return None;
+    }
+    let days = v.floor();
+    let seconds = ((v - days) * 86_400.0).round() as i64;
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_hms_opt(0, 0, 0)?;
+    epoch
+        .checked_add_signed(chrono::Duration::days(days as i64))?
+        .checked_add_signed(chrono::Duration::seconds(seconds))
+}
+
 /// Month names and their abbreviations in the languages the platforms localise into.
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -440,6 +527,46 @@ mod tests {
             "2015-01-05 15:04:05"
         );
         assert_eq!(duration_seconds("0:01:35"), Some(95.0));
+    }
+
+    #[test]
+    fn day_and_month_order_is_decided_per_column() {
+        let order = |cells: &[&str]| day_month(cells.iter().copied());
+        assert_eq!(order(&["03/10/2024", "13/10/2024"]), DayMonth::DayFirst);
+        assert_eq!(order(&["03/10/2024", "10/31/2024"]), DayMonth::MonthFirst);
+        assert_eq!(order(&["03/10/2024", "04/10/2024"]), DayMonth::Unknown);
+        assert_eq!(order(&["13/10/2024", "10/31/2024"]), DayMonth::Mixed);
+        // The same cell reads differently by its column, never by itself.
+        assert_eq!(
+            date_in("03/10/2024", DayMonth::DayFirst),
+            Some(d("2024-10-03"))
+        );
+        assert_eq!(
+            date_in("03/10/2024", DayMonth::Unknown),
+            Some(d("2024-03-10"))
+        );
+        assert_eq!(date_in("13/10/2024", DayMonth::MonthFirst), None);
+        assert_eq!(
+            datetime_in("13/10/2024 18:05", DayMonth::DayFirst).map(|(t, _)| t.to_string()),
+            Some("2024-10-13 18:05:00".to_string())
+        );
+        assert_eq!(
+            date_in("10.03.2024", DayMonth::Unknown),
+            Some(d("2024-03-10"))
+        );
+    }
+
+    #[test]
+    fn excel_serial_dates() {
+        assert_eq!(date_in("45361", DayMonth::Unknown), Some(d("2024-03-10")));
+        assert_eq!(
+            excel_serial("45361.75").map(|t| t.to_string()),
+            Some("2024-03-10 18:00:00".to_string())
+        );
+        assert_eq!(excel_serial("1500"), None);
+        assert_eq!(excel_serial("123456"), None);
+        assert_eq!(excel_serial("NaN"), None);
+        assert_eq!(excel_serial("inf"), None);
     }
 
     #[test]

@@ -126,6 +126,15 @@ impl<R: Keyed> Merger<R> {
     /// The merged rows in key order, with a warning for each row replaced within a file and
     /// one per pair of overlapping files.
     pub fn finish(self, report: &mut LoadReport) -> Vec<R> {
+        self.finish_in(report, true)
+    }
+
+    /// `finish`, the rows left in the order they were read (for rows sorted again anyway).
+    pub fn finish_unordered(self, report: &mut LoadReport) -> Vec<R> {
+        self.finish_in(report, false)
+    }
+
+    fn finish_in(self, report: &mut LoadReport, key_order: bool) -> Vec<R> {
         let Merger { rows, from, files } = self;
         let mut order: Vec<u32> = (0..rows.len() as u32).collect();
         // Index order breaks ties: within a key, rows stay in the order they were read.
@@ -176,6 +185,12 @@ impl<R: Keyed> Merger<R> {
                     "{n} rows ({range}) are also in {old}; the rows of {new} are used (the file whose name sorts last wins)"
                 ),
             );
+        }
+        if !key_order {
+            let mut rows = rows;
+            let mut kept = keep.iter();
+            rows.retain(|_| kept.next().copied().unwrap_or(true));
+            return rows;
         }
         let mut slots: Vec<Option<R>> = rows.into_iter().map(Some).collect();
         order
@@ -247,8 +262,10 @@ mod tests {
             "b.csv",
             (3..=5).map(|i| (i, post(&i.to_string(), 1.0))).collect(),
         );
-        let rows = m.finish(&mut report);
-        assert_eq!(rows.len(), 5);
+        let rows = m.finish_unordered(&mut report);
+        let ids: Vec<&str> = rows.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, vec!["1", "2", "3", "4", "5"]);
+        assert_eq!(rows[4].reach, Some(1.0));
         assert_eq!(report.warnings.len(), 1);
         assert!(
             report.warnings[0]

@@ -182,7 +182,7 @@ pub fn each_day(
 }
 
 /// Each row of a daily table as a patch of its day (see `each_day`): the day as
-/// `lenient::date` reads the `date` cell, the values `cols`' counts; `keep` passes the patch on
+/// `lenient::date_in` reads the `date` cell (slash dates in the column's order), the values `cols`' counts; `keep` passes the patch on
 /// (`Some`) or drops an empty one (`non_empty`).
 pub fn daily_counts(
     table: &Table,
@@ -191,7 +191,9 @@ pub fn daily_counts(
     cols: &DayCols,
     keep: fn(DailyRow) -> Option<DailyRow>,
 ) -> Result<Vec<(u64, DailyRow)>, ImportError> {
-    let day_of = |row: &Row| lenient::date(cell(row, date));
+    // Day and month are ordered by the whole column, never by the row.
+    let order = lenient::day_month(table.rows.iter().map(|r| cell(r, date)));
+    let day_of = |row: &Row| lenient::date_in(cell(row, date), order);
     each_day(table, ctx, date, day_of, |row, day| {
         cols.patch(row, day).map(keep)
     })

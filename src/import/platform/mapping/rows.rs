@@ -27,6 +27,8 @@ type Skip = String;
 struct Cells<'a> {
     plan: &'a Plan,
     row: &'a Row,
+    /// The order of day and month of each column's slash dates.
+    orders: &'a [lenient::DayMonth],
     numbers: &'a Numbers<'a>,
     percent: &'a [bool],
     tz: Tz,
@@ -107,7 +109,14 @@ impl<'a> Cells<'a> {
                         .and_then(|d| d.and_hms_opt(0, 0, 0))
                 })
                 .map(|t| (t, false)),
-            None => lenient::datetime(raw),
+            None => {
+                let order = self
+                    .col(name)
+                    .and_then(|c| self.orders.get(c.index))
+                    .copied()
+                    .unwrap_or(lenient::DayMonth::Unknown);
+                lenient::datetime_in(raw, order)
+            }
         };
         let file_col = self.col(name).map_or(name, |c| &c.file_name);
         parsed
@@ -142,6 +151,7 @@ pub fn parse(plan: &Plan, table: &Table, ctx: &mut Ctx) -> Parsed {
         .collect();
     let mut unknown_countries = BTreeSet::new();
     let mut unknown_types = BTreeSet::new();
+    let orders = date_orders(plan, table, ctx);
     let rows: Vec<&Row> = table
         .rows
         .iter()
@@ -161,6 +171,7 @@ pub fn parse(plan: &Plan, table: &Table, ctx: &mut Ctx) -> Parsed {
                 let c = Cells {
                     plan,
                     row,
+                    orders: &orders,
                     numbers: &numbers,
                     percent: &percent,
                     tz: ctx.tz,
@@ -191,6 +202,43 @@ pub fn parse(plan: &Plan, table: &Table, ctx: &mut Ctx) -> Parsed {
         ctx.warn(None, format!("post types read as `other`: {names}"));
     }
     parsed
+}
+
+/// The order of day and month in each column, decided from all its cells; a date column whose
+/// slash dates do not tell, or tell both ways, is named in a warning (`date_format` settles it).
+fn date_orders(plan: &Plan, table: &Table, ctx: &mut Ctx) -> Vec<lenient::DayMonth> {
+    use lenient::DayMonth;
+    let orders: Vec<DayMonth> = (0..table.headers.len())
+        .map(|i| lenient::day_month(table.rows.iter().map(|r| cell(r, Some(i)))))
+        .collect();
+    if plan.date_format.is_some() {
+        return orders;
+    }
+    for c in &plan.columns {
+        if !matches!(
+            c.canonical.as_str(),
+            "date" | "published_at" | "received_at" | "answered_at"
+        ) {
+            continue;
+        }
+        let slashes = table
+            .rows
+            .iter()
+            .any(|r| cell(r, Some(c.index)).matches('/').count() == 2);
+        let col = &c.file_name;
+        match orders.get(c.index) {
+            Some(DayMonth::Unknown) if slashes => ctx.warn(
+                None,
+                format!("column `{col}`: no date in it shows whether the day or the month comes first; they are read month/day (set date_format = \"%d/%m/%Y\" in the [[mapping]] if the day comes first)"),
+            ),
+            Some(DayMonth::Mixed) => ctx.warn(
+                None,
+                format!("column `{col}`: some dates put the day first and others the month; dates that fit neither are skipped (set date_format in the [[mapping]])"),
+            ),
+            _ => {}
+        }
+    }
+    orders
 }
 
 fn daily(c: &Cells) -> Result<DailyRow, Skip> {

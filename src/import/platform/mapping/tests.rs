@@ -216,3 +216,51 @@ fn mistakes_in_a_mapping_are_errors_naming_them() {
         "{other}"
     );
 }
+
+const SHEET: &str = r#"
+[[mapping]]
+file = "sheet*.csv"
+kind = "daily"
+columns = { "Day" = "date", "Fans" = "followers" }
+"#;
+
+#[test]
+fn day_and_month_are_ordered_by_the_whole_column() {
+    // 13/10 shows the day comes first, so 03/10 is the 3rd of October, not the 10th of March.
+    let text = "Day,Fans\n03/10/2026,100\n13/10/2026,110\n";
+    let l = load(config(SHEET), "sheet.csv", text).unwrap();
+    let days: Vec<chrono::NaiveDate> = l.account.daily.keys().copied().collect();
+    assert_eq!(days, vec![d("2026-10-03"), d("2026-10-13")]);
+    // Nothing tells: month first, and a warning says how to say otherwise.
+    let l = load(config(SHEET), "sheet.csv", "Day,Fans\n03/10/2026,100\n").unwrap();
+    assert!(l.account.daily.contains_key(&d("2026-03-10")));
+    let w: Vec<String> = l.report.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        w.iter().any(|m| m.contains(
+            "column `Day`: no date in it shows whether the day or the month comes first"
+        )),
+        "{w:?}"
+    );
+    // Both orders in one column: the dates that fit neither are skipped, with warnings.
+    let text = "Day,Fans\n13/10/2026,100\n10/31/2026,110\n";
+    let l = load(config(SHEET), "sheet.csv", text).unwrap();
+    let w: Vec<String> = l.report.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        w.iter()
+            .any(|m| m.contains("some dates put the day first and others the month")),
+        "{w:?}"
+    );
+    assert_eq!(l.account.daily.len(), 1, "{w:?}");
+}
+
+#[test]
+fn excel_serial_dates_are_dates() {
+    let l = load(
+        config(SHEET),
+        "sheet.csv",
+        "Day,Fans\n46298,100\n46299,101\n",
+    )
+    .unwrap();
+    let days: Vec<chrono::NaiveDate> = l.account.daily.keys().copied().collect();
+    assert_eq!(days, vec![d("2026-10-03"), d("2026-10-04")]);
+}

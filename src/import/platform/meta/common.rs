@@ -76,20 +76,7 @@ pub fn post_type(s: &str) -> PostType {
 /// Whether a column of `M/D/Y` or `D/M/Y` dates writes the day first (some first number above
 /// 12, none of the second numbers above 12): an Excel re-save in a day-first locale.
 pub fn day_first<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
-    let mut first_big = false;
-    for c in cells {
-        let parts: Vec<&str> = c.trim().splitn(3, '/').collect();
-        if parts.len() < 3 {
-            continue;
-        }
-        let n = |s: &str| s.trim().parse::<u32>().ok();
-        match (n(parts[0]), n(parts[1])) {
-            (Some(a), Some(b)) if b > 12 && a <= 12 => return false,
-            (Some(a), _) if a > 12 && a <= 31 => first_big = true,
-            _ => {}
-        }
-    }
-    first_big
+    lenient::day_month(cells) == lenient::DayMonth::DayFirst
 }
 
 const DAY_FIRST: &[&str] = &[
