@@ -25,10 +25,21 @@ pub fn write_new(path: &Path, contents: &[u8], force: bool) -> std::io::Result<(
         std::process::id()
     ));
     let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
+        let open = || {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+        };
+        // A temporary file of this name is left by a killed earlier run that had the same
+        // process id (no live process has it): it is ours to replace.
+        let mut f = match open() {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                std::fs::remove_file(&tmp)?;
+                open()?
+            }
+            r => r?,
+        };
         f.write_all(contents)?;
         f.sync_all()?;
         drop(f);
@@ -94,6 +105,17 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"three");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1);
+    }
+
+    #[test]
+    fn a_stale_temporary_file_of_a_killed_run_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.md");
+        let stale = dir.path().join(format!(".r.md.{}.tmp", std::process::id()));
+        std::fs::write(&stale, "half a rep").unwrap();
+        write_new(&path, b"whole report", false).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"whole report");
+        assert!(!stale.exists());
     }
 
     #[test]

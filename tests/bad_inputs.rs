@@ -216,6 +216,23 @@ fn i22_bomb_like_files_stop_at_a_limit_with_a_message() {
 }
 
 #[test]
+fn t16_a_10_mb_caption_is_cut_with_a_warning() {
+    let mut text = String::from("post_id,published_at,caption\n7,2026-10-01 10:00,\"");
+    text.push_str(&"word ".repeat(2 * 1024 * 1024));
+    text.push_str("\"\n");
+    let l = load(&[("p.csv", text.as_bytes())]).unwrap();
+    let caption = &l.account.posts[0].caption;
+    assert_eq!(caption.len(), 64 * 1024 + '…'.len_utf8());
+    assert!(caption.ends_with('…'));
+    assert!(
+        warnings(&l)
+            .contains(&"t: a caption longer than 64 KiB cut there: 7 (10485760 bytes)".to_string()),
+        "{:?}",
+        warnings(&l)
+    );
+}
+
+#[test]
 fn i24_nul_bytes_in_a_field_are_kept_and_a_binary_file_is_not_text() {
     let l = load(&[
         ("img.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),

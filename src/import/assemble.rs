@@ -193,8 +193,12 @@ fn sanitize_text(account: &mut Account, label: &str, report: &mut LoadReport) {
             label,
             None,
             format!(
-                "{} captions are longer than {} KiB and were cut there: {}",
-                cut.len(),
+                "{} longer than {} KiB cut there: {}",
+                if cut.len() == 1 {
+                    "a caption".to_string()
+                } else {
+                    format!("{} captions", cut.len())
+                },
                 MAX_CAPTION_BYTES / 1024,
                 cut.join(", ")
             ),
