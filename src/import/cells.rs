@@ -12,6 +12,11 @@ pub fn number(cell: &str) -> Result<Option<f64>, String> {
     if s.is_empty() {
         return Ok(None);
     }
+    // Most cells are counts: up to 15 digits are exact in an f64 and quick to read by hand.
+    if s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let n = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Ok(Some(n as f64));
+    }
     let starts_like_number = s
         .chars()
         .next()

@@ -115,11 +115,13 @@ impl<R: Keyed> Merger<R> {
                 self.files.len() - 1
             }
         } as u32;
-        self.rows.reserve(rows.len());
-        self.from.reserve(rows.len());
-        for (line, row) in rows {
-            self.rows.push(row);
-            self.from.push((index, line));
+        self.from
+            .extend(rows.iter().map(|(line, _)| (index, *line)));
+        if self.rows.is_empty() {
+            // The usual case, one file of a kind: its vector is kept, not copied.
+            self.rows = rows.into_iter().map(|(_, row)| row).collect();
+        } else {
+            self.rows.extend(rows.into_iter().map(|(_, row)| row));
         }
     }
 

@@ -100,8 +100,10 @@ impl PostType {
     }
 
     pub fn parse(s: &str) -> Option<PostType> {
-        let s = s.trim().to_ascii_lowercase();
-        PostType::ALL.into_iter().find(|t| t.as_str() == s)
+        let s = s.trim();
+        PostType::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s))
     }
 }
 

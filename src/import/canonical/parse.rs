@@ -10,6 +10,7 @@ use crate::model::{
 };
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+use std::cell::RefCell;
 
 /// The rows of one file, each with the line it came from.
 #[derive(Debug, Clone)]
@@ -45,56 +46,83 @@ impl Parsed {
 /// Why a row is skipped.
 type Skip = String;
 
+/// Where the columns the row readers ask for are: looked up by name once per table, then by
+/// the address of the name (a `&'static str`, so no other name ever has that address): the
+/// readers pass the same string constants on every row.
+struct Columns<'a> {
+    table: &'a Table,
+    seen: RefCell<Vec<(usize, usize, Option<usize>)>>,
+}
+
+impl<'a> Columns<'a> {
+    fn new(table: &'a Table) -> Columns<'a> {
+        Columns {
+            table,
+            seen: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn index(&self, col: &'static str) -> Option<usize> {
+        let key = (col.as_ptr() as usize, col.len());
+        if let Some(hit) = self.seen.borrow().iter().find(|s| (s.0, s.1) == key) {
+            return hit.2;
+        }
+        let at = self.table.column(col);
+        self.seen.borrow_mut().push((key.0, key.1, at));
+        at
+    }
+}
+
 /// Cell access for one row, by column name.
 struct Cells<'a> {
-    table: &'a Table,
+    cols: &'a Columns<'a>,
     row: &'a Record<'a>,
 }
 
 impl<'a> Cells<'a> {
-    fn raw(&self, col: &str) -> &'a str {
-        self.table
-            .column(col)
+    fn raw(&self, col: &'static str) -> &'a str {
+        self.cols
+            .index(col)
             .and_then(|i| self.row.get(i))
             .unwrap_or("")
     }
 
-    fn has(&self, col: &str) -> bool {
-        self.table.column(col).is_some()
+    fn has(&self, col: &'static str) -> bool {
+        self.cols.index(col).is_some()
     }
 
-    fn text(&self, col: &str) -> String {
+    fn text(&self, col: &'static str) -> String {
         self.raw(col).trim().to_string()
     }
 
-    fn num(&self, col: &str) -> Result<Option<f64>, Skip> {
+    fn num(&self, col: &'static str) -> Result<Option<f64>, Skip> {
         cells::number(self.raw(col)).map_err(|e| format!("column `{col}`: {e}"))
     }
 
-    fn required_num(&self, col: &str) -> Result<f64, Skip> {
+    fn required_num(&self, col: &'static str) -> Result<f64, Skip> {
         self.num(col)?
             .ok_or_else(|| format!("the required value `{col}` is empty"))
     }
 
     /// A count or amount that cannot be negative.
-    fn count(&self, col: &str) -> Result<Option<f64>, Skip> {
+    fn count(&self, col: &'static str) -> Result<Option<f64>, Skip> {
         match self.num(col)? {
             Some(v) if v < 0.0 => Err(format!("column `{col}`: `{v}` is negative")),
             v => Ok(v),
         }
     }
 
-    fn field(&self, col: &str) -> Result<Field, Skip> {
+    fn field(&self, col: &'static str) -> Result<Field, Skip> {
         Ok(Field::from_option(self.has(col), self.count(col)?))
     }
 
-    fn date(&self, col: &str) -> Result<NaiveDate, Skip> {
+    fn date(&self, col: &'static str) -> Result<NaiveDate, Skip> {
         cells::date(self.raw(col))
             .map_err(|e| format!("column `{col}`: {e}"))?
             .ok_or_else(|| format!("the required value `{col}` is empty"))
     }
 
-    fn stamp(&self, col: &str, tz: Tz) -> Result<Option<Stamp>, Skip> {
+    fn stamp(&self, col: &'static str, tz: Tz) -> Result<Option<Stamp>, Skip> {
         cells::timestamp(self.raw(col), tz).map_err(|e| format!("column `{col}`: {e}"))
     }
 }
@@ -112,6 +140,7 @@ pub fn parse_records(
 ) -> Result<Parsed, String> {
     warn_about_columns(kind, table, file, report);
     let width = table.headers.len();
+    let cols = Columns::new(table);
     macro_rules! each {
         ($variant:ident, $f:expr) => {{
             let mut out = Vec::new();
@@ -127,7 +156,10 @@ pub fn parse_records(
                     );
                     continue;
                 }
-                let c = Cells { table, row: &row };
+                let c = Cells {
+                    cols: &cols,
+                    row: &row,
+                };
                 match $f(&c, &mut *report) {
                     Ok(v) => out.push((row.line, v)),
                     Err(why) => report.warn(file, Some(row.line), format!("row skipped: {why}")),
@@ -198,7 +230,7 @@ fn post_row(c: &Cells, tz: Tz) -> Result<Post, Skip> {
     let stamp = c
         .stamp("published_at", tz)?
         .ok_or("the required value `published_at` is empty")?;
-    let kind = match c.text("type").as_str() {
+    let kind = match c.raw("type").trim() {
         "" => PostType::Other,
         t => PostType::parse(t).ok_or_else(|| {
             format!(
