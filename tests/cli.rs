@@ -120,6 +120,40 @@ fn a_missing_path_exits_1() {
     assert!(stderr(&o).contains("/nonexistent/account"));
 }
 
+#[cfg(unix)]
+#[test]
+fn t18_hostile_file_names_reach_stderr_inert() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    // A folder with files whose names carry escapes, and a missing path that carries one.
+    std::fs::write(
+        dir.path()
+            .join(std::ffi::OsStr::from_bytes(b"da\x1b]0;pwn\x07ly.csv")),
+        "date,followers\n2026-10-01,5\nbad,1\n",
+    )
+    .unwrap();
+    let o = run(&["check", path(&dir)]);
+    let missing = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"nope\x1b[31m.csv"));
+    let o2 = bin().arg("check").arg(&missing).output().unwrap();
+    for out in [&o, &o2] {
+        for bytes in [&out.stderr, &out.stdout] {
+            assert!(!bytes.contains(&0x1b), "{}", String::from_utf8_lossy(bytes));
+        }
+    }
+    assert!(
+        stderr(&o).contains("da␛]0;pwn␇ly.csv line 3"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o2).contains("nope␛[31m.csv: no such file or folder"),
+        "{}",
+        stderr(&o2)
+    );
+}
+
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(

@@ -5,7 +5,8 @@
 //! the rest is UTF-8 text whose lines are the cells of one column.
 //!
 //! Checks: `import::lenient::{decide, number, date, datetime, month_day}` (and
-//! `duration_seconds`, `is_null`, `resolve_years`) never panic; `number` gives only finite
+//! `duration_seconds`, `is_null`, `resolve_years`, `day_month`, `date_in`, `datetime_in`,
+//! `excel_serial`) never panic; an Excel serial date falls in 1954..=2119; `number` gives only finite
 //! numbers and `None` only for null cells; `month_day` gives a month in 1..=12 and a day in
 //! 1..=31; `resolve_years` gives one answer per day, none after the export date.
 #![no_main]
@@ -23,6 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let delimiter = [b',', b';', b'\t'][usize::from(pick) % 3];
     let cells: Vec<&str> = text.split('\n').collect();
     let decided = lenient::decide(cells.iter().copied(), delimiter);
+    let order = lenient::day_month(cells.iter().copied());
     let mut days = Vec::new();
     for &cell in cells.iter().chain(std::iter::once(&text)) {
         for style in [
@@ -40,6 +42,14 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = lenient::date(cell);
         let _ = lenient::datetime(cell);
+        for o in [order, lenient::DayMonth::DayFirst, lenient::DayMonth::Mixed] {
+            let _ = lenient::date_in(cell, o);
+            let _ = lenient::datetime_in(cell, o);
+        }
+        if let Some(t) = lenient::excel_serial(cell.trim()) {
+            let year = chrono::Datelike::year(&t);
+            assert!((1954..=2119).contains(&year), "{cell:?} read as {t}");
+        }
         if let Some((m, day)) = lenient::month_day(cell) {
             assert!((1..=12).contains(&m) && (1..=31).contains(&day), "{cell:?}");
             days.push((m, day));

@@ -37,6 +37,7 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// A message on one line, with whatever came from a file or a file name made inert.
 fn one_line(s: &str) -> String {
-    s.replace('\n', " ")
+    crate::text::sanitize(s).replace('\n', " ")
 }
