@@ -134,6 +134,17 @@ fn wait_exit(child: &mut Box<dyn portable_pty::Child + Send + Sync>) -> portable
     }
 }
 
+/// Wait for the program to end, then check it exited 0 and gave the terminal back: the
+/// alternate screen left and the cursor shown.
+fn exits_cleanly(child: &mut Box<dyn portable_pty::Child + Send + Sync>, screen: &mut Screen) {
+    let status = wait_exit(child);
+    screen.drain(300);
+    assert!(status.success(), "exit status {status:?}");
+    let term = screen.parser.screen();
+    assert!(!term.alternate_screen(), "the alternate screen was left on");
+    assert!(!term.hide_cursor(), "the cursor was left hidden");
+}
+
 #[test]
 fn drill_down_in_a_real_terminal_and_restore_it() {
     let home = tempfile::tempdir().unwrap();
@@ -184,12 +195,7 @@ fn drill_down_in_a_real_terminal_and_restore_it() {
     );
     press(b"q");
 
-    let status = wait_exit(&mut child);
-    screen.drain(300);
-    assert!(status.success(), "exit status {status:?}");
-    let term = screen.parser.screen();
-    assert!(!term.alternate_screen(), "the alternate screen was left on");
-    assert!(!term.hide_cursor(), "the cursor was left hidden");
+    exits_cleanly(&mut child, &mut screen);
     // Nothing but the program's own escape sequences: no raw text from the exports leaked.
     assert!(
         !screen.bytes.windows(2).any(|w| w == b"\x1b]"),
@@ -254,12 +260,7 @@ fn ctrl_z_is_a_key_the_audit_ignores() {
     std::thread::sleep(Duration::from_millis(100));
     press(b"q");
 
-    let status = wait_exit(&mut child);
-    screen.drain(300);
-    assert!(status.success(), "exit status {status:?}");
-    let term = screen.parser.screen();
-    assert!(!term.alternate_screen(), "the alternate screen was left on");
-    assert!(!term.hide_cursor(), "the cursor was left hidden");
+    exits_cleanly(&mut child, &mut screen);
 }
 
 /// `kill -<name> <pid>`.
@@ -345,12 +346,7 @@ fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
     screen.wait_for("KPIs: plan, claims");
     std::thread::sleep(Duration::from_millis(100));
     press(b"q");
-    let status = wait_exit(&mut child);
-    screen.drain(300);
-    assert!(status.success(), "exit status {status:?}");
-    let term = screen.parser.screen();
-    assert!(!term.alternate_screen(), "the alternate screen was left on");
-    assert!(!term.hide_cursor(), "the cursor was left hidden");
+    exits_cleanly(&mut child, &mut screen);
 }
 
 #[test]

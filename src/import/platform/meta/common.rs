@@ -79,30 +79,16 @@ pub fn day_first<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
     lenient::day_month(cells) == lenient::DayMonth::DayFirst
 }
 
-const DAY_FIRST: &[&str] = &[
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y %H:%M:%S",
-    "%d/%m/%Y %I:%M:%S %p",
-    "%d/%m/%Y %I:%M %p",
-];
-
 /// A stamp as Meta and Facebook write it (`03/18/2025 12:59`, `02/19/2015 11:45:22 PM`, ISO),
 /// with a two-digit year read as 20xx; `true` when it is UTC.
 pub fn datetime(cell: &str, day_first: bool) -> Option<(NaiveDateTime, bool)> {
     let s = cell.trim();
-    let parsed = if day_first && s.contains('/') {
-        DAY_FIRST
-            .iter()
-            .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-            .or_else(|| {
-                NaiveDate::parse_from_str(s, "%d/%m/%Y")
-                    .ok()
-                    .and_then(|d| d.and_hms_opt(0, 0, 0))
-            })
-            .map(|d| (d, false))
+    let order = if day_first {
+        lenient::DayMonth::DayFirst
     } else {
-        lenient::datetime(s)
+        lenient::DayMonth::Unknown
     };
+    let parsed = lenient::datetime_in(s, order);
     parsed.map(|(d, utc)| (two_digit_year(d), utc))
 }
 
