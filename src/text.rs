@@ -150,6 +150,21 @@ fn is_hidden(c: char) -> bool {
     )
 }
 
+/// How many bidirectional controls `s` holds (what `sanitize` removes to keep text from
+/// being shown in another order than it is read; in a caption, a sign of disguised text).
+pub fn bidi_controls(s: &str) -> usize {
+    // Every bidi control but U+061C is encoded from the byte 0xE2, most text has none.
+    if !s.as_bytes().contains(&0xe2) && !s.contains('\u{061c}') {
+        return 0;
+    }
+    s.chars()
+        .filter(|c| {
+            matches!(c,
+                '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .count()
+}
+
 /// Characters that must never reach a terminal cell: every C0 control (line breaks and tabs
 /// included: a cell is one line), DEL, C1 controls, and whatever `sanitize` removes.
 pub fn is_forbidden(c: char) -> bool {
@@ -233,6 +248,8 @@ mod tests {
     fn hidden_characters_are_removed() {
         // T11, T12, T13.
         assert_eq!(sanitize("a\u{202e}b\u{2066}c\u{2069}\u{200f}d"), "abcd");
+        assert_eq!(bidi_controls("a\u{202e}b\u{2066}c\u{2069}\u{200f}d"), 4);
+        assert_eq!(bidi_controls("plain — text"), 0);
         assert_eq!(sanitize("ad\u{2060}min\u{feff}\u{ad}"), "admin");
         assert_eq!(sanitize("a\u{200b}b"), "a b");
         assert_eq!(sanitize("ok\u{e0041}\u{e0042}\u{e007f}"), "ok");

@@ -329,4 +329,6 @@ fn hostile_text_never_reaches_the_model() {
     assert!(!smm_audit::text::has_forbidden(c), "{c:?}");
     assert!(c.starts_with("A␛[2Jb ␛]0;pwned␇ "), "{c:?}");
     assert!(c.contains(" evil z w \u{fffd}31m tag"), "{c:?}");
+    // T11: the text-direction override is counted against the post.
+    assert!(warnings(&l).contains(&"t: a post has text-direction controls in its caption, which can make text read other than it is written (removed before showing): 1 (2)".to_string()), "{:?}", warnings(&l));
 }

@@ -174,8 +174,13 @@ pub const MAX_CAPTION_BYTES: usize = 64 * 1024;
 fn sanitize_text(account: &mut Account, label: &str, report: &mut LoadReport) {
     use crate::text::sanitize_in_place as clean;
     let mut cut = Vec::new();
+    let mut disguised = Vec::new();
     for p in &mut account.posts {
+        let bidi = crate::text::bidi_controls(&p.caption);
         clean(&mut p.id);
+        if bidi > 0 {
+            disguised.push(format!("{} ({bidi})", p.id));
+        }
         clean(&mut p.caption);
         clean(&mut p.permalink);
         if p.caption.len() > MAX_CAPTION_BYTES {
@@ -187,6 +192,24 @@ fn sanitize_text(account: &mut Account, label: &str, report: &mut LoadReport) {
             p.caption.truncate(end);
             p.caption.push('…');
         }
+    }
+    if !disguised.is_empty() {
+        report.warn(
+            label,
+            None,
+            format!(
+                "{}, which can make text read other than it is written (removed before showing): {}",
+                if disguised.len() == 1 {
+                    "a post has text-direction controls in its caption".to_string()
+                } else {
+                    format!(
+                        "{} posts have text-direction controls in their captions",
+                        disguised.len()
+                    )
+                },
+                disguised.join(", ")
+            ),
+        );
     }
     if !cut.is_empty() {
         report.warn(
