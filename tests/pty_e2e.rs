@@ -363,3 +363,50 @@ fn no_terminal_no_tui() {
     assert!(err.contains("needs a terminal"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn s08_a_resize_storm_and_tiny_sizes_leave_a_working_audit() {
+    let home = tempfile::tempdir().unwrap();
+    let (mut child, mut writer, mut screen) = spawn(home.path());
+    screen.wait_for("Findings (");
+    // 100 resizes as fast as they can be made, down to 1x1 and 0x0 and up to 300x100.
+    for i in 0..100u16 {
+        let (rows, cols) = match i % 5 {
+            0 => (1, 1),
+            1 => (0, 0),
+            2 => (5, 19),
+            3 => (100, 300),
+            _ => (3 + i % 40, 10 + i * 3),
+        };
+        screen
+            .master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+    screen
+        .master
+        .resize(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    screen.drain(500);
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the storm ended the program"
+    );
+    // Still answering, and drawn for 100x30 again (a resize clears and draws the whole screen).
+    writer.write_all(b"?").unwrap();
+    writer.flush().unwrap();
+    screen.wait_for("Help (");
+    writer.write_all(b"\x1bq").unwrap();
+    writer.flush().unwrap();
+    exits_cleanly(&mut child, &mut screen);
+}
