@@ -185,6 +185,29 @@ pub fn has_forbidden(s: &str) -> bool {
     false
 }
 
+/// `s` (one line, already safe) in at most `width` columns: cut with `…` when longer, never
+/// between a character and the combining marks that follow it.
+pub fn fit(s: &str, width: usize) -> String {
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Text for a one-line cell: sanitised, each line break shown as `⏎`.
 pub fn one_line(s: &str) -> String {
     let mut t = sanitize(s);
@@ -264,6 +287,15 @@ mod tests {
         let family = "👨\u{200d}👩\u{200d}👧";
         assert_eq!(sanitize(family), family);
         assert_eq!(sanitize("❤\u{fe0f}"), "❤\u{fe0f}");
+    }
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("a longer caption", 8), "a longe…");
+        assert_eq!(fit("全角全角", 5), "全角…");
+        assert_eq!(fit("e\u{301}e\u{301}e\u{301}x", 3), "e\u{301}e\u{301}…");
+        assert_eq!(fit("abc", 0), "");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::Theme;
 use crate::app::App;
 use crate::metrics::{Kpi, RankedPost, Ranking};
 use crate::report::format;
-use crate::text::{one_line, sanitize};
+use crate::text::{fit, one_line, sanitize};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
@@ -53,6 +53,9 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         "%m-%d %H:%M"
     };
+    // What the fixed columns, their gaps, the borders and the selection mark leave the caption.
+    let fixed = 2 + if area.width >= 120 { 16 } else { 11 } + 8 + 9 + 11 + 8 + 8;
+    let caption_width = usize::from(area.width).saturating_sub(fixed + 7 + 2 + 2);
     let rows: Vec<Row> = posts
         .iter()
         .map(|r| {
@@ -65,7 +68,7 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Cell::from(v(Kpi::Engagements, r.rates.engagements)),
                 Cell::from(v(Kpi::ErPostPct, r.rates.er_post_pct)),
                 Cell::from(v(Kpi::ErrPct, r.rates.err_pct)),
-                Cell::from(one_line(&p.caption)),
+                Cell::from(fit(&one_line(&p.caption), caption_width)),
             ])
         })
         .collect();
