@@ -146,3 +146,56 @@ impl Account {
             .unwrap_or("Unnamed account")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post(id: &str, at: &str) -> Post {
+        let published_at = chrono::DateTime::parse_from_rfc3339(at).unwrap();
+        Post {
+            id: id.into(),
+            published_at,
+            date: published_at.date_naive(),
+            kind: PostType::Photo,
+            caption: String::new(),
+            permalink: String::new(),
+            reach: None,
+            impressions: None,
+            likes: Field::NotGiven,
+            comments: Field::NotGiven,
+            shares: Field::NotGiven,
+            saves: Field::NotGiven,
+            clicks: None,
+            paid: None,
+        }
+    }
+
+    #[test]
+    fn posts_sort_by_date_time_then_id_whatever_the_order_read() {
+        let stamps = [
+            ("e", "2026-10-02T09:00:00+02:00"),
+            ("b", "2026-10-01T10:00:00+02:00"),
+            ("d", "2026-10-01T10:00:00.5+02:00"),
+            ("a", "2026-10-01T08:00:00+00:00"),
+            ("c", "2026-10-01T10:00:00+02:00"),
+        ];
+        // Every rotation of the input gives the same order.
+        for shift in 0..stamps.len() {
+            let mut account = Account {
+                posts: stamps
+                    .iter()
+                    .cycle()
+                    .skip(shift)
+                    .take(stamps.len())
+                    .map(|(id, at)| post(id, at))
+                    .collect(),
+                ..Account::default()
+            };
+            account.sort_posts();
+            let ids: Vec<&str> = account.posts.iter().map(|p| p.id.as_str()).collect();
+            // `a` is the same instant as `b` and `c` (08:00 UTC): the id decides.
+            assert_eq!(ids, vec!["a", "b", "c", "d", "e"], "shift {shift}");
+        }
+    }
+}
