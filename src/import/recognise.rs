@@ -138,7 +138,8 @@ pub fn read_one(
     // Recognition looks at the header and the first rows; the rows are read again below,
     // one at a time for a canonical file, all kept for a platform export.
     table.read_first_rows(records.clone(), table::PREVIEW_ROWS);
-    let lossy = |report: &mut LoadReport, table: &table::Table| {
+    // Notes on the file itself: its structure, and bytes its encoding could not read.
+    let file_notes = |report: &mut LoadReport, table: &table::Table| {
         for (line, note) in &table.notes {
             report.warn(&file.name, Some(*line), note.clone());
         }
@@ -192,7 +193,7 @@ pub fn read_one(
         d => d,
     };
     if let Detection::Recognised(kind) = detection {
-        lossy(report, &table);
+        file_notes(report, &table);
         for (line, note) in table.renamed_notes() {
             report.warn(&file.name, Some(line), note);
         }
@@ -214,7 +215,7 @@ pub fn read_one(
             report.skip(&file.name, why);
             return Ok(None);
         }
-        lossy(report, &table);
+        file_notes(report, &table);
         let mut ctx = ctx_for(report);
         let parts = imp.read_table(&table, &mut ctx)?;
         record(report, file, imp.format(), decoded.encoding, &parts);
