@@ -206,25 +206,11 @@ impl<R: Keyed> Merger<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Field;
 
     fn post(id: &str, reach: f64) -> Post {
         Post {
-            id: id.into(),
-            published_at: chrono::DateTime::parse_from_rfc3339("2026-10-01T10:00:00+02:00")
-                .unwrap(),
-            date: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-            kind: crate::model::PostType::Photo,
-            caption: String::new(),
-            permalink: String::new(),
             reach: Some(reach),
-            impressions: None,
-            likes: Field::NotGiven,
-            comments: Field::NotGiven,
-            shares: Field::NotGiven,
-            saves: Field::NotGiven,
-            clicks: None,
-            paid: None,
+            ..Post::blank(id, "2026-10-01T10:00:00+02:00")
         }
     }
 

@@ -151,26 +151,6 @@ impl Account {
 mod tests {
     use super::*;
 
-    fn post(id: &str, at: &str) -> Post {
-        let published_at = chrono::DateTime::parse_from_rfc3339(at).unwrap();
-        Post {
-            id: id.into(),
-            published_at,
-            date: published_at.date_naive(),
-            kind: PostType::Photo,
-            caption: String::new(),
-            permalink: String::new(),
-            reach: None,
-            impressions: None,
-            likes: Field::NotGiven,
-            comments: Field::NotGiven,
-            shares: Field::NotGiven,
-            saves: Field::NotGiven,
-            clicks: None,
-            paid: None,
-        }
-    }
-
     #[test]
     fn posts_sort_by_date_time_then_id_whatever_the_order_read() {
         let stamps = [
@@ -188,7 +168,7 @@ mod tests {
                     .cycle()
                     .skip(shift)
                     .take(stamps.len())
-                    .map(|(id, at)| post(id, at))
+                    .map(|(id, at)| Post::blank(id, at))
                     .collect(),
                 ..Account::default()
             };

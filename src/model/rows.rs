@@ -135,6 +135,31 @@ pub struct Post {
     pub paid: Option<bool>,
 }
 
+#[cfg(test)]
+impl Post {
+    /// A photo post published at `at` (RFC 3339) with no numbers and no text, for tests to
+    /// fill in what they need.
+    pub fn blank(id: &str, at: &str) -> Post {
+        let published_at = chrono::DateTime::parse_from_rfc3339(at).expect("an RFC 3339 stamp");
+        Post {
+            id: id.into(),
+            published_at,
+            date: published_at.date_naive(),
+            kind: PostType::Photo,
+            caption: String::new(),
+            permalink: String::new(),
+            reach: None,
+            impressions: None,
+            likes: Field::NotGiven,
+            comments: Field::NotGiven,
+            shares: Field::NotGiven,
+            saves: Field::NotGiven,
+            clicks: None,
+            paid: None,
+        }
+    }
+}
+
 impl Post {
     /// `likes + comments + shares`; a component the source lacks counts 0, an empty cell makes
     /// the whole "no value" (kpis.md, "Engagement").
@@ -284,20 +309,10 @@ mod tests {
 
     fn post(likes: Field, comments: Field, shares: Field) -> Post {
         Post {
-            id: "1".into(),
-            published_at: "2026-10-01T10:00:00+02:00".parse().unwrap(),
-            date: "2026-10-01".parse().unwrap(),
-            kind: PostType::Photo,
-            caption: String::new(),
-            permalink: String::new(),
-            reach: None,
-            impressions: None,
             likes,
             comments,
             shares,
-            saves: Field::NotGiven,
-            clicks: None,
-            paid: None,
+            ..Post::blank("1", "2026-10-01T10:00:00+02:00")
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::model::{
-    Account, AudienceRow, DailyRow, Event, EventKind, Field, Post, PostType, Segment, SpendRow,
+    Account, AudienceRow, DailyRow, Event, EventKind, Field, Post, Segment, SpendRow,
 };
 use chrono::{Days, NaiveDate, TimeZone};
 
@@ -94,24 +94,13 @@ impl Synth {
 }
 
 fn post(id: &str, date: NaiveDate, reach: f64, likes: f64) -> Post {
-    let at = chrono::Utc
-        .from_utc_datetime(&date.and_hms_opt(12, 0, 0).unwrap())
-        .fixed_offset();
     Post {
-        id: id.into(),
-        published_at: at,
-        date,
-        kind: PostType::Photo,
-        caption: String::new(),
-        permalink: String::new(),
         reach: Some(reach),
         impressions: Some(reach * 1.5),
         likes: Field::Value(likes),
         comments: Field::Value(10.0),
         shares: Field::Value(5.0),
-        saves: Field::NotGiven,
-        clicks: None,
-        paid: None,
+        ..Post::blank(id, &format!("{date}T12:00:00+00:00"))
     }
 }
 
