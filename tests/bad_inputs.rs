@@ -250,6 +250,31 @@ fn i24_nul_bytes_in_a_field_are_kept_and_a_binary_file_is_not_text() {
 }
 
 #[test]
+fn random_bytes_under_an_export_name_are_not_text() {
+    // Compressed or encrypted data: every byte value equally likely.
+    let mut x: u32 = 12345;
+    let noise: Vec<u8> = (0..3000)
+        .map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (x >> 16) as u8
+        })
+        .collect();
+    let l = load(&[
+        ("daily.csv", &noise),
+        ("posts.csv", b"post_id,published_at\n1,2026-10-01 10:00\n"),
+    ])
+    .unwrap();
+    assert_eq!(l.report.skipped.len(), 1);
+    assert_eq!(
+        (
+            l.report.skipped[0].file.as_str(),
+            l.report.skipped[0].reason.as_str()
+        ),
+        ("daily.csv", "not a text file")
+    );
+}
+
+#[test]
 fn i31_a_zip_or_html_named_csv_is_not_an_export() {
     let l = load(&[
         ("x.csv", b"<!DOCTYPE html><html><body>Sign in</body></html>"),

@@ -82,12 +82,17 @@ fn record(
     });
 }
 
-/// A binary file has NUL bytes all over its head; a NUL or two in a caption do not make one
-/// (they are kept, and shown as `␀`).
+/// A binary file has NULs and other control bytes all over its head (random bytes: one in
+/// nine is a control); text has none but tabs and line breaks, and a NUL or an escape in a
+/// caption does not make a file binary (they are kept, and shown as `␀`, `␛`).
 fn looks_binary(text: &str) -> bool {
     let head = &text.as_bytes()[..text.len().min(64 * 1024)];
     let nul = head.iter().filter(|b| **b == 0).count();
-    nul > 1 && nul * 100 >= head.len()
+    let control = head
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | b'\x0c'))
+        .count();
+    (nul > 1 && nul * 100 >= head.len()) || (nul > 0 && control * 20 >= head.len())
 }
 
 /// Recognise and read one file; `None` when it is not an export (listed as skipped).
