@@ -139,21 +139,27 @@ fn metrics_month(c: &mut Criterion) {
 
 fn rules_month(c: &mut Criterion) {
     let fx = fixture();
+    let account = &fx.loaded.account;
     let mut g = c.benchmark_group("rules");
-    g.bench_function("evaluate_month", |b| {
-        b.iter(|| {
-            rules::evaluate(
-                black_box(&fx.loaded.account),
-                black_box(&fx.period),
-                &fx.thresholds,
-            )
-        })
+    // What the rules know of the whole account: gains, episodes, per-post checks (once a load).
+    g.bench_function("analysis", |b| {
+        b.iter(|| rules::Analysis::of(black_box(account), &fx.thresholds))
+    });
+    // One month's audit on that analysis (what changing the month on screen costs).
+    let whole = audit::AccountAudit::new(account, &fx.thresholds);
+    eprintln!("history: {} months", whole.history.len());
+    g.bench_function("period_audit", |b| {
+        b.iter(|| whole.period(black_box(account), &fx.thresholds, black_box(&fx.period)))
+    });
+    // The analysis and every month's verdict: what `report` adds to one month's audit.
+    g.bench_function("analysis_and_history", |b| {
+        b.iter(|| audit::AccountAudit::new(black_box(account), &fx.thresholds))
     });
     g.finish();
 }
 
-/// What `report` does after reading the folder: load, summarize the month, evaluate the rules
-/// on that summary.
+/// What `report` does after reading the folder: load, the account's analysis and history, the
+/// month's audit.
 fn load_metrics_rules(c: &mut Criterion) {
     let fx = fixture();
     let mut g = c.benchmark_group("load_metrics_rules");
@@ -163,9 +169,9 @@ fn load_metrics_rules(c: &mut Criterion) {
             |files| {
                 let loaded =
                     import::load_files(files, fx.config.clone(), fx.opts, "large").unwrap();
-                let summary = metrics::summarize(&loaded.account, &fx.period);
-                let findings = rules::evaluate_with(&loaded.account, &summary, &fx.thresholds);
-                (loaded, summary, findings)
+                let whole = audit::AccountAudit::new(&loaded.account, &fx.thresholds);
+                let month = whole.period(&loaded.account, &fx.thresholds, &fx.period);
+                (loaded, whole, month)
             },
             BatchSize::PerIteration,
         )

@@ -1,8 +1,9 @@
-//! One period of an audit: the metrics, the findings and the verdict together.
+//! The audit: what the rules know of the whole account (computed once per load), the verdict
+//! of every month of its history, and one period's metrics, findings and verdict together.
 
-use crate::metrics::{self, PeriodSummary};
+use crate::metrics::{self, Kpi, PeriodSummary};
 use crate::model::{Account, Period};
-use crate::rules::{self, Finding, Thresholds, Verdict};
+use crate::rules::{self, Analysis, Finding, Severity, Thresholds, Verdict};
 use chrono::Datelike;
 
 /// Everything the report and the screen show for one period.
@@ -11,16 +12,132 @@ pub struct PeriodAudit {
     pub summary: PeriodSummary,
     pub findings: Vec<Finding>,
     pub verdict: Verdict,
+    /// The followers the spike rules flagged inside the period (taken out of the plan).
+    pub flagged_followers: Option<f64>,
 }
 
-pub fn audit_period(account: &Account, thresholds: &Thresholds, period: &Period) -> PeriodAudit {
-    let summary = metrics::summarize(account, period);
-    let findings = rules::evaluate_with(account, &summary, thresholds);
-    PeriodAudit {
-        summary,
-        verdict: rules::verdict(&findings),
-        findings,
+/// One month of the account's history: its verdict and headline numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthVerdict {
+    pub month: Period,
+    pub verdict: Verdict,
+    /// Findings at medium or above that touch the month.
+    pub findings: usize,
+    pub followers_end: Option<f64>,
+    pub net_growth: Option<f64>,
+    pub reach: Option<f64>,
+    pub er_post_pct: Option<f64>,
+}
+
+/// The account-wide part of an audit, built once per load.
+#[derive(Debug, Clone, Default)]
+pub struct AccountAudit {
+    pub analysis: Analysis,
+    /// Every calendar month of the data, oldest first.
+    pub history: Vec<MonthVerdict>,
+}
+
+impl AccountAudit {
+    pub fn new(account: &Account, th: &Thresholds) -> AccountAudit {
+        let analysis = Analysis::of(account, th);
+        let history = data_months(account)
+            .into_iter()
+            .map(|month| {
+                let summary = metrics::summarize_for_rules(account, &month);
+                let eval = rules::evaluate_with(account, &analysis, &summary, th);
+                let k = &summary.kpis;
+                MonthVerdict {
+                    month,
+                    verdict: rules::verdict(&eval.findings, &eval.coverage),
+                    findings: eval
+                        .findings
+                        .iter()
+                        .filter(|f| f.severity >= Severity::Medium)
+                        .count(),
+                    followers_end: k.get(Kpi::FollowersEnd),
+                    net_growth: k.get(Kpi::NetGrowth),
+                    reach: k.get(Kpi::Reach),
+                    er_post_pct: k.get(Kpi::ErPostPct),
+                }
+            })
+            .collect();
+        AccountAudit { analysis, history }
     }
+
+    /// One period's audit.
+    pub fn period(&self, account: &Account, th: &Thresholds, p: &Period) -> PeriodAudit {
+        let mut summary = metrics::summarize(account, p);
+        let eval = rules::evaluate_with(account, &self.analysis, &summary, th);
+        let flagged_followers = self.analysis.flagged_followers(p);
+        if let Some(flagged) = flagged_followers {
+            for entry in &mut summary.plan {
+                entry.take_out(flagged, &summary.kpis);
+            }
+        }
+        PeriodAudit {
+            verdict: rules::verdict(&eval.findings, &eval.coverage),
+            findings: eval.findings,
+            summary,
+            flagged_followers,
+        }
+    }
+
+    /// The findings that touch a month, as the history judged it.
+    pub fn month_findings(
+        &self,
+        account: &Account,
+        th: &Thresholds,
+        month: &Period,
+    ) -> Vec<Finding> {
+        let summary = metrics::summarize_for_rules(account, month);
+        rules::evaluate_with(account, &self.analysis, &summary, th).findings
+    }
+
+    /// The months whose verdict flags them (questionable or likely inflated).
+    pub fn flagged_months(&self) -> impl Iterator<Item = &MonthVerdict> + '_ {
+        self.history.iter().filter(|m| m.verdict.level.is_flagged())
+    }
+}
+
+/// One period's audit, with the account's analysis built for it.
+pub fn audit_period(account: &Account, thresholds: &Thresholds, period: &Period) -> PeriodAudit {
+    AccountAudit {
+        analysis: Analysis::of(account, thresholds),
+        history: Vec::new(),
+    }
+    .period(account, thresholds, period)
+}
+
+/// The most months a history holds: the latest fifty years (a stray date in year 1 must not
+/// make the audit walk two thousand years).
+pub const MAX_HISTORY_MONTHS: usize = 600;
+
+/// Every calendar month from the first to the last with daily rows or posts (at most the last
+/// `MAX_HISTORY_MONTHS`).
+pub fn data_months(account: &Account) -> Vec<Period> {
+    let dates = account
+        .daily
+        .keys()
+        .next()
+        .into_iter()
+        .chain(account.daily.keys().next_back())
+        .chain(account.posts.first().map(|p| &p.date))
+        .chain(account.posts.last().map(|p| &p.date));
+    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut m = Period::month_of(*last);
+    while m.end >= *first && out.len() < MAX_HISTORY_MONTHS {
+        out.push(m);
+        let prev = m.previous();
+        if prev.start >= m.start {
+            break;
+        }
+        m = prev;
+    }
+    out.reverse();
+    out
 }
 
 /// The default period (interface.md): the last whole calendar month covered by the daily rows,

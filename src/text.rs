@@ -208,6 +208,34 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// `s` (one line, already safe) in at most `width` columns, cut only between words, with `…`
+/// when cut: a number is left out whole rather than cut in the middle.
+pub fn fit_words(s: &str, width: usize) -> String {
+    if s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for word in s.split(' ') {
+        let w: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
+        let gap = usize::from(!out.is_empty());
+        // Room for the word and the ellipsis after it.
+        if used + gap + w + 1 > width {
+            break;
+        }
+        if gap == 1 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        used += gap + w;
+    }
+    let out = out.trim_end_matches([',', ';', ':', ' ']).to_string();
+    if width == 0 {
+        return out;
+    }
+    format!("{out}…")
+}
+
 /// Text for a one-line cell: sanitised, each line break shown as `⏎`.
 pub fn one_line(s: &str) -> String {
     let mut t = sanitize(s);
@@ -220,6 +248,19 @@ pub fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_never_cut() {
+        assert_eq!(
+            fit_words("growth of 4,018 followers", 100),
+            "growth of 4,018 followers"
+        );
+        assert_eq!(fit_words("growth of 4,018 followers", 14), "growth of…");
+        assert_eq!(
+            fit_words("growth of 4,018 followers", 16),
+            "growth of 4,018…"
+        );
+    }
 
     #[test]
     fn in_place_matches_the_copy() {

@@ -6,6 +6,8 @@ pub enum Action {
     Help,
     PrevMonth,
     NextMonth,
+    /// The next month whose verdict flags it.
+    NextFlagged,
     FocusNext,
     FocusPrev,
     TopPosts,

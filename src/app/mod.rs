@@ -9,6 +9,7 @@ pub use action::Action;
 pub use state::{Focus, Mode, Screen};
 pub use view::{PeriodView, PostMedians, Series};
 
+use crate::audit::AccountAudit;
 use crate::import::LoadReport;
 use crate::metrics::{RankedPost, Ranking};
 use crate::model::{Account, Period};
@@ -40,6 +41,8 @@ pub struct App {
     pub account: Account,
     pub load: LoadReport,
     pub thresholds: Thresholds,
+    /// What the rules know of the whole account, and every month's verdict.
+    pub audit: AccountAudit,
     pub origin: Origin,
     /// The months that have data, first to last.
     pub first_month: Period,
@@ -77,8 +80,10 @@ impl App {
         let (lo, hi) = dates.fold((period.start, period.end), |(lo, hi), d| {
             (lo.min(d), hi.max(d))
         });
-        let view = view::build(&account, &thresholds, &period);
+        let audit = AccountAudit::new(&account, &thresholds);
+        let view = view::build(&account, &audit, &thresholds, &period);
         App {
+            audit,
             first_month: Period::month_of(lo),
             last_month: Period::month_of(hi),
             account,
@@ -156,7 +161,7 @@ impl App {
         let next = self
             .cache
             .remove(&p)
-            .unwrap_or_else(|| view::build(&self.account, &self.thresholds, &p));
+            .unwrap_or_else(|| view::build(&self.account, &self.audit, &self.thresholds, &p));
         let old = std::mem::replace(&mut self.view, next);
         self.cache.insert(self.period, old);
         self.period = p;
@@ -185,6 +190,33 @@ impl App {
                 if forward { "after" } else { "before" },
                 self.period
             ));
+        }
+    }
+
+    /// Show the next month whose verdict flags it, after the one shown, wrapping round to the
+    /// first.
+    fn next_flagged(&mut self) {
+        let shown = self.period.start;
+        let flagged: Vec<Period> = self.audit.flagged_months().map(|m| m.month).collect();
+        let target = flagged
+            .iter()
+            .find(|m| m.start > shown)
+            .or_else(|| flagged.first())
+            .copied();
+        match target {
+            Some(m) if m != self.period => {
+                self.set_period(m);
+                self.status = Some(format!(
+                    "{} flagged month{} in the history; showing {}",
+                    flagged.len(),
+                    if flagged.len() == 1 { "" } else { "s" },
+                    self.period_name()
+                ));
+            }
+            Some(_) => self.status = Some("this is the only flagged month".to_string()),
+            None => {
+                self.status = Some("no month of the history is flagged".to_string());
+            }
         }
     }
 
@@ -244,7 +276,7 @@ impl App {
 
     /// Apply one action. Returns what the loop must do outside the state machine.
     pub fn update(&mut self, action: Action) -> Effect {
-        if action != Action::Export {
+        if !matches!(action, Action::Export | Action::NextFlagged) {
             self.status = None;
         }
         match action {
@@ -259,6 +291,7 @@ impl App {
             }
             Action::PrevMonth => self.month_step(false),
             Action::NextMonth => self.month_step(true),
+            Action::NextFlagged => self.next_flagged(),
             Action::FocusNext => self.focus = self.focus.next(),
             Action::FocusPrev => self.focus = self.focus.prev(),
             Action::FocusFindings => {

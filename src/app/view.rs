@@ -1,11 +1,11 @@
 //! Render-ready data for one period, computed when the period changes and never while drawing:
 //! chart series (downsampled), the top posts in every ranking, the period's post medians.
 
-use crate::audit::{audit_period, PeriodAudit};
+use crate::audit::{AccountAudit, PeriodAudit};
 use crate::metrics::stats::median;
 use crate::metrics::{self, post_rates, Kpi, RankedPost, Ranking};
 use crate::model::{Account, Period};
-use crate::rules::{series, Thresholds};
+use crate::rules::Thresholds;
 use chrono::NaiveDate;
 
 /// The most points a chart is given; min-max buckets keep spikes visible.
@@ -126,8 +126,8 @@ fn split(points: Vec<(NaiveDate, f64)>, start: NaiveDate, p: &Period) -> Series 
     }
 }
 
-pub fn build(account: &Account, th: &Thresholds, p: &Period) -> PeriodView {
-    let audit = audit_period(account, th, p);
+pub fn build(account: &Account, whole: &AccountAudit, th: &Thresholds, p: &Period) -> PeriodView {
+    let audit = whole.period(account, th, p);
     let window_start = Period::month_of(p.start).previous().previous().start;
     let window_end = p.end;
     let days: Vec<_> = account.daily.range(window_start..=window_end).collect();
@@ -152,7 +152,9 @@ pub fn build(account: &Account, th: &Thresholds, p: &Period) -> PeriodView {
         window_start,
         p,
     );
-    let spikes = series::episodes(account, th)
+    let spikes = whole
+        .analysis
+        .episodes
         .iter()
         .flat_map(|e| e.days.iter())
         .filter(|d| window_start <= d.date && d.date <= window_end)

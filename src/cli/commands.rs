@@ -2,11 +2,11 @@
 
 use super::args::{CheckArgs, Common, FailOn, Format, PeriodArgs, ReportArgs};
 use super::open::{open, Opened};
-use crate::audit::{audit_period, default_period, PeriodAudit};
+use crate::audit::{default_period, AccountAudit, MonthVerdict, PeriodAudit};
 use crate::config::AUDIT_TEMPLATE;
 use crate::model::Period;
 use crate::report::{self, ReportInput};
-use crate::rules::Severity;
+use crate::rules::{Finding, Severity, VerdictLevel};
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -48,11 +48,16 @@ pub fn print_warnings(opened: &Opened) {
     }
 }
 
-fn input<'a>(opened: &'a Opened, audit: &'a PeriodAudit) -> ReportInput<'a> {
+fn input<'a>(
+    opened: &'a Opened,
+    audit: &'a PeriodAudit,
+    history: &'a [MonthVerdict],
+) -> ReportInput<'a> {
     ReportInput {
         account: &opened.account,
         load: &opened.load,
         audit,
+        history,
         timezone: opened.tz.name().to_string(),
         demo: opened.demo,
     }
@@ -68,8 +73,9 @@ pub fn report(args: &ReportArgs, common: &Common) -> Result<()> {
     let opened = open(args.path.as_deref(), common)?;
     print_warnings(&opened);
     let period = choose_period(&args.period, &opened)?;
-    let audit = audit_period(&opened.account, &opened.thresholds, &period);
-    let input = input(&opened, &audit);
+    let whole = AccountAudit::new(&opened.account, &opened.thresholds);
+    let audit = whole.period(&opened.account, &opened.thresholds, &period);
+    let input = input(&opened, &audit, &whole.history);
     let text = match args.format {
         Format::Md => report::markdown::render(&input),
         Format::Json => report::json::render(&input),
@@ -99,39 +105,121 @@ pub fn report(args: &ReportArgs, common: &Common) -> Result<()> {
     Ok(())
 }
 
-/// Returns true when a finding is at or above the bar.
+/// One finding as one line of `check`.
+fn finding_line(f: &Finding) -> String {
+    let dates = if f.start == f.end {
+        f.start.to_string()
+    } else {
+        format!("{}..{}", f.start, f.end)
+    };
+    format!(
+        "{:<6} {:<22} {:<24} {}",
+        f.severity.as_str(),
+        dates,
+        f.rule,
+        crate::text::one_line(&f.title)
+    )
+}
+
+/// One month of the history as one line of `check`.
+fn month_line(m: &MonthVerdict) -> String {
+    let key = m.month.month_key().unwrap_or_else(|| m.month.to_string());
+    format!(
+        "{key}  {:<17} {}",
+        m.verdict.level.as_str(),
+        crate::text::one_line(&report::verdict::reason(&m.verdict))
+    )
+}
+
+/// Returns true when a finding is at or above the bar. With a period, its findings and
+/// verdict; without one, the whole history (interface.md): each finding once, then a line
+/// per month.
 pub fn check(args: &CheckArgs, common: &Common) -> Result<bool> {
     let opened = open(args.path.as_deref(), common)?;
     print_warnings(&opened);
-    let period = choose_period(&args.period, &opened)?;
-    let audit = audit_period(&opened.account, &opened.thresholds, &period);
     let bar = match args.fail_on {
         FailOn::High => Severity::High,
         FailOn::Medium => Severity::Medium,
         FailOn::Low => Severity::Low,
     };
-    for f in &audit.findings {
-        let dates = if f.start == f.end {
-            f.start.to_string()
-        } else {
-            format!("{}..{}", f.start, f.end)
-        };
-        println!(
-            "{:<6} {:<22} {:<24} {}",
-            f.severity.as_str(),
-            dates,
-            f.rule,
-            crate::text::one_line(&f.title)
+    let (account, th) = (&opened.account, &opened.thresholds);
+    let whole = AccountAudit::new(account, th);
+    let asked = &args.period;
+    if asked.month.is_some() || asked.from.is_some() {
+        let period = choose_period(asked, &opened)?;
+        let audit = whole.period(account, th, &period);
+        for f in &audit.findings {
+            println!("{}", finding_line(f));
+        }
+        let v = &audit.verdict;
+        eprintln!(
+            "{}: {} finding(s) in {}; verdict: {}{}",
+            opened.label,
+            audit.findings.len(),
+            period,
+            v.level.label(),
+            if v.level == VerdictLevel::InsufficientData {
+                format!(" ({})", v.missing.join("; "))
+            } else {
+                String::new()
+            }
+        );
+        return Ok(audit.findings.iter().any(|f| f.severity >= bar));
+    }
+    if whole.history.is_empty() {
+        bail!(
+            "{}: no dated daily rows or posts to check; pass --month YYYY-MM",
+            opened.label
         );
     }
-    eprintln!(
-        "{}: {} finding(s) in {}; verdict: {}",
-        opened.label,
-        audit.findings.len(),
-        period,
-        audit.verdict.level.label()
+    // Every finding once: one that touches several months is met in each of them.
+    let mut seen: Vec<Finding> = Vec::new();
+    let mut notes = 0usize;
+    for m in &whole.history {
+        for f in whole.month_findings(account, th, &m.month) {
+            if f.rule == "not-evaluated" {
+                notes += 1;
+            } else if !seen.contains(&f) {
+                seen.push(f);
+            }
+        }
+    }
+    crate::rules::sort_findings(&mut seen);
+    for f in &seen {
+        println!("{}", finding_line(f));
+    }
+    for m in &whole.history {
+        println!("{}", month_line(m));
+    }
+    let count = |level: VerdictLevel| {
+        whole
+            .history
+            .iter()
+            .filter(|m| m.verdict.level == level)
+            .count()
+    };
+    let (first, last) = (
+        &whole.history[0].month,
+        &whole.history[whole.history.len() - 1].month,
     );
-    Ok(audit.findings.iter().any(|f| f.severity >= bar))
+    eprintln!(
+        "{}: {} month(s) checked, {} to {}: {} likely inflated, {} questionable, {} genuine, {} without enough data; {} finding(s){}",
+        opened.label,
+        whole.history.len(),
+        first.month_key().unwrap_or_default(),
+        last.month_key().unwrap_or_default(),
+        count(VerdictLevel::LikelyInflated),
+        count(VerdictLevel::Questionable),
+        count(VerdictLevel::Genuine),
+        count(VerdictLevel::InsufficientData),
+        seen.len(),
+        if notes > 0 {
+            format!(" (and {notes} \"not evaluated\" notes: `check --month YYYY-MM` lists a month's)")
+        } else {
+            String::new()
+        }
+    );
+    Ok(seen.iter().any(|f| f.severity >= bar))
 }
 
 pub fn formats() {

@@ -21,6 +21,15 @@ pub fn audit(c: &AuditConfig, text: &str, file: &str) -> Result<(), ConfigError>
             ));
         }
     }
+    if let Some(n) = c.account.followers {
+        if !n.is_finite() || n < 0.0 || n.fract() != 0.0 {
+            return Err(err(
+                "followers",
+                "",
+                format!("`followers`: `{n}` must be a whole number of followers, 0 or more"),
+            ));
+        }
+    }
     if let Some(fee) = c.contract.fee {
         if !fee.is_finite() || fee < 0.0 {
             return Err(err(

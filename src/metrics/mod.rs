@@ -12,7 +12,7 @@ mod top_posts;
 pub use engagement::{audience_of, post_rates, PostRates};
 pub use kpi::{delta, Kpi, Kpis, Unit};
 pub use money::fee_for;
-pub use targets::{claims, diff_pct, plan, ClaimResult, PlanResult};
+pub use targets::{claims, diff_pct, plan, ClaimResult, PlanResult, WithoutFlagged};
 pub use top_posts::{top_posts, RankedPost, Ranking};
 
 use crate::model::{Account, Period};
@@ -52,6 +52,21 @@ pub fn summarize(account: &Account, p: &Period) -> PeriodSummary {
         plan: plan(&account.config, p, &kpis),
         claims: claims(&account.config, p, &kpis),
         top_posts: top_posts(account, p, Ranking::Reach, TOP_N),
+        kpis,
+    }
+}
+
+/// What the rules need of a period and nothing more: its KPIs, plan and claims (no previous
+/// period, no top posts). The history of every month uses it.
+pub fn summarize_for_rules(account: &Account, p: &Period) -> PeriodSummary {
+    let kpis = compute(account, p);
+    PeriodSummary {
+        period: *p,
+        previous_period: p.previous(),
+        previous: Kpis::default(),
+        plan: plan(&account.config, p, &kpis),
+        claims: claims(&account.config, p, &kpis),
+        top_posts: Vec::new(),
         kpis,
     }
 }

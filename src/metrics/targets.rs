@@ -11,6 +11,43 @@ pub struct PlanResult {
     pub actual: Option<f64>,
     /// `None` when the KPI has no value.
     pub met: Option<bool>,
+    /// The plan without the followers the rules flagged, where the period has any (set by
+    /// the audit, which knows the rules' findings).
+    pub without_flagged: Option<WithoutFlagged>,
+}
+
+/// A planned KPI recomputed with the flagged followers taken out (rules.md, "Growth the rules
+/// flag, taken out of the plan").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WithoutFlagged {
+    /// How many followers were taken out.
+    pub flagged: f64,
+    pub value: Option<f64>,
+    pub met: Option<bool>,
+}
+
+impl PlanResult {
+    /// Take `flagged` followers out of this entry, where its KPI counts followers: net growth,
+    /// follows, the end count, growth and the cost of a new follower.
+    pub fn take_out(&mut self, flagged: f64, kpis: &Kpis) {
+        let net = kpis.get(Kpi::NetGrowth).map(|v| v - flagged);
+        let follows = kpis.get(Kpi::Follows).map(|v| v - flagged);
+        let value = match self.kpi {
+            Kpi::NetGrowth => net,
+            Kpi::Follows => follows,
+            Kpi::FollowersEnd => kpis.get(Kpi::FollowersEnd).map(|v| v - flagged),
+            Kpi::GrowthPct => super::stats::pct(net, kpis.get(Kpi::FollowersStart)),
+            Kpi::CostPerFollower => {
+                super::stats::ratio(kpis.get(Kpi::Cost), follows.filter(|f| *f > 0.0))
+            }
+            _ => return,
+        };
+        self.without_flagged = Some(WithoutFlagged {
+            flagged,
+            value,
+            met: value.map(|v| self.direction.met(v, self.target)),
+        });
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +83,7 @@ pub fn plan(config: &AuditConfig, p: &Period, kpis: &Kpis) -> Vec<PlanResult> {
                 direction: entry.direction,
                 actual,
                 met: actual.map(|a| entry.direction.met(a, entry.target)),
+                without_flagged: None,
             })
         })
         .collect()

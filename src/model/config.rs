@@ -53,6 +53,12 @@ pub struct AccountInfo {
     pub platform: Option<String>,
     pub currency: Option<String>,
     pub timezone: Option<String>,
+    /// The follower count on `followers_date`, for exports that give daily follows but no
+    /// count (rules.md: it lets the spike rules use the size of the base).
+    pub followers: Option<f64>,
+    /// The day of `followers` (default: the last day of the daily rows).
+    #[serde(default, deserialize_with = "opt_date_from_toml")]
+    pub followers_date: Option<NaiveDate>,
 }
 
 /// The target audience, in percent per value.
@@ -170,6 +176,10 @@ pub struct Event {
     pub kind: EventKind,
     #[serde(default)]
     pub note: String,
+}
+
+fn opt_date_from_toml<'de, D: Deserializer<'de>>(de: D) -> Result<Option<NaiveDate>, D::Error> {
+    date_from_toml(de).map(Some)
 }
 
 /// A date written either as a string (`"2026-10-05"`) or as a TOML date (`2026-10-05`).

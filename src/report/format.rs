@@ -68,6 +68,35 @@ pub fn delta(kpi: Kpi, d: Option<f64>) -> String {
     }
 }
 
+/// Below this previous value a relative change misleads ("+100 %" from 1 to 2): the change is
+/// shown as a difference instead.
+pub const SMALL_BASE: f64 = 10.0;
+
+/// The change from the previous period as people should read it: percentage points for
+/// percentages; a relative change otherwise, except on a base under `SMALL_BASE`, where it is
+/// the difference and the base ("+2 from 1").
+pub fn change(kpi: Kpi, now: Option<f64>, before: Option<f64>) -> String {
+    match (kpi.unit(), now, before) {
+        (Unit::Percent, _, _) => delta(kpi, crate::metrics::delta(kpi, now, before)),
+        (_, Some(c), Some(b)) if b.abs() < SMALL_BASE => {
+            let d = c - b;
+            let sign = if d > 0.0 { "+" } else { "" };
+            format!("{sign}{} from {}", unit_number(kpi, d), unit_number(kpi, b))
+        }
+        _ => delta(kpi, crate::metrics::delta(kpi, now, before)),
+    }
+}
+
+/// A number in a KPI's unit, without the currency.
+fn unit_number(kpi: Kpi, v: f64) -> String {
+    match kpi.unit() {
+        Unit::Count => count(v),
+        Unit::Seconds => format!("{} s", group(v, 0)),
+        Unit::Minutes => format!("{} min", group(v, 1)),
+        _ => group(v, 2),
+    }
+}
+
 /// A signed count, `+350` / `-12`.
 pub fn signed_count(v: f64) -> String {
     let sign = if v > 0.0 { "+" } else { "" };
@@ -95,5 +124,15 @@ mod tests {
         assert_eq!(value(Kpi::Cpl, None, "EUR"), "—");
         assert_eq!(delta(Kpi::ErPostPct, Some(0.5)), "+0.50 pp");
         assert_eq!(delta(Kpi::Reach, Some(-12.34)), "-12.3 %");
+    }
+
+    #[test]
+    fn changes_on_small_bases_are_differences() {
+        assert_eq!(change(Kpi::Posts, Some(2.0), Some(1.0)), "+1 from 1");
+        assert_eq!(change(Kpi::Likes, Some(3.0), Some(0.0)), "+3 from 0");
+        assert_eq!(change(Kpi::Likes, Some(5.0), Some(9.0)), "-4 from 9");
+        assert_eq!(change(Kpi::Likes, Some(15.0), Some(10.0)), "+50.0 %");
+        assert_eq!(change(Kpi::ErPostPct, Some(3.0), Some(1.0)), "+2.00 pp");
+        assert_eq!(change(Kpi::Likes, None, Some(1.0)), "—");
     }
 }

@@ -3,8 +3,8 @@
 
 use super::format::{self, NO_VALUE};
 use super::markdown::{period_name, GROUPS};
+use super::verdict;
 use super::ReportInput;
-use crate::metrics::delta;
 use crate::model::Direction;
 use std::fmt::Write;
 
@@ -27,7 +27,71 @@ pub fn escape(text: &str) -> String {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}\
 td.n{text-align:right}.high{color:#b00;font-weight:bold}.medium{color:#a60}.low{color:#04a}.info{color:#666}\
-.verdict{font-size:1.2rem}.no{color:#b00;font-weight:bold}";
+.verdict{font-size:1.2rem}.no{color:#b00;font-weight:bold}\
+.history td{text-align:center;width:2.2rem}td.genuine{background:#e3f4e3;color:#060}\
+td.questionable{background:#fff1cc;color:#850}td.likely-inflated{background:#fbd5d5;color:#b00;font-weight:bold}\
+td.insufficient-data{background:#ece6f5;color:#639}td.shown{outline:3px solid #222}\
+p.insufficient-data strong{color:#639}p.likely-inflated strong{color:#b00}p.questionable strong{color:#850}";
+
+/// Every month's verdict: a row a year, each month a coloured cell, the report's period
+/// outlined; then the flagged months with what flagged them.
+fn history(o: &mut String, input: &ReportInput) {
+    if input.history.is_empty() {
+        return;
+    }
+    let period = &input.audit.summary.period;
+    let _ = writeln!(
+        o,
+        "<h2>Every month's verdict</h2>\n<p>{}. {}; a blank month has no data. The period of this report is outlined.</p>\n<table class=\"history\"><tr><th>year</th>{}</tr>",
+        escape(&verdict::history_summary(input.history)),
+        escape(verdict::LEGEND),
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            .iter()
+            .map(|m| format!("<th>{m}</th>"))
+            .collect::<String>()
+    );
+    for (year, slots) in verdict::by_year(input.history) {
+        let _ = write!(o, "<tr><th>{year}</th>");
+        for slot in slots {
+            match slot {
+                Some(m) => {
+                    let shown = m.month.start <= period.end && period.start <= m.month.end;
+                    let _ = write!(
+                        o,
+                        "<td class=\"{}{}\" title=\"{}: {}\">{}</td>",
+                        m.verdict.level.as_str(),
+                        if shown { " shown" } else { "" },
+                        escape(&period_name(&m.month)),
+                        escape(&verdict::sentence(&m.verdict)),
+                        verdict::mark(m.verdict.level)
+                    );
+                }
+                None => o.push_str("<td></td>"),
+            }
+        }
+        o.push_str("</tr>\n");
+    }
+    o.push_str("</table>\n");
+    let flagged: Vec<_> = input
+        .history
+        .iter()
+        .filter(|m| m.verdict.level.is_flagged())
+        .collect();
+    if !flagged.is_empty() {
+        o.push_str("<ul>\n");
+        for m in flagged {
+            let _ = writeln!(
+                o,
+                "<li>{}: <strong class=\"{}\">{}</strong> ({})</li>",
+                escape(&period_name(&m.month)),
+                m.verdict.level.as_str(),
+                escape(m.verdict.level.label()),
+                escape(&verdict::reason(&m.verdict))
+            );
+        }
+        o.push_str("</ul>\n");
+    }
+}
 
 fn cell(s: &str) -> String {
     format!("<td class=\"n\">{}</td>", escape(s))
@@ -63,14 +127,12 @@ pub fn render(input: &ReportInput) -> String {
     let v = &input.audit.verdict;
     let _ = writeln!(
         o,
-        "<p class=\"verdict\">Growth verdict: <strong>{}</strong>{}</p>",
-        v.level.label(),
-        if v.because.is_empty() {
-            String::new()
-        } else {
-            format!(" (findings: {})", escape(&v.because.join(", ")))
-        }
+        "<p class=\"verdict {}\">Growth verdict: <strong>{}</strong>. {}.</p>",
+        v.level.as_str(),
+        escape(&verdict::title(v.level)),
+        escape(&verdict::reason(v))
     );
+    history(&mut o, input);
     let _ = writeln!(
         o,
         "<h2>KPIs</h2>\n<table><tr><th>KPI</th><th>{}</th><th>{}</th><th>change</th></tr>",
@@ -88,7 +150,7 @@ pub fn render(input: &ReportInput) -> String {
                 kpi.key(),
                 cell(&format::value(kpi, now, &cur)),
                 cell(&format::value(kpi, before, &cur)),
-                cell(&format::delta(kpi, delta(kpi, now, before)))
+                cell(&format::change(kpi, now, before))
             );
         }
     }
@@ -103,10 +165,12 @@ pub fn render(input: &ReportInput) -> String {
             } else {
                 "≤"
             };
-            let met = match p.met {
-                Some(true) => "yes".to_string(),
-                Some(false) => "<span class=\"no\">no</span>".to_string(),
-                None => NO_VALUE.to_string(),
+            let text = escape(&verdict::plan_met(p, &cur));
+            let met = match (p.met, p.without_flagged.and_then(|w| w.met)) {
+                (Some(false), _) | (Some(true), Some(false)) => {
+                    format!("<span class=\"no\">{text}</span>")
+                }
+                _ => text,
             };
             let _ = writeln!(
                 o,

@@ -1,6 +1,7 @@
 //! The JSON report (interface.md, "JSON report"): one object with fixed keys.
 
 use super::ReportInput;
+use crate::audit::MonthVerdict;
 use crate::metrics::{Kpi, Kpis, RankedPost};
 use crate::model::Period;
 use serde_json::{json, Map, Number, Value};
@@ -53,6 +54,21 @@ fn post(r: &RankedPost) -> Value {
     })
 }
 
+fn month(m: &MonthVerdict) -> Value {
+    json!({
+        "month": m.month.month_key().unwrap_or_else(|| m.month.start.to_string()),
+        "level": m.verdict.level,
+        "families": m.verdict.families,
+        "because": m.verdict.because,
+        "missing": m.verdict.missing,
+        "findings": m.findings,
+        "followers_end": number(m.followers_end),
+        "net_growth": number(m.net_growth),
+        "reach": number(m.reach),
+        "er_post_pct": number(m.er_post_pct),
+    })
+}
+
 /// The report as a JSON value.
 pub fn to_value(input: &ReportInput) -> Value {
     let account = input.account;
@@ -62,13 +78,19 @@ pub fn to_value(input: &ReportInput) -> Value {
         .plan
         .iter()
         .map(|p| {
-            json!({
+            let mut entry = json!({
                 "kpi": p.kpi.key(),
                 "target": number(Some(p.target)),
                 "direction": p.direction.as_str(),
                 "actual": number(p.actual),
                 "met": p.met,
-            })
+            });
+            if let (Some(w), Some(m)) = (p.without_flagged, entry.as_object_mut()) {
+                m.insert("without_flagged".into(), number(w.value));
+                m.insert("met_without_flagged".into(), json!(w.met));
+                m.insert("flagged_followers".into(), number(Some(w.flagged)));
+            }
+            entry
         })
         .collect();
     let claims: Vec<Value> = s
@@ -108,6 +130,7 @@ pub fn to_value(input: &ReportInput) -> Value {
         "claims": claims,
         "top_posts": s.top_posts.iter().map(post).collect::<Vec<_>>(),
         "verdict": input.audit.verdict,
+        "history": input.history.iter().map(month).collect::<Vec<_>>(),
         "findings": findings,
     })
 }

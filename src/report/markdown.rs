@@ -2,8 +2,9 @@
 //! report").
 
 use super::format::{self, NO_VALUE};
+use super::verdict;
 use super::ReportInput;
-use crate::metrics::{delta, Kpi, PeriodSummary};
+use crate::metrics::{Kpi, PeriodSummary};
 use crate::model::Period;
 use std::fmt::Write;
 
@@ -160,6 +161,7 @@ pub fn render(input: &ReportInput) -> String {
     facts.push(format!("time zone {}", escape(&input.timezone)));
     let _ = writeln!(out, "{}.\n", facts.join("; "));
     verdict(&mut out, input);
+    history(&mut out, input);
     headline(&mut out, s, &cur);
     kpi_table(&mut out, s, &cur);
     plan(&mut out, s, &cur);
@@ -172,16 +174,71 @@ pub fn render(input: &ReportInput) -> String {
 
 fn verdict(out: &mut String, input: &ReportInput) {
     let v = &input.audit.verdict;
-    let why = if v.because.is_empty() {
-        "no finding of medium or high severity in this period".to_string()
-    } else {
-        format!(
-            "flagged families: {}; findings: {}",
-            v.families.join(", "),
-            v.because.join(", ")
-        )
-    };
-    let _ = writeln!(out, "**Growth verdict: {}** ({why}).\n", v.level.label());
+    let _ = writeln!(
+        out,
+        "**Growth verdict: {}.** {}.\n",
+        verdict::title(v.level),
+        escape(&capitalised(&verdict::reason(v)))
+    );
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Every month of the data with its verdict: one row a year, the period's months in bold,
+/// then the flagged months with what flagged them.
+fn history(out: &mut String, input: &ReportInput) {
+    if input.history.is_empty() {
+        return;
+    }
+    let period = &input.audit.summary.period;
+    let _ = writeln!(out, "## Every month's verdict\n");
+    let _ = writeln!(
+        out,
+        "{}. {}; a blank month has no data. The period of this report is in bold.\n",
+        verdict::history_summary(input.history),
+        verdict::LEGEND
+    );
+    let _ = writeln!(
+        out,
+        "| year | Jan | Feb | Mar | Apr | May | Jun | Jul | Aug | Sep | Oct | Nov | Dec |\n| --- |{}",
+        " :---: |".repeat(12)
+    );
+    for (year, slots) in verdict::by_year(input.history) {
+        let cells: Vec<String> = slots
+            .iter()
+            .map(|m| match m {
+                Some(m) if m.month.start <= period.end && period.start <= m.month.end => {
+                    format!("**{}**", verdict::mark(m.verdict.level))
+                }
+                Some(m) => verdict::mark(m.verdict.level).to_string(),
+                None => String::new(),
+            })
+            .collect();
+        let _ = writeln!(out, "| {year} | {} |", cells.join(" | "));
+    }
+    out.push('\n');
+    let flagged: Vec<_> = input
+        .history
+        .iter()
+        .filter(|m| m.verdict.level.is_flagged())
+        .collect();
+    for m in &flagged {
+        let _ = writeln!(
+            out,
+            "- {}: **{}** ({})",
+            period_name(&m.month),
+            m.verdict.level.label(),
+            escape(&verdict::reason(&m.verdict))
+        );
+    }
+    if !flagged.is_empty() {
+        out.push('\n');
+    }
 }
 
 fn headline(out: &mut String, s: &PeriodSummary, cur: &str) {
@@ -251,7 +308,7 @@ fn kpi_table(out: &mut String, s: &PeriodSummary, cur: &str) {
                 kpi.key(),
                 format::value(kpi, now, cur),
                 format::value(kpi, before, cur),
-                format::delta(kpi, delta(kpi, now, before))
+                format::change(kpi, now, before)
             );
         }
     }
@@ -276,10 +333,11 @@ fn plan(out: &mut String, s: &PeriodSummary, cur: &str) {
             crate::model::Direction::AtLeast => "≥",
             crate::model::Direction::AtMost => "≤",
         };
-        let met = match p.met {
-            Some(true) => "yes",
-            Some(false) => "**no**",
-            None => NO_VALUE,
+        let met = match (p.met, p.without_flagged.and_then(|w| w.met)) {
+            (Some(false), _) | (Some(true), Some(false)) => {
+                format!("**{}**", verdict::plan_met(p, cur))
+            }
+            _ => verdict::plan_met(p, cur),
         };
         let _ = writeln!(
             out,

@@ -4,8 +4,9 @@ pub mod format;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod verdict;
 
-use crate::audit::PeriodAudit;
+use crate::audit::{MonthVerdict, PeriodAudit};
 use crate::import::LoadReport;
 use crate::model::Account;
 
@@ -14,6 +15,8 @@ pub struct ReportInput<'a> {
     pub account: &'a Account,
     pub load: &'a LoadReport,
     pub audit: &'a PeriodAudit,
+    /// Every month of the account's data with its verdict, oldest first.
+    pub history: &'a [MonthVerdict],
     /// The time zone the posts were assigned to days in.
     pub timezone: String,
     /// True for the built-in demo account.

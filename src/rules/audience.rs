@@ -109,9 +109,11 @@ const MISMATCH: [(&str, &str, &str); 3] = [
     ("gender", "gender-mismatch", "gender"),
 ];
 
-/// `geo-mismatch`, `age-mismatch`, `gender-mismatch` for a period.
-pub fn mismatch(account: &Account, p: &Period, th: &Thresholds) -> Vec<Finding> {
+/// `geo-mismatch`, `age-mismatch`, `gender-mismatch` for a period, and whether any of them
+/// could judge it.
+pub fn mismatch(account: &Account, p: &Period, th: &Thresholds) -> (Vec<Finding>, bool) {
     let mut out = Vec::new();
+    let mut judged = false;
     for (dim, rule, word) in MISMATCH {
         let Some(portrait) = portrait_of(account, dim) else {
             out.push(not_evaluated(
@@ -157,6 +159,7 @@ pub fn mismatch(account: &Account, p: &Period, th: &Thresholds) -> Vec<Finding> 
         };
         let rows = snapshot(account, date, seg, dim);
         let c = compare(&portrait, &rows, dim);
+        judged = true;
         let severity = if c.distance > th.get("mismatch_high") {
             Severity::High
         } else if c.distance > th.get("mismatch_medium") {
@@ -195,7 +198,7 @@ pub fn mismatch(account: &Account, p: &Period, th: &Thresholds) -> Vec<Finding> 
             vec![],
         ));
     }
-    out
+    (out, judged)
 }
 
 /// `geo-shift`: the share of new followers (or followers) outside the portrait's countries rose

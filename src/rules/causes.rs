@@ -15,7 +15,38 @@ pub struct Cause {
     pub kind: &'static str,
     /// For people: "campaign event 2026-05-04 – 2026-05-17 (Spring campaign)".
     pub description: String,
+    /// How a title names it: "during the giveaway «Spring giveaway»".
+    pub during: String,
+    /// The question for the contractor that fits this cause (rules.md).
+    pub question: &'static str,
     pub evidence: Value,
+}
+
+/// How a title names an event: "during the giveaway «Spring giveaway»"; without a note, the
+/// event's dates stand for it.
+fn during_event(e: &crate::model::Event) -> String {
+    let name = if e.note.trim().is_empty() {
+        format!("of {} – {}", e.start, e.end)
+    } else {
+        format!("«{}»", e.note.trim())
+    };
+    match e.kind {
+        EventKind::Giveaway => format!("during the giveaway {name}"),
+        EventKind::Campaign => format!("during the campaign {name}"),
+        EventKind::Influencer => format!("during the influencer collaboration {name}"),
+        EventKind::Press => format!("after the press coverage {name}"),
+        EventKind::Other => format!("during the event {name}"),
+    }
+}
+
+/// The question that fits an event's kind.
+fn event_question(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Giveaway => "Ask the contractor how many of these followers stay after the giveaway, and whether they match the target audience.",
+        EventKind::Campaign => "Ask the contractor which audiences the campaign targeted and what one new follower cost.",
+        EventKind::Influencer => "Ask the contractor which audience the influencer reached and whether it matches the target audience.",
+        EventKind::Press | EventKind::Other => "Ask the contractor whether the followers who came with it match the target audience.",
+    }
 }
 
 /// The daily spend: every spend row of a day summed; a day without rows is 0.
@@ -58,6 +89,8 @@ pub fn causes(account: &Account, start: NaiveDate, end: NaiveDate, th: &Threshol
         found.push(Cause {
             kind: "event",
             description: format!("{} event {} – {}{note}", e.kind.as_str(), e.start, e.end),
+            during: during_event(e),
+            question: event_question(e.kind),
             evidence: json!({"kind": e.kind.as_str(), "start": e.start.to_string(),
                               "end": e.end.to_string(), "note": e.note}),
         });
@@ -92,6 +125,8 @@ fn spend_surge(
         if s > 0.0 && s >= th.get("spend_surge") * m {
             return Some(Cause {
                 kind: "spend",
+                during: format!("during an ad-spend surge ({} on {d})", crate::report::format::group(s, 2)),
+                question: "Ask the contractor which audiences the ads targeted and what one new follower cost.",
                 description: format!(
                     "ad spend of {:.2} on {d}, {} the median daily spend of {:.2}",
                     s,
@@ -138,6 +173,8 @@ fn viral_post(
         if r.z > th.get("spike_z") {
             return Some(Cause {
                 kind: "viral-post",
+                during: format!("after a viral post of {}", post.date),
+                question: "Nothing to ask about its origin: a post that spread brings real followers. Whether they engage later is worth watching.",
                 description: format!(
                     "a viral post ({}, {}) with reach {:.0} against a median of {:.0} (z {:.1})",
                     post.id, post.date, reach, r.median, r.z

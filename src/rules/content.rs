@@ -9,15 +9,21 @@ use crate::metrics::stats::median;
 use crate::metrics::{Kpi, Kpis};
 use crate::model::{Account, Period, Post};
 use crate::report::format::{count, group};
+use chrono::NaiveDate;
 use serde_json::{json, Map};
+use std::collections::BTreeSet;
 
-pub fn likes_exceed_reach(account: &Account, p: &Period) -> Vec<Finding> {
+/// `likes-exceed-reach` on every post of the account. A post with fewer than
+/// `post_min_engagements` likes is not judged: three likes on a reach of two is noise, not
+/// evidence.
+pub fn likes_exceed_reach(account: &Account, th: &Thresholds) -> Vec<Finding> {
+    let min_likes = th.get("post_min_engagements");
     let mut out = Vec::new();
-    for post in account.posts_in(p) {
+    for post in &account.posts {
         let (Some(likes), Some(reach)) = (post.likes.value(), post.reach) else {
             continue;
         };
-        if likes <= reach {
+        if likes <= reach || likes < min_likes {
             continue;
         }
         let mut ev = Map::new();
@@ -44,31 +50,39 @@ fn err(post: &Post) -> Option<f64> {
     Some(post.engagements()? / r * 100.0)
 }
 
-pub fn engagement_without_reach(account: &Account, p: &Period, th: &Thresholds) -> Vec<Finding> {
+/// Whether a post has numbers the likes rule can judge.
+pub fn likes_judgeable(post: &Post) -> bool {
+    post.likes.value().is_some() && post.reach.is_some()
+}
+
+/// `engagement-without-reach` on every post of the account, and the days whose posts had a
+/// baseline to be judged against. A post with fewer than `post_min_engagements` engagements
+/// is not judged.
+pub fn engagement_without_reach(
+    account: &Account,
+    th: &Thresholds,
+) -> (Vec<Finding>, BTreeSet<NaiveDate>) {
     let window = th.get("viral_window_days") as i64;
+    let min_engagements = th.get("post_min_engagements");
     let mut out = Vec::new();
+    let mut judged = BTreeSet::new();
     // Posts of one day share their 90-day window: its statistics are computed once a day.
-    let mut by_day: std::collections::HashMap<chrono::NaiveDate, Option<(Baseline, f64, usize)>> =
-        std::collections::HashMap::new();
-    for post in account.posts_in(p) {
+    let mut day: Option<(NaiveDate, Option<ErrBaseline>)> = None;
+    for post in &account.posts {
         let (Some(e), Some(reach)) = (err(post), post.reach) else {
             continue;
         };
-        let stats = *by_day.entry(post.date).or_insert_with(|| {
-            let earlier: Vec<&Post> = super::causes::earlier_posts(account, post.date, window)
-                .iter()
-                .filter(|q| err(q).is_some())
-                .collect();
-            if (earlier.len() as f64) < th.get("viral_min_posts") {
-                return None;
-            }
-            let errs: Vec<f64> = earlier.iter().filter_map(|q| err(q)).collect();
-            let median_reach = median(earlier.iter().filter_map(|q| q.reach)).unwrap_or(0.0);
-            Some((Baseline::of(&errs)?, median_reach, errs.len()))
-        });
+        if day.as_ref().is_none_or(|(d, _)| *d != post.date) {
+            day = Some((post.date, baseline_before(account, post.date, window, th)));
+        }
+        let Some((_, stats)) = day else { continue };
         let Some((baseline, median_reach, compared)) = stats else {
             continue;
         };
+        judged.insert(post.date);
+        if post.engagements().unwrap_or(0.0) < min_engagements {
+            continue;
+        }
         let r = baseline.z(e);
         if r.z <= th.get("spike_z") || reach > median_reach {
             continue;
@@ -92,31 +106,63 @@ pub fn engagement_without_reach(account: &Account, p: &Period, th: &Thresholds) 
             vec![post.id.clone()],
         ));
     }
-    out
+    (out, judged)
 }
 
-pub fn dilution(account: &Account, p: &Period, kpis: &Kpis, th: &Thresholds) -> Vec<Finding> {
+/// An ERR baseline: its robust spread, the median reach of its posts, how many posts.
+type ErrBaseline = (Baseline, f64, usize);
+
+/// The ERR baseline of the posts of the `window` days before `date`: its robust spread, their
+/// median reach, and how many posts it holds; `None` with fewer than `viral_min_posts`.
+fn baseline_before(
+    account: &Account,
+    date: NaiveDate,
+    window: i64,
+    th: &Thresholds,
+) -> Option<ErrBaseline> {
+    let earlier: Vec<&Post> = super::causes::earlier_posts(account, date, window)
+        .iter()
+        .filter(|q| err(q).is_some())
+        .collect();
+    if (earlier.len() as f64) < th.get("viral_min_posts") {
+        return None;
+    }
+    let errs: Vec<f64> = earlier.iter().filter_map(|q| err(q)).collect();
+    let median_reach = median(earlier.iter().filter_map(|q| q.reach)).unwrap_or(0.0);
+    Some((Baseline::of(&errs)?, median_reach, errs.len()))
+}
+
+/// `engagement-dilution`, and whether the rule could judge the period.
+pub fn dilution(
+    account: &Account,
+    p: &Period,
+    kpis: &Kpis,
+    th: &Thresholds,
+) -> (Vec<Finding>, bool) {
     let Some(growth) = kpis.get(Kpi::GrowthPct) else {
-        return Vec::new();
+        return (Vec::new(), false);
     };
     if growth < th.get("dilution_growth_pct") {
-        return Vec::new();
+        return (Vec::new(), true);
     }
     let prev = p.previous();
     let (now, n_now) = engagement_per_post(account, p.start, p.end);
     let (before, n_before) = engagement_per_post(account, prev.start, prev.end);
     let (Some(now), Some(before)) = (now, before.filter(|b| *b > 0.0)) else {
-        return vec![not_evaluated(
-            "engagement-dilution",
-            p.start,
-            p.end,
-            "no posts with engagements in this period or the previous one",
-            None,
-        )];
+        return (
+            vec![not_evaluated(
+                "engagement-dilution",
+                p.start,
+                p.end,
+                "no posts with engagements in this period or the previous one",
+                None,
+            )],
+            false,
+        );
     };
     let change = (now - before) / before * 100.0;
     if change > th.get("dilution_engagement_pct") {
-        return Vec::new();
+        return (Vec::new(), true);
     }
     let mut ev = Map::new();
     ev.insert("growth_pct".into(), json!(growth));
@@ -125,7 +171,7 @@ pub fn dilution(account: &Account, p: &Period, kpis: &Kpis, th: &Thresholds) -> 
     ev.insert("engagement_per_post_previous".into(), json!(before));
     ev.insert("posts_previous".into(), json!(n_before));
     ev.insert("engagement_change_pct".into(), json!(change));
-    vec![make(
+    let finding = make(
         "engagement-dilution",
         Severity::Medium,
         p.start,
@@ -134,7 +180,8 @@ pub fn dilution(account: &Account, p: &Period, kpis: &Kpis, th: &Thresholds) -> 
         format!("The base grew by {} % in the period while engagement per post went from {} to {}. Real new followers engage; a base that grows without more engagement is diluted by inactive or bought accounts. Ask the contractor where the growth came from.", group(growth, 1), group(before, 1), group(now, 1)),
         ev,
         vec![],
-    )]
+    );
+    (vec![finding], true)
 }
 
 pub fn low_reach(account: &Account, p: &Period, kpis: &Kpis, th: &Thresholds) -> Vec<Finding> {

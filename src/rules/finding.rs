@@ -86,6 +86,8 @@ pub enum VerdictLevel {
     Genuine,
     Questionable,
     LikelyInflated,
+    /// No family flagged, and the growth family could not judge the period.
+    InsufficientData,
 }
 
 impl VerdictLevel {
@@ -94,6 +96,7 @@ impl VerdictLevel {
             VerdictLevel::Genuine => "genuine",
             VerdictLevel::Questionable => "questionable",
             VerdictLevel::LikelyInflated => "likely-inflated",
+            VerdictLevel::InsufficientData => "insufficient-data",
         }
     }
 
@@ -103,8 +106,28 @@ impl VerdictLevel {
             VerdictLevel::Genuine => "genuine",
             VerdictLevel::Questionable => "questionable",
             VerdictLevel::LikelyInflated => "likely inflated",
+            VerdictLevel::InsufficientData => "not enough data to judge",
         }
     }
+
+    /// Whether the verdict flags the period (questionable or likely inflated).
+    pub fn is_flagged(self) -> bool {
+        matches!(
+            self,
+            VerdictLevel::Questionable | VerdictLevel::LikelyInflated
+        )
+    }
+}
+
+/// What a period's rules could judge.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Coverage {
+    /// The families at least one of whose rules judged the period.
+    pub evaluated: Vec<Family>,
+    /// Whether the growth family could judge the period (rules.md, "The verdict").
+    pub growth_judged: bool,
+    /// When it could not: one sentence per missing input.
+    pub missing: Vec<String>,
 }
 
 /// The period's verdict: how many independent families of evidence are flagged.
@@ -114,10 +137,15 @@ pub struct Verdict {
     pub families: Vec<&'static str>,
     /// The rule ids it rests on.
     pub because: Vec<&'static str>,
+    /// The families that could judge the period.
+    pub evaluated: Vec<&'static str>,
+    /// For insufficient data: what was missing, one sentence each.
+    pub missing: Vec<String>,
 }
 
-/// Only findings at medium or above count, by family (rules.md, "The verdict").
-pub fn verdict(findings: &[Finding]) -> Verdict {
+/// Only findings at medium or above count, by family (rules.md, "The verdict"). With no family
+/// flagged, the period is genuine only when the growth family could judge it.
+pub fn verdict(findings: &[Finding], coverage: &Coverage) -> Verdict {
     let mut families: Vec<Family> = Vec::new();
     let mut because: Vec<&'static str> = Vec::new();
     for f in findings.iter().filter(|f| f.severity >= Severity::Medium) {
@@ -132,7 +160,8 @@ pub fn verdict(findings: &[Finding]) -> Verdict {
     }
     families.sort();
     let level = match families.len() {
-        0 => VerdictLevel::Genuine,
+        0 if coverage.growth_judged => VerdictLevel::Genuine,
+        0 => VerdictLevel::InsufficientData,
         1 => VerdictLevel::Questionable,
         _ => VerdictLevel::LikelyInflated,
     };
@@ -140,6 +169,12 @@ pub fn verdict(findings: &[Finding]) -> Verdict {
         level,
         families: families.iter().map(|f| f.as_str()).collect(),
         because,
+        evaluated: coverage.evaluated.iter().map(|f| f.as_str()).collect(),
+        missing: if level == VerdictLevel::InsufficientData {
+            coverage.missing.clone()
+        } else {
+            Vec::new()
+        },
     }
 }
 

@@ -2,10 +2,10 @@
 
 use super::causes::{causes, has_giveaway};
 use super::finding::{Finding, Severity};
-use super::series::{judge_day, minus, plus, round_package, values_in, Episode};
+use super::series::{judge_day, minus, plus, round_package, values_in, Episode, GainSource, Gains};
 use super::{make, not_evaluated, Thresholds};
 use crate::metrics::stats::{mean, median};
-use crate::model::{Account, Period};
+use crate::model::Account;
 use crate::report::format::{count, group};
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
@@ -28,7 +28,7 @@ pub fn engagement_per_post(
     (mean(values.iter().copied()), values.len())
 }
 
-fn episode_evidence(ep: &Episode) -> Map<String, Value> {
+fn episode_evidence(ep: &Episode, source: GainSource) -> Map<String, Value> {
     let days: Vec<Value> = ep
         .days
         .iter()
@@ -40,6 +40,7 @@ fn episode_evidence(ep: &Episode) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("episode_start".into(), json!(ep.start.to_string()));
     m.insert("episode_end".into(), json!(ep.end.to_string()));
+    m.insert("gain_source".into(), json!(source.as_str()));
     m.insert("days".into(), Value::Array(days));
     m.insert("excess_gain".into(), json!(ep.excess));
     m.insert("followers_before".into(), json!(ep.followers_before));
@@ -58,13 +59,23 @@ fn dates(ep: &Episode) -> String {
     }
 }
 
+/// " from daily follows" where the gain was not read from follower counts (rules.md).
+fn source_words(source: GainSource) -> &'static str {
+    match source {
+        GainSource::Followers => "",
+        GainSource::Follows => " (from daily follows)",
+    }
+}
+
 /// Findings about spike episodes: flat engagement, explained spikes, unfollow waves, churn.
 pub fn episode_findings(
     account: &Account,
+    gains: &Gains,
     episodes: &[Episode],
     unfollows: &BTreeMap<NaiveDate, f64>,
     th: &Thresholds,
 ) -> Vec<Finding> {
+    let source = gains.source.unwrap_or(GainSource::Followers);
     let mut out = Vec::new();
     for ep in episodes {
         let found = causes(account, ep.start, ep.end, th);
@@ -78,7 +89,7 @@ pub fn episode_findings(
             plus(ep.end, 1),
             plus(ep.end, th.get("after_days") as i64),
         );
-        let mut ev = episode_evidence(ep);
+        let mut ev = episode_evidence(ep, source);
         ev.insert("engagement_per_post_before".into(), json!(before));
         ev.insert("posts_before".into(), json!(n_before));
         ev.insert("engagement_per_post_after".into(), json!(after));
@@ -103,28 +114,10 @@ pub fn episode_findings(
             ),
         );
         if account.presence.follower_list {
-            let arrived: Vec<&crate::model::Follower> = account
-                .follower_list
-                .iter()
-                .filter(|f| ep.start <= f.date && f.date <= ep.end)
-                .collect();
-            let generated = arrived.iter().filter(|f| f.looks_generated()).count();
-            ev.insert("followers_listed_in_episode".into(), json!(arrived.len()));
-            ev.insert("generated_looking_usernames".into(), json!(generated));
-            if !arrived.is_empty() {
-                ev.insert(
-                    "generated_looking_share_pct".into(),
-                    json!(generated as f64 / arrived.len() as f64 * 100.0),
-                );
-            }
-            let names: Vec<&str> = arrived
-                .iter()
-                .take(50)
-                .map(|f| f.username.as_str())
-                .collect();
-            ev.insert("usernames_first_50".into(), json!(names));
+            follower_list_evidence(account, ep, &mut ev);
         }
-        let required = 1.0 + th.get("engagement_follow_ratio") * ep.jump;
+        // Without a known base, `j` has no value and engagement must simply not fall.
+        let required = 1.0 + th.get("engagement_follow_ratio") * ep.jump.unwrap_or(0.0);
         ev.insert("required_ratio".into(), json!(required));
         let ratio = match (before, after) {
             (Some(b), Some(a)) if b > 0.0 => Some(a / b),
@@ -139,54 +132,104 @@ pub fn episode_findings(
                 )
             })
             .unwrap_or_default();
-        match ratio {
-            None => out.push(not_evaluated(
+        let jump = format!("+{}{}", count(ep.excess.round()), source_words(source));
+        let Some(r) = ratio else {
+            out.push(not_evaluated(
                 "spike-flat-engagement",
                 ep.start,
                 ep.end,
                 &format!("no post with engagements in the {} days before or the {} days after the spike of {}",
                     th.get("before_days"), th.get("after_days"), dates(ep)),
                 Some(ev),
-            )),
-            Some(r) => {
-                let shown_ratio = if r == f64::MAX { "rose from zero".to_string() } else { format!("×{}", group(r, 2)) };
-                ev.insert("engagement_ratio".into(), json!(if r == f64::MAX { Value::Null } else { json!(r) }));
-                if r < required {
-                    let severity = if found.is_empty() { Severity::High } else { Severity::Medium };
-                    let title = format!(
-                        "Unexplained follower jump of +{} ({}) on {} while engagement per post went {}",
-                        count(ep.excess.round()),
-                        pct_text(ep.jump),
-                        dates(ep),
-                        shown_ratio
-                    );
-                    let cause_sentence = if found.is_empty() {
-                        "No event, ad-spend surge or viral post explains it.".to_string()
-                    } else {
-                        format!("A possible cause was found ({cause_text}), but engagement did not follow.")
-                    };
-                    let detail = format!(
-                        "Followers rose by {} over the usual daily gain, while engagement per post after the jump ({}) stayed under {} times the level before ({}). {cause_sentence}{package} New followers who never engage are the usual sign of bought or bot followers: ask the contractor where these followers came from.",
-                        count(ep.excess.round()),
-                        opt(after),
-                        group(required, 2),
-                        opt(before),
-                    );
-                    out.push(make("spike-flat-engagement", severity, ep.start, ep.end, title, detail, ev.clone(), vec![]));
-                } else if !found.is_empty() {
-                    let title = format!(
-                        "Follower jump of +{} on {} explained by {} (engagement per post {})",
-                        count(ep.excess.round()),
-                        dates(ep),
-                        found[0].kind,
-                        shown_ratio
-                    );
-                    let detail = format!(
-                        "Followers rose by {} over the usual daily gain, and a cause is on record: {cause_text}. Engagement per post kept up with the new followers.{package} Nothing to ask beyond whether the new followers are the target audience.",
-                        count(ep.excess.round())
-                    );
-                    out.push(make("spike-explained", Severity::Info, ep.start, ep.end, title, detail, ev.clone(), vec![]));
-                }
+            ));
+            out.extend(churn(account, ep, unfollows, th));
+            continue;
+        };
+        let shown_ratio = if r == f64::MAX {
+            "rose from zero".to_string()
+        } else {
+            format!("×{}", group(r, 2))
+        };
+        ev.insert(
+            "engagement_ratio".into(),
+            json!(if r == f64::MAX { Value::Null } else { json!(r) }),
+        );
+        let flat = r < required;
+        let engagement_sentence = format!(
+            "engagement per post after the jump ({}) stayed under {} times the level before ({})",
+            opt(after),
+            group(required, 2),
+            opt(before),
+        );
+        match found.first() {
+            None if flat => {
+                let title = format!(
+                    "Unexplained follower jump of {jump}{} on {} while engagement per post went {shown_ratio}",
+                    ep.jump.map(pct_text).unwrap_or_default(),
+                    dates(ep),
+                );
+                let detail = format!(
+                    "Followers rose by {} over the usual daily gain, while {engagement_sentence}. No event, ad-spend surge or viral post explains it.{package} New followers who never engage are the usual sign of bought or bot followers: ask the contractor where these followers came from.",
+                    count(ep.excess.round()),
+                );
+                out.push(make(
+                    "spike-flat-engagement",
+                    Severity::High,
+                    ep.start,
+                    ep.end,
+                    title,
+                    detail,
+                    ev,
+                    vec![],
+                ));
+            }
+            // Real growth whose cause the data does not show: no finding (rules.md).
+            None => {}
+            Some(cause) if flat => {
+                let title = format!(
+                    "Follower jump of {jump} {}, {}, while engagement per post went {shown_ratio}",
+                    cause.during,
+                    dates(ep),
+                );
+                let detail = format!(
+                    "Followers rose by {} over the usual daily gain {}, while {engagement_sentence}. The new followers did not engage like the earlier ones.{package} {}",
+                    count(ep.excess.round()),
+                    cause.during,
+                    cause.question,
+                );
+                out.push(make(
+                    "spike-flat-engagement",
+                    Severity::Medium,
+                    ep.start,
+                    ep.end,
+                    title,
+                    detail,
+                    ev,
+                    vec![],
+                ));
+            }
+            Some(cause) => {
+                let title = format!(
+                    "Follower jump of {jump} {}, {} (engagement per post {shown_ratio})",
+                    cause.during,
+                    dates(ep),
+                );
+                let detail = format!(
+                    "Followers rose by {} over the usual daily gain {}, and engagement per post kept up with the new followers.{package} {}",
+                    count(ep.excess.round()),
+                    cause.during,
+                    cause.question,
+                );
+                out.push(make(
+                    "spike-explained",
+                    Severity::Info,
+                    ep.start,
+                    ep.end,
+                    title,
+                    detail,
+                    ev,
+                    vec![],
+                ));
             }
         }
         out.extend(churn(account, ep, unfollows, th));
@@ -194,12 +237,36 @@ pub fn episode_findings(
     out
 }
 
+/// Who arrived during the episode, from a follower list.
+fn follower_list_evidence(account: &Account, ep: &Episode, ev: &mut Map<String, Value>) {
+    let arrived: Vec<&crate::model::Follower> = account
+        .follower_list
+        .iter()
+        .filter(|f| ep.start <= f.date && f.date <= ep.end)
+        .collect();
+    let generated = arrived.iter().filter(|f| f.looks_generated()).count();
+    ev.insert("followers_listed_in_episode".into(), json!(arrived.len()));
+    ev.insert("generated_looking_usernames".into(), json!(generated));
+    if !arrived.is_empty() {
+        ev.insert(
+            "generated_looking_share_pct".into(),
+            json!(generated as f64 / arrived.len() as f64 * 100.0),
+        );
+    }
+    let names: Vec<&str> = arrived
+        .iter()
+        .take(50)
+        .map(|f| f.username.as_str())
+        .collect();
+    ev.insert("usernames_first_50".into(), json!(names));
+}
+
 fn opt(v: Option<f64>) -> String {
     v.map_or("—".to_string(), |x| group(x, 1))
 }
 
 fn pct_text(j: f64) -> String {
-    format!("+{} % of the base", group(j * 100.0, 1))
+    format!(" (+{} % of the base)", group(j * 100.0, 1))
 }
 
 /// Excess unfollows over `[from, to]` against `mu`, and the share of the window's days that
@@ -304,17 +371,17 @@ fn churn(
 /// before it. Days inside an episode's churn window are left to the episode's finding.
 pub fn unfollow_days(
     account: &Account,
-    period: &Period,
+    gains: &Gains,
     unfollows: &BTreeMap<NaiveDate, f64>,
     skip: &[(NaiveDate, NaiveDate)],
     th: &Thresholds,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (t, u) in unfollows.range(period.start..=period.end) {
+    for (t, u) in unfollows {
         if skip.iter().any(|(a, b)| a <= t && t <= b) {
             continue;
         }
-        let before = account.followers_at(minus(*t, 1)).unwrap_or(0.0);
+        let before = gains.followers_at(account, minus(*t, 1));
         let Some((true, day)) = judge_day(unfollows, *t, before, th) else {
             continue;
         };

@@ -1,6 +1,7 @@
 //! Rules: findings about the account, pure functions of the model and the metrics (rules.md).
 //! They know nothing of the terminal.
 
+mod analysis;
 mod audience;
 mod causes;
 mod checks;
@@ -12,14 +13,16 @@ pub mod series;
 pub mod stats;
 pub mod thresholds;
 
-pub use finding::{sort_findings, verdict, Family, Finding, Severity, Verdict, VerdictLevel};
+pub use analysis::Analysis;
+pub use finding::{
+    sort_findings, verdict, Coverage, Family, Finding, Severity, Verdict, VerdictLevel,
+};
 pub use thresholds::Thresholds;
 
 use crate::metrics::{self, PeriodSummary};
 use crate::model::{Account, Period};
 use chrono::NaiveDate;
 use serde_json::{json, Map};
-use std::collections::BTreeMap;
 
 /// The family of a rule id (rules.md, the table's last column).
 pub fn family_of(rule: &str) -> Option<Family> {
@@ -87,53 +90,48 @@ pub(crate) fn not_evaluated(
     }
 }
 
-/// Every finding whose dates touch the period, most severe first.
-pub fn evaluate(account: &Account, period: &Period, th: &Thresholds) -> Vec<Finding> {
-    let summary = metrics::summarize(account, period);
-    evaluate_with(account, &summary, th)
+/// A period's findings and what its rules could judge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// Every finding whose dates touch the period, most severe first.
+    pub findings: Vec<Finding>,
+    pub coverage: Coverage,
 }
 
-/// The same, from an already computed summary of the period.
-pub fn evaluate_with(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Finding> {
+/// Every finding whose dates touch the period, most severe first (the account's analysis is
+/// built for this one call; `evaluate_with` reuses one).
+pub fn evaluate(account: &Account, period: &Period, th: &Thresholds) -> Vec<Finding> {
+    let summary = metrics::summarize(account, period);
+    evaluate_with(account, &Analysis::of(account, th), &summary, th).findings
+}
+
+/// The period's evaluation, from the account's analysis and the period's summary.
+pub fn evaluate_with(
+    account: &Account,
+    analysis: &Analysis,
+    s: &PeriodSummary,
+    th: &Thresholds,
+) -> Evaluation {
     let p = &s.period;
-    let mut out: Vec<Finding> = Vec::new();
-    // Only the episodes whose findings can touch the period: their days, or the churn windows
-    // after them (the longest is `giveaway_churn_window`).
-    let reach_after = th
-        .get("unfollow_window")
-        .max(th.get("giveaway_churn_window")) as i64;
-    let episodes: Vec<series::Episode> = series::episodes(account, th)
-        .into_iter()
-        .filter(|e| e.start <= p.end && series::plus(e.end, reach_after) >= p.start)
-        .collect();
-    let unfollows: BTreeMap<NaiveDate, f64> = account
-        .daily
-        .iter()
-        .filter_map(|(d, r)| Some((*d, r.unfollows?)))
-        .collect();
+    let mut out: Vec<Finding> = analysis.touching(p).cloned().collect();
+    let mut evaluated: Vec<Family> = Vec::new();
 
-    growth_inputs(account, p, &unfollows, th, &mut out);
-    let episode_findings = growth::episode_findings(account, &episodes, &unfollows, th);
-    let churn_windows: Vec<(NaiveDate, NaiveDate)> = episode_findings
-        .iter()
-        .filter(|f| matches!(f.rule, "unfollow-wave" | "giveaway-churn"))
-        .map(|f| (f.start, f.end))
-        .chain(episodes.iter().map(|e| (e.start, e.end)))
-        .collect();
-    out.extend(episode_findings);
-    out.extend(growth::unfollow_days(
-        account,
-        p,
-        &unfollows,
-        &churn_windows,
-        th,
-    ));
-    out.extend(audience::shift(account, &episodes, th));
-    out.extend(audience::mismatch(account, p, th));
+    let growth_missing = analysis.growth_gaps(account, p, th);
+    let unfollows_judged = growth_inputs(account, analysis, p, &growth_missing, th, &mut out);
+    if growth_missing.is_empty() || unfollows_judged {
+        evaluated.push(Family::Growth);
+    }
 
+    let mut engagement_judged = analysis.likes_days.range(p.start..=p.end).next().is_some()
+        || analysis
+            .post_baseline_days
+            .range(p.start..=p.end)
+            .next()
+            .is_some();
     if account.presence.posts {
-        out.extend(content::likes_exceed_reach(account, p));
-        out.extend(content::engagement_without_reach(account, p, th));
+        let (found, judged) = content::dilution(account, p, &s.kpis, th);
+        out.extend(found);
+        engagement_judged |= judged;
     } else {
         for rule in [
             "likes-exceed-reach",
@@ -149,8 +147,16 @@ pub fn evaluate_with(account: &Account, s: &PeriodSummary, th: &Thresholds) -> V
             ));
         }
     }
-    if account.presence.posts {
-        out.extend(content::dilution(account, p, &s.kpis, th));
+    if engagement_judged {
+        evaluated.push(Family::Engagement);
+    }
+    let (found, audience_judged) = audience::mismatch(account, p, th);
+    out.extend(found);
+    if audience_judged {
+        evaluated.push(Family::Audience);
+    }
+    if s.claims.iter().any(|c| c.diff_pct.is_some()) {
+        evaluated.push(Family::Money);
     }
     out.extend(content::low_reach(account, p, &s.kpis, th));
     out.extend(checks::claims(account, s, th));
@@ -160,18 +166,33 @@ pub fn evaluate_with(account: &Account, s: &PeriodSummary, th: &Thresholds) -> V
 
     out.retain(|f| f.touches(p.start, p.end));
     sort_findings(&mut out);
-    out
+    // A family that flagged something judged the period, whatever else it lacked.
+    for f in out.iter().filter(|f| f.rule != "not-evaluated") {
+        if let Some(fam) = f.family.filter(|fam| !evaluated.contains(fam)) {
+            evaluated.push(fam);
+        }
+    }
+    evaluated.sort();
+    Evaluation {
+        findings: out,
+        coverage: Coverage {
+            evaluated,
+            growth_judged: growth_missing.is_empty(),
+            missing: growth_missing,
+        },
+    }
 }
 
 /// "Not evaluated" findings for the growth rules when the daily series is missing or covers
-/// too little of the period.
+/// too little of the period. Returns whether the unfollow rule could judge the period.
 fn growth_inputs(
     account: &Account,
+    analysis: &Analysis,
     p: &Period,
-    unfollows: &BTreeMap<NaiveDate, f64>,
+    growth_missing: &[String],
     th: &Thresholds,
     out: &mut Vec<Finding>,
-) {
+) -> bool {
     if !account.presence.daily {
         for rule in ["spike-flat-engagement", "unfollow-wave"] {
             out.push(not_evaluated(
@@ -182,25 +203,21 @@ fn growth_inputs(
                 None,
             ));
         }
-        return;
+        return false;
     }
-    let gains = series::net_gains(account);
-    let covered = gains.range(p.start..=p.end).count() as f64 / p.days() as f64;
-    if covered < th.get("min_coverage") {
+    if !growth_missing.is_empty() {
+        let covered = analysis.gains.values.range(p.start..=p.end).count() as f64 / p.days() as f64;
         let mut ev = Map::new();
         ev.insert("coverage".into(), json!(covered));
         out.push(not_evaluated(
             "spike-flat-engagement",
             p.start,
             p.end,
-            &format!(
-                "daily gains exist for {:.0} % of the period's days",
-                covered * 100.0
-            ),
+            &growth_missing.join("; "),
             Some(ev),
         ));
     }
-    let u_covered = unfollows.range(p.start..=p.end).count() as f64 / p.days() as f64;
+    let u_covered = analysis.unfollows.range(p.start..=p.end).count() as f64 / p.days() as f64;
     if u_covered < th.get("min_coverage") {
         out.push(not_evaluated(
             "unfollow-wave",
@@ -212,7 +229,9 @@ fn growth_inputs(
             ),
             None,
         ));
+        return false;
     }
+    true
 }
 
 #[cfg(test)]

@@ -4,18 +4,109 @@ use super::stats::robust_z;
 use super::Thresholds;
 use crate::model::Account;
 use chrono::{Days, NaiveDate};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// `g(t) = followers(t) - followers(t-1)`, only where both days have rows.
-pub fn net_gains(account: &Account) -> BTreeMap<NaiveDate, f64> {
-    account
-        .daily
-        .iter()
-        .filter_map(|(d, row)| {
-            let prev = account.daily.get(&d.pred_opt()?)?;
-            Some((*d, row.followers? - prev.followers?))
-        })
-        .collect()
+/// Where the daily net gain comes from (rules.md, "Statistics used").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GainSource {
+    /// `followers(t) - followers(t-1)`: the daily rows carry a follower count.
+    Followers,
+    /// `follows(t) - unfollows(t)`: the daily rows give follows but no count at all (Meta
+    /// Business Suite's `Follows.csv`, X's account overview, LinkedIn's followers sheet).
+    Follows,
+}
+
+impl GainSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GainSource::Followers => "followers",
+            GainSource::Follows => "follows",
+        }
+    }
+}
+
+/// The account's daily net gains `g(t)`, and the follower counts the thresholds need.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gains {
+    /// `None` when the daily rows give neither a follower count nor follows.
+    pub source: Option<GainSource>,
+    pub values: BTreeMap<NaiveDate, f64>,
+    /// From daily follows: the running sum of `g` up to each day, and the `[account] followers`
+    /// anchor (day, count) that turns it into counts.
+    running: BTreeMap<NaiveDate, f64>,
+    anchor: Option<(NaiveDate, f64)>,
+}
+
+impl Gains {
+    /// `g(t) = followers(t) - followers(t-1)` where both days have a count; where no daily row
+    /// has a count, `g(t) = follows(t) - unfollows(t)` on every day with follows.
+    pub fn of(account: &Account) -> Gains {
+        if account.daily.values().any(|r| r.followers.is_some()) {
+            let values = account
+                .daily
+                .iter()
+                .filter_map(|(d, row)| {
+                    let prev = account.daily.get(&d.pred_opt()?)?;
+                    Some((*d, row.followers? - prev.followers?))
+                })
+                .collect();
+            return Gains {
+                source: Some(GainSource::Followers),
+                values,
+                ..Gains::default()
+            };
+        }
+        let values: BTreeMap<NaiveDate, f64> = account
+            .daily
+            .iter()
+            .filter_map(|(d, row)| Some((*d, row.follows? - row.unfollows.unwrap_or(0.0))))
+            .collect();
+        if values.is_empty() {
+            return Gains::default();
+        }
+        let mut total = 0.0;
+        let running = values
+            .iter()
+            .map(|(d, g)| {
+                total += g;
+                (*d, total)
+            })
+            .collect();
+        let info = &account.config.account;
+        let anchor = info.followers.and_then(|count| {
+            let day = info
+                .followers_date
+                .or_else(|| account.daily_span().map(|(_, last)| last))?;
+            Some((day, count))
+        });
+        Gains {
+            source: Some(GainSource::Follows),
+            values,
+            running,
+            anchor,
+        }
+    }
+
+    /// The follower count at the end of day `d`, as the thresholds use it: the daily rows'
+    /// count (nearest row, kpis.md), or from follows the anchor moved by the net follows in
+    /// between; `None` from follows without an anchor.
+    pub fn followers_at(&self, account: &Account, d: NaiveDate) -> Option<f64> {
+        match self.source? {
+            GainSource::Followers => account.followers_at(d),
+            GainSource::Follows => {
+                let (day, count) = self.anchor?;
+                let upto = |x: NaiveDate| {
+                    self.running
+                        .range(..=x)
+                        .next_back()
+                        .map_or(0.0, |(_, v)| *v)
+                };
+                Some(count + upto(d) - upto(day))
+            }
+        }
+    }
 }
 
 /// `d - n` days, saturating.
@@ -54,7 +145,8 @@ pub struct SpikeDay {
     pub median: f64,
     pub z: f64,
     pub baseline_values: usize,
-    pub followers_before: f64,
+    /// `followers(t-1)`; unknown from follows without `[account] followers`.
+    pub followers_before: Option<f64>,
 }
 
 /// Consecutive spike days.
@@ -65,17 +157,17 @@ pub struct Episode {
     pub days: Vec<SpikeDay>,
     /// Excess gain `J = sum(g(t) - m)`.
     pub excess: f64,
-    /// `followers(start - 1)`.
-    pub followers_before: f64,
-    /// Relative jump `j = J / followers(start - 1)`.
-    pub jump: f64,
+    /// `followers(start - 1)`, where known.
+    pub followers_before: Option<f64>,
+    /// Relative jump `j = J / followers(start - 1)`, where that count is known and positive.
+    pub jump: Option<f64>,
 }
 
 /// Is day `t` a spike of `series` (gains or unfollows)? `None` when it cannot be judged.
 pub fn judge_day(
     series: &BTreeMap<NaiveDate, f64>,
     t: NaiveDate,
-    followers_before: f64,
+    followers_before: Option<f64>,
     th: &Thresholds,
 ) -> Option<(bool, SpikeDay)> {
     let x = *series.get(&t)?;
@@ -85,9 +177,10 @@ pub fn judge_day(
         return None;
     }
     let r = robust_z(x, &baseline)?;
+    // Without a known count the relative floor is not applied (rules.md).
     let floor = th
         .get("spike_min_abs")
-        .max(th.get("spike_min_share") * followers_before);
+        .max(followers_before.map_or(0.0, |f| th.get("spike_min_share") * f));
     let is_spike = r.z > th.get("spike_z") && x - r.median >= floor;
     Some((
         is_spike,
@@ -102,13 +195,12 @@ pub fn judge_day(
     ))
 }
 
-/// Every spike episode of the account's follower series.
-pub fn episodes(account: &Account, th: &Thresholds) -> Vec<Episode> {
-    let gains = net_gains(account);
+/// Every spike episode of the account's daily gains.
+pub fn episodes(account: &Account, gains: &Gains, th: &Thresholds) -> Vec<Episode> {
     let mut out: Vec<Episode> = Vec::new();
-    for t in gains.keys() {
-        let before = account.followers_at(minus(*t, 1)).unwrap_or(0.0);
-        let Some((true, day)) = judge_day(&gains, *t, before, th) else {
+    for t in gains.values.keys() {
+        let before = gains.followers_at(account, minus(*t, 1));
+        let Some((true, day)) = judge_day(&gains.values, *t, before, th) else {
             continue;
         };
         match out.last_mut() {
@@ -122,17 +214,16 @@ pub fn episodes(account: &Account, th: &Thresholds) -> Vec<Episode> {
                 days: vec![day],
                 excess: 0.0,
                 followers_before: before,
-                jump: 0.0,
+                jump: None,
             }),
         }
     }
     for ep in &mut out {
         ep.excess = ep.days.iter().map(|d| d.gain - d.median).sum();
-        ep.jump = if ep.followers_before > 0.0 {
-            ep.excess / ep.followers_before
-        } else {
-            0.0
-        };
+        ep.jump = ep
+            .followers_before
+            .filter(|f| *f > 0.0)
+            .map(|f| ep.excess / f);
     }
     out
 }

@@ -126,6 +126,11 @@ pub const DEFAULTS: &[(&str, f64, &str)] = &[
         "a claim off by more than this percent is high",
     ),
     (
+        "post_min_engagements",
+        20.0,
+        "a post needs this many likes (or engagements) before its numbers are judged",
+    ),
+    (
         "min_coverage",
         0.70,
         "an input covering less of a window than this is not evaluated",

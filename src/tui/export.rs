@@ -8,6 +8,7 @@ pub fn write_report(app: &mut App) {
         account: &app.account,
         load: &app.load,
         audit: &app.view.audit,
+        history: &app.audit.history,
         timezone: app.origin.timezone.clone(),
         demo: app.origin.demo,
     };

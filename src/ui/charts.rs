@@ -27,7 +27,10 @@ fn kpi_spans(app: &App, label: &str, kpi: Kpi, theme: &Theme) -> Vec<Span<'stati
     vec![
         Span::styled(format!("{label} "), theme.dim),
         Span::styled(format::value(kpi, now, &app.currency()), theme.title),
-        Span::styled(format!(" {} ", format::delta(kpi, d)), style),
+        Span::styled(
+            format!(" {} ", format::change(kpi, now, s.previous.get(kpi))),
+            style,
+        ),
         Span::raw(" "),
     ]
 }

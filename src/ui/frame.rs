@@ -3,7 +3,8 @@
 use super::keymap;
 use super::Theme;
 use crate::app::{App, Focus};
-use crate::text::one_line;
+use crate::report::verdict;
+use crate::text::{fit_words, one_line};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
@@ -76,20 +77,12 @@ pub fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(name, theme.title),
         Span::styled(format!(" · {platform} · "), theme.text),
         Span::styled(app.period_name(), theme.accent),
-        Span::styled(format!(" ({} – {})", p.start, p.end), theme.dim),
     ]);
-    let v = &app.view.audit.verdict;
-    let because = if v.because.is_empty() {
-        "no medium or high finding".to_string()
-    } else {
-        format!("{} ({})", v.families.join(", "), v.because.join(", "))
-    };
     let sources = app.load.sources.len();
     let warnings = app.load.warnings.len();
-    let second = vec![
-        Span::styled(" Verdict: ", theme.text),
-        Span::styled(v.level.label().to_uppercase(), theme.verdict(v.level)),
-        Span::styled(format!(" · {because}"), theme.dim),
+    // The dates and the sources are left out whole when the line has no room for them.
+    let optional = [
+        Span::styled(format!(" ({} – {})", p.start, p.end), theme.dim),
         Span::styled(
             format!(
                 "  │ {} · {sources} file{} read{}",
@@ -104,8 +97,26 @@ pub fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         ),
     ];
+    for span in optional {
+        let used: usize = first.iter().map(|s| s.width()).sum();
+        if used + span.width() <= area.width as usize {
+            first.push(span);
+        }
+    }
+    let v = &app.view.audit.verdict;
+    let level = v.level.label().to_uppercase();
+    let room = (area.width as usize).saturating_sub(level.chars().count() + 14);
+    let second = vec![
+        Span::styled(" Verdict: ", theme.text),
+        Span::styled(level, theme.verdict(v.level)),
+        Span::styled(
+            format!(" · {}", fit_words(&one_line(&verdict::reason(v)), room)),
+            theme.dim,
+        ),
+    ];
+    let third = super::history::strip(app, area.width as usize, theme);
     f.render_widget(
-        Paragraph::new(vec![Line::from(first), Line::from(second)]),
+        Paragraph::new(vec![Line::from(first), Line::from(second), third]),
         area,
     );
 }

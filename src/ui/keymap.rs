@@ -65,6 +65,14 @@ pub const KEYMAP: &[Binding] = &[
         footer: false,
     },
     Binding {
+        keys: &[Key::Char('n')],
+        action: Action::NextFlagged,
+        modes: BROWSE,
+        shown: "n",
+        label: "next flagged month",
+        footer: true,
+    },
+    Binding {
         keys: &[Key::Tab],
         action: Action::FocusNext,
         modes: &[Dashboard],
@@ -192,6 +200,9 @@ pub fn describe(action: Action) -> &'static str {
         Action::Quit => "quit (also Ctrl-C); the terminal is restored",
         Action::Help => "this help: every key, KPI and rule",
         Action::PrevMonth => "previous / next month",
+        Action::NextFlagged => {
+            "the next month the audit flags (questionable or likely inflated) in the history strip"
+        }
         Action::FocusNext => "move the focus between panels",
         Action::FocusPrev => "move the focus back",
         Action::TopPosts => "the top 5 posts of the period",

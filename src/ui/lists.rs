@@ -3,7 +3,7 @@
 use super::frame::{focused, panel};
 use super::Theme;
 use crate::app::{App, Focus};
-use crate::metrics::{delta, Kpi};
+use crate::metrics::Kpi;
 use crate::report::format;
 use crate::rules::Finding;
 use crate::text::one_line;
@@ -70,10 +70,12 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let cur = app.currency();
     let mut lines: Vec<Line> = Vec::new();
     for p in &s.plan {
-        let (mark, style) = match p.met {
-            Some(true) => ("✓ met   ", theme.good),
-            Some(false) => ("✗ missed", theme.bad),
-            None => ("— n/a   ", theme.dim),
+        let without = p.without_flagged.and_then(|w| w.met);
+        let (mark, style) = match (p.met, without) {
+            (Some(true), Some(false)) => ("✗ flagged", theme.bad),
+            (Some(true), _) => ("✓ met   ", theme.good),
+            (Some(false), _) => ("✗ missed", theme.bad),
+            (None, _) => ("— n/a   ", theme.dim),
         };
         let sign = if p.direction == crate::model::Direction::AtLeast {
             "≥"
@@ -92,6 +94,19 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ),
             Span::styled(format::value(p.kpi, p.actual, &cur), theme.title),
         ]));
+        if p.without_flagged.is_some() {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "  {}",
+                    crate::report::verdict::plan_met(p, &cur).replace("yes, also", "met, also")
+                ),
+                if without == Some(false) {
+                    theme.bad
+                } else {
+                    theme.dim
+                },
+            )));
+        }
     }
     for c in &s.claims {
         let off = c.diff_pct.map(|d| d.abs() > 5.0).unwrap_or(false);
@@ -135,7 +150,7 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ))];
     for kpi in Kpi::ALL {
         let now = s.kpis.get(*kpi);
-        let d = format::delta(*kpi, delta(*kpi, now, s.previous.get(*kpi)));
+        let d = format::change(*kpi, now, s.previous.get(*kpi));
         table.push(Line::from(vec![
             Span::styled(
                 format!("{:<label_w$}", truncate(kpi.label(), label_w)),

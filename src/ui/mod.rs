@@ -4,6 +4,7 @@ mod charts;
 mod detail;
 mod frame;
 mod help;
+mod history;
 pub mod keymap;
 mod lists;
 mod posts;
@@ -30,7 +31,7 @@ pub fn render(app: &App, f: &mut Frame) {
         return;
     }
     let [header, body, footer] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(3),
         Constraint::Min(1),
         Constraint::Length(1),
     ])

@@ -26,6 +26,8 @@ pub struct Theme {
     pub low: Style,
     pub info: Style,
     pub demo: Style,
+    /// "Not enough data to judge": neither good nor bad.
+    pub unjudged: Style,
 }
 
 const fn fg(c: Color) -> Style {
@@ -53,6 +55,7 @@ pub const DARK: Theme = Theme {
     low: fg(Color::Blue),
     info: fg(Color::DarkGray),
     demo: fg(Color::Black).bg(Color::Yellow),
+    unjudged: fg(Color::Magenta).add_modifier(Modifier::BOLD),
 };
 
 pub const LIGHT: Theme = Theme {
@@ -76,6 +79,7 @@ pub const LIGHT: Theme = Theme {
     low: fg(Color::Blue),
     info: fg(Color::Gray),
     demo: fg(Color::White).bg(Color::Blue),
+    unjudged: fg(Color::Magenta).add_modifier(Modifier::BOLD),
 };
 
 const B: Style = Style::new().add_modifier(Modifier::BOLD);
@@ -105,6 +109,9 @@ pub const MONO: Theme = Theme {
     low: Style::new(),
     info: Style::new().add_modifier(Modifier::DIM),
     demo: Style::new().add_modifier(Modifier::REVERSED),
+    unjudged: Style::new()
+        .add_modifier(Modifier::DIM)
+        .add_modifier(Modifier::ITALIC),
 };
 
 impl Theme {
@@ -134,6 +141,7 @@ impl Theme {
             VerdictLevel::Genuine => self.good.add_modifier(Modifier::BOLD),
             VerdictLevel::Questionable => self.medium.add_modifier(Modifier::BOLD),
             VerdictLevel::LikelyInflated => self.high,
+            VerdictLevel::InsufficientData => self.unjudged,
         }
     }
 }

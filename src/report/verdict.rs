@@ -1,0 +1,116 @@
+//! The words and marks of a verdict, shared by the reports and the screen: the sentence an
+//! owner reads first, the one-character mark of a month in the history strip, and a plan
+//! entry's "met" with the flagged followers taken out.
+
+use super::format::{count, value, NO_VALUE};
+use crate::audit::MonthVerdict;
+use crate::metrics::PlanResult;
+use crate::rules::{Verdict, VerdictLevel};
+
+/// A month's mark in the history strip.
+pub fn mark(level: VerdictLevel) -> &'static str {
+    match level {
+        VerdictLevel::Genuine => "✓",
+        VerdictLevel::Questionable => "?",
+        VerdictLevel::LikelyInflated => "✗",
+        VerdictLevel::InsufficientData => "○",
+    }
+}
+
+/// What the marks mean, for a legend.
+pub const LEGEND: &str = "✓ genuine, ? questionable, ✗ likely inflated, ○ not enough data to judge";
+
+/// The level with a capital: "Not enough data to judge".
+pub fn title(level: VerdictLevel) -> String {
+    let label = level.label();
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Why the verdict is what it is, in one sentence without the level.
+pub fn reason(v: &Verdict) -> String {
+    match v.level {
+        VerdictLevel::InsufficientData => {
+            let missing = if v.missing.is_empty() {
+                "the follower data does not cover the period".to_string()
+            } else {
+                v.missing.join("; ")
+            };
+            format!("the growth rules could not judge this period: {missing}")
+        }
+        VerdictLevel::Genuine => {
+            "no medium or high finding; the follower data was judged".to_string()
+        }
+        _ => format!(
+            "flagged: {} ({})",
+            v.families.join(", "),
+            v.because.join(", ")
+        ),
+    }
+}
+
+/// The verdict as one sentence: "Not enough data to judge: the growth rules could not …".
+pub fn sentence(v: &Verdict) -> String {
+    format!("{}: {}.", title(v.level), reason(v))
+}
+
+/// Whether a plan entry was met, with the flagged followers taken out where the period has
+/// any: "yes", "no", "met, but not without the 4,997 flagged followers (-979)".
+pub fn plan_met(p: &PlanResult, currency: &str) -> String {
+    let base = match p.met {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => NO_VALUE,
+    };
+    let Some(w) = p.without_flagged else {
+        return base.to_string();
+    };
+    let flagged = count(w.flagged.round());
+    let without = value(p.kpi, w.value, currency);
+    match (p.met, w.met) {
+        (Some(true), Some(false)) => {
+            format!("met, but not without the {flagged} flagged followers ({without})")
+        }
+        (Some(true), Some(true)) => {
+            format!("yes, also without the {flagged} flagged followers ({without})")
+        }
+        _ => format!("{base}; without the {flagged} flagged followers: {without}"),
+    }
+}
+
+/// The months of a history grouped by year, each with its twelve slots (`None`: no data).
+pub fn by_year(history: &[MonthVerdict]) -> Vec<(i32, [Option<&MonthVerdict>; 12])> {
+    use chrono::Datelike;
+    let mut years: Vec<(i32, [Option<&MonthVerdict>; 12])> = Vec::new();
+    for m in history {
+        let (y, i) = (m.month.start.year(), m.month.start.month0() as usize);
+        if years.last().is_none_or(|(last, _)| *last != y) {
+            years.push((y, [None; 12]));
+        }
+        if let Some((_, slots)) = years.last_mut() {
+            slots[i] = Some(m);
+        }
+    }
+    years
+}
+
+/// "2 months flagged, 3 without enough data" for a history.
+pub fn history_summary(history: &[MonthVerdict]) -> String {
+    let flagged = history
+        .iter()
+        .filter(|m| m.verdict.level.is_flagged())
+        .count();
+    let unjudged = history
+        .iter()
+        .filter(|m| m.verdict.level == VerdictLevel::InsufficientData)
+        .count();
+    let months = |n: usize| if n == 1 { "month" } else { "months" };
+    format!(
+        "{} {} of data: {flagged} flagged, {unjudged} without enough data to judge",
+        history.len(),
+        months(history.len())
+    )
+}
