@@ -116,7 +116,25 @@ pub fn evaluate_with(
     let mut out: Vec<Finding> = analysis.touching(p).cloned().collect();
     let mut evaluated: Vec<Family> = Vec::new();
 
-    let growth_missing = analysis.growth_gaps(account, p, th);
+    let mut growth_missing = analysis.growth_gaps(account, p, th);
+    // A jump whose engagement could not be compared leaves the growth family unable to judge:
+    // a month with an unexplained jump of unknown kind is not "genuine".
+    for f in &out {
+        if f.rule == "not-evaluated" && f.evidence.contains_key("episode_start") {
+            if let Some(serde_json::Value::String(reason)) = f.evidence.get("reason") {
+                growth_missing.push(format!(
+                    "a follower jump of +{} could not be compared with engagement: {reason}",
+                    crate::report::format::count(
+                        f.evidence
+                            .get("excess_gain")
+                            .and_then(|v| v.as_f64())
+                            .unwrap_or(0.0)
+                            .round()
+                    )
+                ));
+            }
+        }
+    }
     let unfollows_judged = growth_inputs(account, analysis, p, &growth_missing, th, &mut out);
     if growth_missing.is_empty() || unfollows_judged {
         evaluated.push(Family::Growth);
@@ -236,3 +254,5 @@ fn growth_inputs(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_words;

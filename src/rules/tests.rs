@@ -6,19 +6,19 @@ use crate::model::{
 };
 use chrono::{Days, NaiveDate, TimeZone};
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
 /// A steady organic account: 150 days from 2026-05-01, ~20 follows and ~5 unfollows a day with
 /// a little deterministic noise, a post every second day with steady engagement.
-struct Synth {
-    a: Account,
+pub(super) struct Synth {
+    pub(super) a: Account,
     start: NaiveDate,
 }
 
 impl Synth {
-    fn steady() -> Synth {
+    pub(super) fn steady() -> Synth {
         let start = d("2026-05-01");
         let mut a = Account::default();
         a.presence.daily = true;
@@ -57,7 +57,7 @@ impl Synth {
     }
 
     /// Add `extra` follows on a day; every later count rises by the same.
-    fn jump(&mut self, date: NaiveDate, extra: f64) {
+    pub(super) fn jump(&mut self, date: NaiveDate, extra: f64) {
         for (day, row) in self.a.daily.range_mut(date..) {
             row.followers = row.followers.map(|f| f + extra);
             if *day == date {
@@ -83,7 +83,7 @@ impl Synth {
         }
     }
 
-    fn run(&mut self, month: &str) -> Vec<Finding> {
+    pub(super) fn run(&mut self, month: &str) -> Vec<Finding> {
         self.a.sort_posts();
         evaluate(
             &self.a,
@@ -94,7 +94,7 @@ impl Synth {
 }
 
 impl Synth {
-    fn verdict(&mut self, month: &str) -> Verdict {
+    pub(super) fn verdict(&mut self, month: &str) -> Verdict {
         self.a.sort_posts();
         crate::audit::audit_period(
             &self.a,
@@ -105,7 +105,7 @@ impl Synth {
     }
 }
 
-fn post(id: &str, date: NaiveDate, reach: f64, likes: f64) -> Post {
+pub(super) fn post(id: &str, date: NaiveDate, reach: f64, likes: f64) -> Post {
     Post {
         reach: Some(reach),
         impressions: Some(reach * 1.5),

@@ -1,0 +1,248 @@
+//! Honest verdicts over the whole history, on the real binary: accounts written in the test,
+//! each with one thing planted.
+
+use std::fmt::Write;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_smm-audit"));
+    c.env("XDG_CONFIG_HOME", "/nonexistent-smm-audit-test")
+        .env("HOME", "/nonexistent-smm-audit-test")
+        .env_remove("NO_COLOR");
+    c
+}
+
+fn run(dir: &tempfile::TempDir, args: &[&str]) -> Output {
+    let mut all: Vec<&str> = args.to_vec();
+    all.insert(1, dir.path().to_str().unwrap());
+    bin().args(&all).output().unwrap()
+}
+
+fn json(dir: &tempfile::TempDir, month: &str) -> serde_json::Value {
+    let o = run(dir, &["report", "--month", month, "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn folder(files: &[(&str, String)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+fn day(i: i64) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(i as u64)
+}
+
+/// 2025-01-01 to 2025-08-31 with steady growth (~15 a day), a post every second day; `extra`
+/// follows are added on the given days (the count rises with them, engagement does not).
+fn canonical(extra: &[(i64, f64)]) -> Vec<(&'static str, String)> {
+    let mut daily = String::from("date,followers,follows,unfollows,reach\n");
+    let mut posts = String::from("post_id,published_at,type,reach,likes,comments,shares\n");
+    let mut followers = 10_000.0;
+    for i in 0..243 {
+        let bought = extra
+            .iter()
+            .filter(|(d, _)| *d == i)
+            .map(|(_, n)| n)
+            .sum::<f64>();
+        let follows = 18.0 + (i * 7 % 5) as f64 + bought;
+        let unfollows = 4.0 + (i * 3 % 3) as f64;
+        followers += follows - unfollows;
+        let _ = writeln!(daily, "{},{followers},{follows},{unfollows},3000", day(i));
+        if i % 2 == 0 {
+            let _ = writeln!(
+                posts,
+                "p{i},{}T12:00:00Z,photo,{},{},10,5",
+                day(i),
+                2000 + i * 13 % 400,
+                100 + i * 7 % 20
+            );
+        }
+    }
+    vec![("daily.csv", daily), ("posts.csv", posts)]
+}
+
+#[test]
+fn check_without_a_period_finds_an_incident_four_months_before_the_last() {
+    // 5,000 bought on 2025-04-16; the last month is August.
+    let dir = folder(&canonical(&[(105, 5000.0)]));
+    let o = run(&dir, &["check"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(3), "{out}");
+    assert!(out.contains("spike-flat-engagement"), "{out}");
+    assert!(
+        out.contains("2025-04  likely-inflated") || out.contains("2025-04  questionable"),
+        "{out}"
+    );
+    assert!(out.contains("2025-08  genuine"), "{out}");
+    // The finding is printed once, though the history judges every month.
+    assert_eq!(out.matches("Unexplained follower jump").count(), 1, "{out}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("8 month(s) checked"), "{err}");
+    // The month alone says nothing of April: exit 0, and its report carries the history.
+    let o = run(&dir, &["check", "--month", "2025-08"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&dir, "2025-08");
+    let history = v["history"].as_array().unwrap();
+    assert_eq!(history.len(), 8);
+    assert_eq!(history[0]["month"], "2025-01");
+    assert_ne!(history[3]["level"], "genuine");
+    assert_eq!(history[3]["month"], "2025-04");
+    assert_eq!(history[7]["level"], "genuine");
+    assert_eq!(v["verdict"]["evaluated"][0], "growth");
+    let md = run(&dir, &["report", "--month", "2025-08"]);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("## Every month's verdict"), "{md}");
+    assert!(
+        md.contains("- April 2025: **likely inflated**")
+            || md.contains("- April 2025: **questionable**"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_month_without_daily_rows_is_not_enough_data_with_the_reason() {
+    let dir = folder(&canonical(&[]));
+    let v = json(&dir, "2025-10");
+    assert_eq!(v["verdict"]["level"], "insufficient-data");
+    let missing = v["verdict"]["missing"][0].as_str().unwrap();
+    assert_eq!(
+        missing,
+        "no daily follower counts or follows for 31 of the 31 days"
+    );
+    let md = run(&dir, &["report", "--month", "2025-10"]);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        md.contains("**Growth verdict: Not enough data to judge.**"),
+        "{md}"
+    );
+    assert!(!md.to_lowercase().contains("verdict: genuine"), "{md}");
+    let html = run(&dir, &["report", "--month", "2025-10", "--format", "html"]);
+    let html = String::from_utf8_lossy(&html.stdout);
+    assert!(html.contains("Not enough data to judge"), "{html}");
+    assert!(html.contains("31 of the 31 days"), "{html}");
+    let o = run(&dir, &["check", "--month", "2025-10"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("verdict: not enough data to judge"));
+}
+
+#[test]
+fn the_bought_months_plan_is_shown_without_the_flagged_followers() {
+    let mut files = canonical(&[(105, 5000.0)]);
+    files.push((
+        "audit.toml",
+        "[[plan]]\nmonth = \"2025-04\"\nkpi = \"net_growth\"\ntarget = 1000\n".to_string(),
+    ));
+    let dir = folder(&files);
+    let v = json(&dir, "2025-04");
+    let plan = &v["plan"][0];
+    let net = plan["actual"].as_f64().unwrap();
+    let flagged = plan["flagged_followers"].as_f64().unwrap();
+    assert!(plan["met"].as_bool().unwrap());
+    assert!((plan["without_flagged"].as_f64().unwrap() - (net - flagged)).abs() < 1e-6);
+    assert_eq!(plan["met_without_flagged"], false);
+    // The flagged followers are the excess gains of the spike's days.
+    let spike = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "spike-flat-engagement")
+        .unwrap();
+    let excess: f64 = spike["evidence"]["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["gain"].as_f64().unwrap() - d["baseline_median"].as_f64().unwrap())
+        .sum();
+    assert!((excess - flagged).abs() < 1e-6);
+    let md = run(&dir, &["report", "--month", "2025-04"]);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("met, but not without the"), "{md}");
+    // Months without a flagged spike carry no such keys.
+    assert!(json(&dir, "2025-06")["plan"].as_array().unwrap().is_empty());
+}
+
+/// Meta Business Suite's daily series: a title line, then `Date,Primary` (follows only).
+fn meta_follows(extra_on: i64, extra: u32) -> String {
+    let mut s = String::from("sep=,\n\"Follows\"\n\"Date\",\"Primary\"\n");
+    for i in 0..120 {
+        let n = 20 + (i * 7 % 9) as u32 + if i == extra_on { extra } else { 0 };
+        let _ = writeln!(s, "\"{}T07:00:00\",\"{n}\"", day(i));
+    }
+    s
+}
+
+#[test]
+fn a_meta_folder_of_daily_follows_is_judged_from_follows() {
+    // Engagement per post a little lower after the jump: without a known base, the rule asks
+    // only that it did not fall (rules.md).
+    let mut posts = String::from("post_id,published_at,type,reach,likes,comments,shares\n");
+    for i in (0..120).step_by(2) {
+        let likes = if i > 60 { 95 } else { 100 };
+        let _ = writeln!(posts, "p{i},{}T12:00:00Z,photo,2000,{likes},10,5", day(i));
+    }
+    let files = vec![
+        ("posts.csv", posts),
+        ("Follows.csv", meta_follows(60, 3000)),
+    ];
+    let dir = folder(&files);
+    let v = json(&dir, "2025-03");
+    let spike = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "spike-flat-engagement")
+        .unwrap_or_else(|| panic!("no spike: {:#}", v["findings"]));
+    assert_eq!(spike["evidence"]["gain_source"], "follows");
+    assert_eq!(
+        spike["evidence"]["followers_before"],
+        serde_json::Value::Null
+    );
+    assert!(spike["title"]
+        .as_str()
+        .unwrap()
+        .contains("from daily follows"));
+    assert_ne!(v["verdict"]["level"], "genuine");
+    // A quiet month of the same folder is judged, not "genuine for want of data".
+    let v = json(&dir, "2025-02");
+    assert_eq!(v["verdict"]["level"], "genuine");
+    assert!(v["verdict"]["evaluated"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("growth")));
+    // With the count given in audit.toml, the jump is also relative to the base.
+    std::fs::write(
+        dir.path().join("audit.toml"),
+        "[account]\nfollowers = 40000\nfollowers_date = 2025-04-30\n",
+    )
+    .unwrap();
+    let v = json(&dir, "2025-03");
+    let spike = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "spike-flat-engagement")
+        .unwrap();
+    let before = spike["evidence"]["followers_before"].as_f64().unwrap();
+    assert!(before > 30_000.0 && before < 40_000.0, "{before}");
+    assert!(spike["evidence"]["relative_jump"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn a_jump_that_cannot_be_compared_with_engagement_is_not_genuine() {
+    // Follows only, no posts: the jump is seen, its engagement is unknown.
+    let dir = folder(&[("Follows.csv", meta_follows(60, 3000))]);
+    let v = json(&dir, "2025-03");
+    assert_eq!(v["verdict"]["level"], "insufficient-data");
+    let missing = v["verdict"]["missing"].as_array().unwrap();
+    assert!(
+        missing
+            .iter()
+            .any(|m| m.as_str().unwrap().contains("follower jump of +")),
+        "{missing:?}"
+    );
+    // The months around it are judged.
+    assert_eq!(json(&dir, "2025-02")["verdict"]["level"], "genuine");
+}
