@@ -246,3 +246,53 @@ fn a_jump_that_cannot_be_compared_with_engagement_is_not_genuine() {
     // The months around it are judged.
     assert_eq!(json(&dir, "2025-02")["verdict"]["level"], "genuine");
 }
+
+/// The real Meta Business Suite folder, copied (so every file is dated today).
+fn real_meta_copy(audit_toml: &str) -> tempfile::TempDir {
+    let src =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real-exports/meta");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(src).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    std::fs::write(dir.path().join("audit.toml"), audit_toml).unwrap();
+    dir
+}
+
+#[test]
+fn the_real_meta_folder_is_judged_and_its_audience_keeps_its_date() {
+    let dir = real_meta_copy("[portrait]\ncountry = { ZA = 80, other = 20 }\n");
+    // Follows.csv gives follows only: the spike rules judge March from them.
+    let v = json(&dir, "2025-03");
+    assert_eq!(v["verdict"]["level"], "genuine", "{:#}", v["verdict"]);
+    assert!(v["verdict"]["evaluated"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("growth")));
+    // April, half covered, is not enough data, and says why.
+    let v = json(&dir, "2025-04");
+    assert_eq!(v["verdict"]["level"], "insufficient-data");
+    assert!(v["verdict"]["missing"][0]
+        .as_str()
+        .unwrap()
+        .contains("of the 30 days"));
+    // Audience.csv has no date: it is the snapshot of the last daily row, not of today, so the
+    // audience rules judge April although the copy was made now.
+    assert!(v["verdict"]["evaluated"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("audience")));
+    let notes: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["message"].as_str())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|m| m.contains("the last day of the daily rows")),
+        "{notes:?}"
+    );
+}

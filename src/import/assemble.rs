@@ -38,6 +38,36 @@ fn patch(into: &mut DailyRow, from: &DailyRow) -> bool {
     conflict
 }
 
+/// Date an undated audience snapshot at the last day of the daily rows, with a note; without
+/// daily rows it keeps the file's modification date, and the note says that too.
+fn date_snapshot(
+    file: &str,
+    rows: &mut [(u64, AudienceRow)],
+    last_daily: Option<NaiveDate>,
+    report: &mut LoadReport,
+) {
+    let Some(first) = rows.first().map(|(_, r)| r.date) else {
+        return;
+    };
+    match last_daily {
+        Some(day) => {
+            for (_, r) in rows.iter_mut() {
+                r.date = day;
+            }
+            report.warn(
+                file,
+                None,
+                format!("the export has no date of its own; its snapshot is dated {day}, the last day of the daily rows"),
+            );
+        }
+        None => report.warn(
+            file,
+            None,
+            format!("the export has no date of its own and the folder has no daily rows; its snapshot is dated {first}, the day the file was last changed"),
+        ),
+    }
+}
+
 /// Merge the files read into one account; `label` names it in warnings that concern no one
 /// file.
 pub fn assemble(
@@ -54,6 +84,17 @@ pub fn assemble(
     let (mut platform, canonical): (Vec<ReadFile>, Vec<ReadFile>) =
         files.into_iter().partition(|f| f.platform);
     platform.sort_by(|a, b| (a.modified, a.name.as_bytes()).cmp(&(b.modified, b.name.as_bytes())));
+    // An audience export without a date of its own is a snapshot of the day it was exported;
+    // the folder's daily rows say which day that was better than a copied file's date.
+    let last_daily = platform
+        .iter()
+        .chain(&canonical)
+        .flat_map(|f| &f.parts)
+        .filter_map(|p| match p {
+            Parsed::Daily(rows) => rows.iter().map(|(_, r)| r.date).max(),
+            _ => None,
+        })
+        .max();
 
     // Daily: platform exports field by field, newest last.
     let mut from_platforms: BTreeMap<NaiveDate, DailyRow> = BTreeMap::new();
@@ -107,8 +148,11 @@ pub fn assemble(
                     presence.posts = true;
                     posts.add_file(&f.name, rows);
                 }
-                Parsed::Audience(rows) => {
+                Parsed::Audience(mut rows) => {
                     presence.audience = true;
+                    if f.undated_audience {
+                        date_snapshot(&f.name, &mut rows, last_daily, report);
+                    }
                     audience.add_file(&f.name, rows);
                 }
                 Parsed::Traffic(rows) => {

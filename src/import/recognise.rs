@@ -16,6 +16,9 @@ pub struct ReadFile {
     pub platform: bool,
     pub modified: Option<SystemTime>,
     pub parts: Vec<Parsed>,
+    /// Its audience snapshots carry no date of their own (dated by the file's modification
+    /// date until the account is assembled).
+    pub undated_audience: bool,
 }
 
 fn export_date(file: &SourceFile, opts: LoadOptions) -> NaiveDate {
@@ -103,12 +106,13 @@ pub fn read_one(
     report: &mut LoadReport,
 ) -> Result<Option<ReadFile>, ImportError> {
     let importers = platform::all();
-    let done = |parts: Vec<Parsed>, platform: bool| {
+    let done = |parts: Vec<Parsed>, platform: bool, undated_audience: bool| {
         Some(ReadFile {
             name: file.name.clone(),
             platform,
             modified: file.modified,
             parts,
+            undated_audience,
         })
     };
     let export_date = export_date(file, opts);
@@ -126,7 +130,7 @@ pub fn read_one(
         let mut ctx = ctx_for(report);
         let parts = imp.read_bytes(&file.bytes, &mut ctx)?;
         record(report, file, imp.format(), "binary", &parts);
-        return Ok(done(parts, true));
+        return Ok(done(parts, true, imp.undated_audience()));
     }
     let decoded = decode(&file.bytes);
     if looks_binary(&decoded.text) {
@@ -212,7 +216,7 @@ pub fn read_one(
             };
         let parts = vec![parsed];
         record(report, file, &kind.format(), decoded.encoding, &parts);
-        return Ok(done(parts, false));
+        return Ok(done(parts, false, false));
     }
     if let Some(imp) = platform_match {
         table.rows.clear();
@@ -224,7 +228,7 @@ pub fn read_one(
         let mut ctx = ctx_for(report);
         let parts = imp.read_table(&table, &mut ctx)?;
         record(report, file, imp.format(), decoded.encoding, &parts);
-        return Ok(done(parts, true));
+        return Ok(done(parts, true, imp.undated_audience()));
     }
     match detection {
         Detection::MissingColumn {

@@ -66,6 +66,13 @@ pub trait PlatformImporter: Sync {
         ""
     }
 
+    /// Whether its audience snapshots have no date of their own (Meta's `Audience.csv`,
+    /// TikTok's follower gender and territories): they are dated at the last day of the
+    /// folder's daily rows when the account is assembled (formats.md).
+    fn undated_audience(&self) -> bool {
+        false
+    }
+
     /// Whether a delimited text file is one of its files.
     fn matches_table(&self, _table: &Table, _file: &str, _config: &AuditConfig) -> bool {
         false

@@ -39,6 +39,10 @@ fn is_audience(table: &Table) -> bool {
 }
 
 impl PlatformImporter for Audience {
+    fn undated_audience(&self) -> bool {
+        true
+    }
+
     fn format(&self) -> &'static str {
         "meta/audience"
     }

@@ -108,6 +108,10 @@ fn snapshot(
 pub struct FollowerGender;
 
 impl PlatformImporter for FollowerGender {
+    fn undated_audience(&self) -> bool {
+        true
+    }
+
     fn format(&self) -> &'static str {
         "tiktok/follower-gender"
     }
@@ -134,6 +138,10 @@ impl PlatformImporter for FollowerGender {
 pub struct FollowerTerritories;
 
 impl PlatformImporter for FollowerTerritories {
+    fn undated_audience(&self) -> bool {
+        true
+    }
+
     fn format(&self) -> &'static str {
         "tiktok/follower-territories"
     }
