@@ -283,11 +283,11 @@ fn the_real_meta_folder_is_judged_and_its_audience_keeps_its_date() {
         .as_array()
         .unwrap()
         .contains(&serde_json::json!("audience")));
-    let notes: Vec<&str> = v["warnings"]
+    let notes: Vec<&str> = v["sources"]
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|w| w["message"].as_str())
+        .filter_map(|w| w["supplies"].as_str())
         .collect();
     assert!(
         notes

@@ -38,8 +38,9 @@ fn patch(into: &mut DailyRow, from: &DailyRow) -> bool {
     conflict
 }
 
-/// Date an undated audience snapshot at the last day of the daily rows, with a note; without
-/// daily rows it keeps the file's modification date, and the note says that too.
+/// Date an undated audience snapshot at the last day of the daily rows; the load report's
+/// line for the file says which day it was given and why. Without daily rows it keeps the
+/// file's modification date, and the line says that too.
 fn date_snapshot(
     file: &str,
     rows: &mut [(u64, AudienceRow)],
@@ -49,22 +50,19 @@ fn date_snapshot(
     let Some(first) = rows.first().map(|(_, r)| r.date) else {
         return;
     };
-    match last_daily {
+    let note = match last_daily {
         Some(day) => {
             for (_, r) in rows.iter_mut() {
                 r.date = day;
             }
-            report.warn(
-                file,
-                None,
-                format!("the export has no date of its own; its snapshot is dated {day}, the last day of the daily rows"),
-            );
+            format!(" (the export has no date: dated {day}, the last day of the daily rows)")
         }
-        None => report.warn(
-            file,
-            None,
-            format!("the export has no date of its own and the folder has no daily rows; its snapshot is dated {first}, the day the file was last changed"),
-        ),
+        None => {
+            format!(" (the export has no date: dated {first}, the day the file was last changed)")
+        }
+    };
+    if let Some(source) = report.sources.iter_mut().find(|s| s.file == file) {
+        source.supplies.push_str(&note);
     }
 }
 
