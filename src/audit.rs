@@ -40,27 +40,22 @@ pub struct AccountAudit {
 impl AccountAudit {
     pub fn new(account: &Account, th: &Thresholds) -> AccountAudit {
         let analysis = Analysis::of(account, th);
-        let history = data_months(account)
-            .into_iter()
-            .map(|month| {
-                let summary = metrics::summarize_for_rules(account, &month);
-                let eval = rules::evaluate_with(account, &analysis, &summary, th);
-                let k = &summary.kpis;
-                MonthVerdict {
-                    month,
-                    verdict: rules::verdict(&eval.findings, &eval.coverage),
-                    findings: eval
-                        .findings
-                        .iter()
-                        .filter(|f| f.severity >= Severity::Medium)
-                        .count(),
-                    followers_end: k.get(Kpi::FollowersEnd),
-                    net_growth: k.get(Kpi::NetGrowth),
-                    reach: k.get(Kpi::Reach),
-                    er_post_pct: k.get(Kpi::ErPostPct),
-                }
-            })
-            .collect();
+        let months = data_months(account);
+        // Months are independent once the analysis is made: two halves, one core each.
+        let judge = |months: &[Period]| -> Vec<MonthVerdict> {
+            months
+                .iter()
+                .map(|m| month_verdict(account, &analysis, th, *m))
+                .collect()
+        };
+        let history = if months.len() < 24 {
+            judge(&months)
+        } else {
+            let (early, late) = months.split_at(months.len() / 2);
+            let (mut first, second) = rayon::join(|| judge(early), || judge(late));
+            first.extend(second);
+            first
+        };
         AccountAudit { analysis, history }
     }
 
@@ -96,6 +91,31 @@ impl AccountAudit {
     /// The months whose verdict flags them (questionable or likely inflated).
     pub fn flagged_months(&self) -> impl Iterator<Item = &MonthVerdict> + '_ {
         self.history.iter().filter(|m| m.verdict.level.is_flagged())
+    }
+}
+
+/// One month's verdict and headline numbers.
+fn month_verdict(
+    account: &Account,
+    analysis: &Analysis,
+    th: &Thresholds,
+    month: Period,
+) -> MonthVerdict {
+    let summary = metrics::summarize_for_rules(account, &month);
+    let eval = rules::evaluate_with(account, analysis, &summary, th);
+    let k = &summary.kpis;
+    MonthVerdict {
+        month,
+        verdict: rules::verdict(&eval.findings, &eval.coverage),
+        findings: eval
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Medium)
+            .count(),
+        followers_end: k.get(Kpi::FollowersEnd),
+        net_growth: k.get(Kpi::NetGrowth),
+        reach: k.get(Kpi::Reach),
+        er_post_pct: k.get(Kpi::ErPostPct),
     }
 }
 

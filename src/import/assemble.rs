@@ -199,8 +199,8 @@ pub fn assemble(
         .follower_list
         .sort_by(|a, b| (a.followed_at, &a.username).cmp(&(b.followed_at, &b.username)));
     account.presence = presence;
-    account.sort_posts();
     account.messages.sort_by_key(|m| m.received_at);
+    account.sort_posts();
     fill_shares(&mut account.audience);
     sanitize_text(&mut account, label, report);
     account

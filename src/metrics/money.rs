@@ -54,11 +54,7 @@ pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
     k.set(Kpi::Clicks, clicks);
     k.set(Kpi::CtrPct, ctr);
 
-    let traffic: Vec<&TrafficRow> = account
-        .traffic
-        .iter()
-        .filter(|r| p.contains(r.date))
-        .collect();
+    let traffic: Vec<&TrafficRow> = account.traffic_between(p.start, p.end).iter().collect();
     let sessions = sum_opt(traffic.iter().map(|r| Some(r.sessions)));
     k.set(Kpi::Sessions, sessions);
     k.set(Kpi::Visitors, sum_opt(traffic.iter().map(|r| r.users)));
@@ -78,11 +74,7 @@ pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
     k.set(Kpi::Conversions, conversions);
     k.set(Kpi::ConversionRatePct, pct(conversions, sessions));
 
-    let spend_rows: Vec<_> = account
-        .spend
-        .iter()
-        .filter(|r| p.contains(r.date))
-        .collect();
+    let spend_rows: Vec<_> = account.spend_between(p.start, p.end).iter().collect();
     let leads = sum_opt([
         sum_opt(spend_rows.iter().map(|r| r.leads)),
         sum_opt(traffic.iter().map(|r| r.leads)),

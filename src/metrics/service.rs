@@ -8,11 +8,7 @@ pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
     if !account.presence.messages {
         return;
     }
-    let received: Vec<_> = account
-        .messages
-        .iter()
-        .filter(|m| p.contains(m.date))
-        .collect();
+    let received = account.messages_between(p.start, p.end);
     let questions = received.len() as f64;
     // Real elapsed time between two instants, so a DST change does not add or remove an hour.
     let minutes: Vec<f64> = received

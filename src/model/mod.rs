@@ -91,8 +91,28 @@ impl Account {
         &self.posts[a..b]
     }
 
-    /// Restore the order `posts_between` relies on, after posts were added by hand.
+    /// The site-traffic rows dated from `from` to `to` (kept sorted by date).
+    pub fn traffic_between(&self, from: NaiveDate, to: NaiveDate) -> &[TrafficRow] {
+        dated(&self.traffic, from, to, |r| r.date)
+    }
+
+    /// The ad-spend rows dated from `from` to `to` (kept sorted by date).
+    pub fn spend_between(&self, from: NaiveDate, to: NaiveDate) -> &[SpendRow] {
+        dated(&self.spend, from, to, |r| r.date)
+    }
+
+    /// The messages received from `from` to `to` (kept sorted by date, then time).
+    pub fn messages_between(&self, from: NaiveDate, to: NaiveDate) -> &[Message] {
+        dated(&self.messages, from, to, |m| m.date)
+    }
+
+    /// Restore the order that `posts_between` and the other period lookups rely on, after rows
+    /// were added by hand: posts by date, time and id; traffic, spend and messages by date
+    /// (a stable sort, so rows of one day keep their order).
     pub fn sort_posts(&mut self) {
+        self.traffic.sort_by_key(|r| r.date);
+        self.spend.sort_by_key(|r| r.date);
+        self.messages.sort_by_key(|m| m.date);
         // Indices sorted by a compact key, then the posts moved into place: 100,000 posts of a
         // few hundred bytes each are slow to shuffle and their time stamps slow to compare.
         let posts = &self.posts;
@@ -145,6 +165,13 @@ impl Account {
             .as_deref()
             .unwrap_or("Unnamed account")
     }
+}
+
+/// The rows of a date-sorted slice from `from` to `to`.
+fn dated<T>(rows: &[T], from: NaiveDate, to: NaiveDate, date: impl Fn(&T) -> NaiveDate) -> &[T] {
+    let a = rows.partition_point(|r| date(r) < from);
+    let b = rows.partition_point(|r| date(r) <= to).max(a);
+    &rows[a..b]
 }
 
 #[cfg(test)]

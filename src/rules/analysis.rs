@@ -29,6 +29,29 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn of(account: &Account, th: &Thresholds) -> Analysis {
+        // The per-post checks and the follower series are independent: one core each.
+        let (mut analysis, (found, post_baseline_days)) = rayon::join(
+            || Analysis::growth(account, th),
+            || {
+                let mut found = content::likes_exceed_reach(account, th);
+                let (pumped, baseline_days) = content::engagement_without_reach(account, th);
+                found.extend(pumped);
+                (found, baseline_days)
+            },
+        );
+        analysis.findings.extend(found);
+        analysis.post_baseline_days = post_baseline_days;
+        analysis.likes_days = account
+            .posts
+            .iter()
+            .filter(|p| content::likes_judgeable(p))
+            .map(|p| p.date)
+            .collect();
+        analysis
+    }
+
+    /// The follower series' part: gains, episodes and what is found on them.
+    fn growth(account: &Account, th: &Thresholds) -> Analysis {
         let gains = Gains::of(account);
         let unfollows: BTreeMap<NaiveDate, f64> = account
             .daily
@@ -64,23 +87,13 @@ impl Analysis {
                 }
             }
         }
-        findings.extend(content::likes_exceed_reach(account, th));
-        let (pumped, post_baseline_days) = content::engagement_without_reach(account, th);
-        findings.extend(pumped);
-        let likes_days = account
-            .posts
-            .iter()
-            .filter(|p| content::likes_judgeable(p))
-            .map(|p| p.date)
-            .collect();
         Analysis {
             gains,
             unfollows,
             episodes,
             findings,
             flagged_days,
-            post_baseline_days,
-            likes_days,
+            ..Analysis::default()
         }
     }
 

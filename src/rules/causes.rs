@@ -51,12 +51,7 @@ fn event_question(kind: EventKind) -> &'static str {
 
 /// The daily spend: every spend row of a day summed; a day without rows is 0.
 pub fn daily_spend(account: &Account, d: NaiveDate) -> f64 {
-    account
-        .spend
-        .iter()
-        .filter(|r| r.date == d)
-        .map(|r| r.amount)
-        .sum()
+    account.spend_between(d, d).iter().map(|r| r.amount).sum()
 }
 
 /// Events whose days overlap `[from, to]`.

@@ -3,9 +3,8 @@
 
 use super::finding::{Finding, Severity};
 use super::growth::engagement_per_post;
-use super::stats::Baseline;
+use super::post_window::{err, DayBaseline, PostWindow};
 use super::{make, not_evaluated, Thresholds};
-use crate::metrics::stats::median;
 use crate::metrics::{Kpi, Kpis};
 use crate::model::{Account, Period, Post};
 use crate::report::format::{count, group};
@@ -45,11 +44,6 @@ pub fn likes_exceed_reach(account: &Account, th: &Thresholds) -> Vec<Finding> {
     out
 }
 
-fn err(post: &Post) -> Option<f64> {
-    let r = post.reach.filter(|r| *r > 0.0)?;
-    Some(post.engagements()? / r * 100.0)
-}
-
 /// Whether a post has numbers the likes rule can judge.
 pub fn likes_judgeable(post: &Post) -> bool {
     post.likes.value().is_some() && post.reach.is_some()
@@ -62,24 +56,61 @@ pub fn engagement_without_reach(
     account: &Account,
     th: &Thresholds,
 ) -> (Vec<Finding>, BTreeSet<NaiveDate>) {
-    let window = th.get("viral_window_days") as i64;
+    let posts = &account.posts;
+    // Two halves of the posts, cut between two days, judged on both cores.
+    let mut cut = posts.len() / 2;
+    while cut > 0 && cut < posts.len() && posts[cut - 1].date == posts[cut].date {
+        cut += 1;
+    }
+    if posts.len() < 2_000 {
+        return without_reach_in(account, 0, posts.len(), th);
+    }
+    let (mut a, b) = rayon::join(
+        || without_reach_in(account, 0, cut, th),
+        || without_reach_in(account, cut, posts.len(), th),
+    );
+    a.0.extend(b.0);
+    a.1.extend(b.1);
+    a
+}
+
+/// `engagement_without_reach` for the posts `[from, to)`.
+fn without_reach_in(
+    account: &Account,
+    from: usize,
+    to: usize,
+    th: &Thresholds,
+) -> (Vec<Finding>, BTreeSet<NaiveDate>) {
     let min_engagements = th.get("post_min_engagements");
+    let min_posts = th.get("viral_min_posts");
+    let days = th.get("viral_window_days") as i64;
+    let judged_posts = &account.posts[from..to];
+    // The window needs the posts of the `days` before the first judged one.
+    let first = judged_posts.first().map_or(0, |p| {
+        account
+            .posts
+            .partition_point(|q| q.date < super::series::minus(p.date, days))
+    });
+    let mut window = PostWindow::new(&account.posts[first..to], days);
     let mut out = Vec::new();
     let mut judged = BTreeSet::new();
     // Posts of one day share their 90-day window: its statistics are computed once a day.
-    let mut day: Option<(NaiveDate, Option<ErrBaseline>)> = None;
-    for post in &account.posts {
+    let mut day: Option<(NaiveDate, Option<DayBaseline>)> = None;
+    for post in judged_posts {
         let (Some(e), Some(reach)) = (err(post), post.reach) else {
             continue;
         };
         if day.as_ref().is_none_or(|(d, _)| *d != post.date) {
-            day = Some((post.date, baseline_before(account, post.date, window, th)));
+            let baseline = window.baseline_before(post.date, min_posts);
+            if baseline.is_some() {
+                judged.insert(post.date);
+            }
+            day = Some((post.date, baseline));
         }
-        let Some((_, stats)) = day else { continue };
-        let Some((baseline, median_reach, compared)) = stats else {
+        let Some((_, Some(stats))) = day else {
             continue;
         };
-        judged.insert(post.date);
+        let (baseline, median_reach, compared) = (stats.err, stats.median_reach, stats.posts);
         if post.engagements().unwrap_or(0.0) < min_engagements {
             continue;
         }
@@ -107,29 +138,6 @@ pub fn engagement_without_reach(
         ));
     }
     (out, judged)
-}
-
-/// An ERR baseline: its robust spread, the median reach of its posts, how many posts.
-type ErrBaseline = (Baseline, f64, usize);
-
-/// The ERR baseline of the posts of the `window` days before `date`: its robust spread, their
-/// median reach, and how many posts it holds; `None` with fewer than `viral_min_posts`.
-fn baseline_before(
-    account: &Account,
-    date: NaiveDate,
-    window: i64,
-    th: &Thresholds,
-) -> Option<ErrBaseline> {
-    let earlier: Vec<&Post> = super::causes::earlier_posts(account, date, window)
-        .iter()
-        .filter(|q| err(q).is_some())
-        .collect();
-    if (earlier.len() as f64) < th.get("viral_min_posts") {
-        return None;
-    }
-    let errs: Vec<f64> = earlier.iter().filter_map(|q| err(q)).collect();
-    let median_reach = median(earlier.iter().filter_map(|q| q.reach)).unwrap_or(0.0);
-    Some((Baseline::of(&errs)?, median_reach, errs.len()))
 }
 
 /// `engagement-dilution`, and whether the rule could judge the period.

@@ -9,6 +9,7 @@ mod content;
 mod finding;
 mod growth;
 pub mod help;
+mod post_window;
 pub mod series;
 pub mod stats;
 pub mod thresholds;

@@ -55,6 +55,15 @@ impl Baseline {
         })
     }
 
+    /// The MAD case of `of`, from a median and a MAD computed elsewhere (a sorted window).
+    pub fn with_mad(median: f64, mad: f64) -> Baseline {
+        Baseline {
+            median,
+            scale: mad / MAD_SCALE,
+            method: "MAD",
+        }
+    }
+
     pub fn z(&self, x: f64) -> RobustZ {
         RobustZ {
             z: (x - self.median) / self.scale,
