@@ -1,6 +1,9 @@
 //! Every screen drawn into ratatui's TestBackend at 160x45, 100x30 and 80x24, pinned with insta.
 //! A missing snapshot fails under CI=true; accept changes with `cargo insta review`.
 
+#[path = "support/accounts.rs"]
+mod accounts;
+
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use smm_audit::app::{Action, App};
@@ -29,6 +32,21 @@ fn app(name: Option<&str>, no_color: bool) -> App {
     smm_audit::build_app(opened, no_color).unwrap()
 }
 
+/// An account written by the test: 5,000 followers bought on 2025-04-16, four months before
+/// its last month.
+fn old_incident_app() -> App {
+    let dir = accounts::write(&accounts::canonical(&[(105, 5000.0)]));
+    let user = dir.path().join("config.toml");
+    std::fs::write(&user, "").unwrap();
+    let common = Common {
+        config: Some(user),
+        ..Common::default()
+    };
+    let mut opened = smm_audit::cli::open::open(Some(dir.path()), &common).unwrap();
+    opened.label = "old-incident".to_string();
+    smm_audit::build_app(opened, false).unwrap()
+}
+
 fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| smm_audit::ui::render(app, f)).unwrap();
@@ -46,6 +64,22 @@ fn snap_all(name: &str, app: &App) {
 fn dashboard() {
     snap_all("dashboard_demo", &app(None, false));
     snap_all("dashboard_bikes", &app(Some("nordic-bikes"), false));
+}
+
+/// The flagged April is on the first screen of an account that opens on August, and `n`
+/// goes to it.
+#[test]
+fn an_old_incident_is_visible_on_the_first_screen() {
+    let mut a = old_incident_app();
+    for (w, h) in [(160, 45), (80, 24)] {
+        let t = draw(&a, w, h);
+        let text = format!("{:?}", t.backend());
+        assert!(text.contains("Apr✗"), "{text}");
+        insta::assert_snapshot!(format!("old_incident_{w}x{h}"), t.backend());
+    }
+    a.update(Action::NextFlagged);
+    assert_eq!(a.period.month_key().as_deref(), Some("2025-04"));
+    insta::assert_snapshot!("old_incident_april_160x45", draw(&a, 160, 45).backend());
 }
 
 #[test]

@@ -150,3 +150,52 @@ fn help_toggles_and_export_is_an_effect() {
         .report_stem()
         .starts_with("smm-audit-acme-coffee-2026-10"));
 }
+
+#[test]
+fn n_goes_to_the_next_flagged_month_and_round_again() {
+    let mut app = sample_app("nordic-bikes");
+    let flagged: Vec<String> = app
+        .audit
+        .flagged_months()
+        .filter_map(|m| m.month.month_key())
+        .collect();
+    assert_eq!(flagged, vec!["2026-10".to_string()]);
+    // From an earlier month, `n` goes forward to October.
+    for _ in 0..4 {
+        app.update(Action::PrevMonth);
+    }
+    assert_eq!(app.period.month_key().as_deref(), Some("2026-06"));
+    app.update(Action::NextFlagged);
+    assert_eq!(app.period.month_key().as_deref(), Some("2026-10"));
+    assert!(app.status.as_deref().unwrap().contains("1 flagged month"));
+    // On the only flagged month, it says so and stays.
+    app.update(Action::NextFlagged);
+    assert_eq!(app.period.month_key().as_deref(), Some("2026-10"));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("this is the only flagged month")
+    );
+    // The demo has none.
+    let mut demo = sample_app("acme-coffee");
+    demo.update(Action::NextFlagged);
+    assert_eq!(
+        demo.status.as_deref(),
+        Some("no month of the history is flagged")
+    );
+}
+
+#[test]
+fn the_history_has_every_month_and_the_shown_one_matches_its_verdict() {
+    let app = sample_app("nordic-bikes");
+    let months: Vec<String> = app
+        .audit
+        .history
+        .iter()
+        .filter_map(|m| m.month.month_key())
+        .collect();
+    assert_eq!(months.first().map(String::as_str), Some("2025-11"));
+    assert_eq!(months.last().map(String::as_str), Some("2026-10"));
+    assert_eq!(months.len(), 12);
+    let shown = app.audit.history.last().unwrap();
+    assert_eq!(shown.verdict, app.view.audit.verdict);
+}

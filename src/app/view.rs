@@ -5,6 +5,7 @@ use crate::audit::{AccountAudit, PeriodAudit};
 use crate::metrics::stats::median;
 use crate::metrics::{self, post_rates, Kpi, RankedPost, Ranking};
 use crate::model::{Account, Period};
+use crate::rules::series::GainSource;
 use crate::rules::Thresholds;
 use chrono::NaiveDate;
 
@@ -24,7 +25,13 @@ impl Series {
         let (lo, hi) = ys.fold((f64::MAX, f64::MIN), |(l, h), y| (l.min(y), h.max(y)));
         (lo <= hi).then(|| {
             let pad = ((hi - lo) * 0.05).max(1.0);
-            ((lo - pad).max(0.0), hi + pad)
+            // Counts stop at 0; a series with negative values (a net gain) keeps them.
+            let bottom = if lo >= 0.0 {
+                (lo - pad).max(0.0)
+            } else {
+                lo - pad
+            };
+            (bottom, hi + pad)
         })
     }
 
@@ -68,7 +75,10 @@ pub struct PeriodView {
     pub window_start: NaiveDate,
     pub window_end: NaiveDate,
     pub followers: Series,
-    /// Spike days inside the window, at their follower count.
+    /// What the Followers chart draws: "followers", or "net follows a day" for exports that
+    /// give daily follows but no count.
+    pub followers_label: &'static str,
+    /// Spike days inside the window, at their follower count (or their net follows).
     pub spikes: Vec<(f64, f64)>,
     pub reach: Series,
     pub impressions: Series,
@@ -152,13 +162,31 @@ pub fn build(account: &Account, whole: &AccountAudit, th: &Thresholds, p: &Perio
         window_start,
         p,
     );
+    let from_follows = whole.analysis.gains.source == Some(GainSource::Follows);
+    let (followers, followers_label) = if from_follows {
+        let gains = &whole.analysis.gains.values;
+        let points = gains
+            .range(window_start..=window_end)
+            .map(|(d, g)| (*d, *g))
+            .collect();
+        (split(points, window_start, p), "net follows a day")
+    } else {
+        (followers, "followers")
+    };
     let spikes = whole
         .analysis
         .episodes
         .iter()
         .flat_map(|e| e.days.iter())
         .filter(|d| window_start <= d.date && d.date <= window_end)
-        .filter_map(|d| Some((x_of(window_start, d.date), account.followers_on(d.date)?)))
+        .filter_map(|d| {
+            let y = if from_follows {
+                d.gain
+            } else {
+                account.followers_on(d.date)?
+            };
+            Some((x_of(window_start, d.date), y))
+        })
         .collect();
     let mut months = vec![*p];
     for _ in 0..5 {
@@ -211,6 +239,7 @@ pub fn build(account: &Account, whole: &AccountAudit, th: &Thresholds, p: &Perio
         window_start,
         window_end,
         followers,
+        followers_label,
         spikes,
         reach,
         impressions,

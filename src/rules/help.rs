@@ -6,7 +6,7 @@ pub const RULES: &[(&str, &str, &str, &str)] = &[
     (
         "spike-flat-engagement",
         "Followers jumped far above the usual daily gain, and engagement per post did not grow with them.",
-        "Bought and bot followers do not like, comment or share: the base grows, engagement stays flat, ER falls. It is the classic sign of bought followers. High when nothing on record explains the jump.",
+        "Bought and bot followers do not like, comment or share: the base grows, engagement stays flat, ER falls. It is the classic sign of bought followers. High when nothing on record explains the jump; medium, and named after it, when an event, an ad-spend surge or a viral post does. From daily follows (Meta, X) the jump is judged without the follower count unless audit.toml gives [account] followers.",
         "Where did these followers come from? Was a follower package, a 'promotion service' or mass-following used?",
     ),
     (
@@ -59,13 +59,13 @@ pub const RULES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "likes-exceed-reach",
-        "A post has more likes than accounts it reached.",
+        "A post with at least 20 likes has more likes than accounts it reached (smaller posts are noise, not evidence).",
         "That cannot happen with real likes from the platform's audience: bought likes or like exchanges.",
         "Were likes bought or exchanged for this post?",
     ),
     (
         "engagement-without-reach",
-        "A post's engagement rate by reach is far above the usual while its reach was not.",
+        "A post with at least 20 engagements has an engagement rate by reach far above the usual while its reach was not.",
         "Engagement can be pumped with comment games, engagement pods or bought likes; it then stands out of line with reach.",
         "How did this post get its engagement?",
     ),

@@ -304,7 +304,7 @@ pub fn followers_chart(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
     }
     let lines = Lines {
-        series: vec![(&v.followers, "followers")],
+        series: vec![(&v.followers, v.followers_label)],
         extra,
         x_max: window_days(app),
         x_labels: month_labels(app),

@@ -5,7 +5,9 @@ use super::keymap::help_rows;
 use super::Theme;
 use crate::app::App;
 use crate::metrics::Kpi;
+use crate::report::verdict;
 use crate::rules::help::RULES;
+use crate::rules::VerdictLevel;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -66,6 +68,26 @@ pub fn kpi_help(k: Kpi) -> &'static str {
     }
 }
 
+/// What each verdict means, for the help screen.
+const VERDICTS: [(VerdictLevel, &str); 4] = [
+    (
+        VerdictLevel::Genuine,
+        "nothing flagged, and the daily follower data was there to judge the month",
+    ),
+    (
+        VerdictLevel::Questionable,
+        "one kind of evidence (growth, engagement, audience or money) flagged at medium or high",
+    ),
+    (
+        VerdictLevel::LikelyInflated,
+        "two or more kinds flagged: one rule alone never concludes this",
+    ),
+    (
+        VerdictLevel::InsufficientData,
+        "nothing flagged, but the follower data does not cover the month; the header says what is missing",
+    ),
+];
+
 pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = panel("Help (↑↓ scroll, Esc back)", true, theme);
     let inner = block.inner(area);
@@ -74,6 +96,20 @@ pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for (keys, what) in help_rows() {
         lines.push(Line::from(vec![
             Span::styled(format!("  {keys:<12}"), theme.accent),
+            Span::raw(what),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "The verdict: one per month; the strip under the header shows every month's",
+        theme.title,
+    )));
+    for (level, what) in VERDICTS {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {} {:<26}", verdict::mark(level), level.label()),
+                theme.verdict(level),
+            ),
             Span::raw(what),
         ]));
     }
@@ -102,11 +138,6 @@ pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         )));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Verdict: genuine (no family of evidence flagged), questionable (one), likely inflated (two or more).",
-        theme.text,
-    )));
     let scroll = app.help_scroll.min(lines.len().saturating_sub(1) as u16);
     f.render_widget(
         Paragraph::new(lines)

@@ -106,8 +106,20 @@ pub fn strip(app: &App, width: usize, theme: &Theme) -> Line<'static> {
         spans.extend(more(history, history.len() - 1 - to, false, theme));
     }
     let used: usize = spans.iter().map(|s| s.width()).sum();
-    if used + LEGEND.chars().count() + 3 <= width {
-        spans.push(Span::styled(format!("  {LEGEND}"), theme.dim));
+    let flagged = history
+        .iter()
+        .filter(|m| m.verdict.level.is_flagged())
+        .count();
+    let hint = match flagged {
+        0 => String::new(),
+        1 => " 1 flagged, press n".to_string(),
+        n => format!(" {n} flagged, press n"),
+    };
+    if used + hint.chars().count() + LEGEND.chars().count() + 3 <= width {
+        spans.push(Span::styled(format!("  {LEGEND}."), theme.dim));
+    }
+    if used + hint.chars().count() <= width {
+        spans.push(Span::styled(hint, theme.high));
     }
     Line::from(spans)
 }
