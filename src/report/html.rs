@@ -130,7 +130,7 @@ pub fn render(input: &ReportInput) -> String {
         "<p class=\"verdict {}\">Growth verdict: <strong>{}</strong>. {}.</p>",
         v.level.as_str(),
         escape(&verdict::title(v.level)),
-        escape(&verdict::reason(v))
+        escape(&verdict::capitalised(&verdict::reason(v)))
     );
     history(&mut o, input);
     let _ = writeln!(

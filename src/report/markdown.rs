@@ -178,15 +178,8 @@ fn verdict(out: &mut String, input: &ReportInput) {
         out,
         "**Growth verdict: {}.** {}.\n",
         verdict::title(v.level),
-        escape(&capitalised(&verdict::reason(v)))
+        escape(&verdict::capitalised(&verdict::reason(v)))
     );
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Every month of the data with its verdict: one row a year, the period's months in bold,

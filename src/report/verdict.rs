@@ -22,8 +22,12 @@ pub const LEGEND: &str = "✓ genuine, ? questionable, ✗ likely inflated, ○ 
 
 /// The level with a capital: "Not enough data to judge".
 pub fn title(level: VerdictLevel) -> String {
-    let label = level.label();
-    let mut chars = label.chars();
+    capitalised(level.label())
+}
+
+/// `s` with its first letter in upper case.
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
