@@ -410,3 +410,25 @@ fn s08_a_resize_storm_and_tiny_sizes_leave_a_working_audit() {
     writer.flush().unwrap();
     exits_cleanly(&mut child, &mut screen);
 }
+
+/// A terminal that goes away under the running audit (the window closed, ssh dropped): the
+/// program ends as SIGHUP asks, with 128 + 1, never with an abort (SIGABRT, a core). Ten times,
+/// because the signal thread and the event loop race for the dead terminal.
+#[test]
+fn a_vanished_terminal_is_a_clean_exit() {
+    for round in 0..10 {
+        let home = tempfile::tempdir().unwrap();
+        let (mut child, mut writer, mut screen) = spawn(home.path());
+        screen.wait_for("Findings (");
+        // Closing every handle of the master hangs the terminal up. The reader thread holds
+        // one until its next read: a key makes the audit draw, and the thread then ends.
+        drop(screen);
+        writer.write_all(b"[").unwrap();
+        writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        drop(writer);
+        let status = wait_exit(&mut child);
+        assert_eq!(status.signal(), None, "round {round}: killed by {status:?}");
+        assert_eq!(status.exit_code(), 129, "round {round}: {status:?}");
+    }
+}

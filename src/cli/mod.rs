@@ -6,6 +6,7 @@ pub mod open;
 
 use args::{Cli, Command};
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Exit statuses (interface.md).
@@ -25,7 +26,8 @@ pub fn main() -> ExitCode {
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
         let at = info.location().map(|l| (l.file(), l.line()));
-        eprintln!("{}", panic_text(&message, at));
+        // Never `eprintln!` here: with the terminal gone it would panic inside the hook.
+        let _ = writeln!(std::io::stderr(), "{}", panic_text(&message, at));
     }));
     let cli = Cli::parse();
     let result = match &cli.command {
@@ -43,7 +45,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("error: {}", one_line(&format!("{e:#}")));
+            let _ = writeln!(std::io::stderr(), "error: {}", one_line(&format!("{e:#}")));
             ExitCode::from(EXIT_INPUT)
         }
     }

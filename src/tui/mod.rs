@@ -28,15 +28,22 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        let mut active = active();
+        give_back(&mut active());
+    }
+}
+
+/// Give the terminal back if the audit still holds it, once. A terminal that is gone (window
+/// closed, ssh dropped) cannot be written to: that is not an error, and nothing may panic.
+fn give_back(active: &mut bool) {
+    if *active {
         restore_terminal();
         *active = false;
     }
 }
 
-/// Leave raw mode and the alternate screen, and show the cursor again.
+/// Leave raw mode and the alternate screen, and show the cursor again, best effort.
 fn restore_terminal() {
-    ratatui::restore();
+    let _ = ratatui::try_restore();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
@@ -50,16 +57,20 @@ pub fn run(app: &mut App) -> Result<()> {
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
         bail!("the interactive audit cannot run on a dumb terminal (TERM=dumb); use `smm-audit report [PATH]`");
     }
-    // `try_init` enters raw mode and the alternate screen and installs a panic hook that
-    // restores the terminal before the panic message is printed.
+    // `try_init` enters raw mode and the alternate screen. Its own panic hook is replaced by
+    // one that gives the terminal back only if it is still held (never twice, never with a
+    // write that can panic), then prints the message with the hook that was there before.
+    let previous = std::panic::take_hook();
     let mut terminal = ratatui::try_init()?;
     *active() = true;
     let _restore = Restore;
-    // ratatui's hook leaves the alternate screen; this one also shows the cursor, before the
-    // panic message is printed on the restored terminal.
-    let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
+        // `try_lock`: the panic may come from a thread that holds the lock.
+        match ACTIVE.try_lock() {
+            Ok(mut held) => give_back(&mut held),
+            Err(std::sync::TryLockError::Poisoned(p)) => give_back(&mut p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => {}
+        }
         previous(info);
     }));
     restore_on_signals();
@@ -84,7 +95,7 @@ fn restore_on_signals() {
                 SIGTSTP => suspend(),
                 SIGCONT => resume(),
                 _ => {
-                    restore_terminal();
+                    give_back(&mut active());
                     std::process::exit(128 + sig);
                 }
             }
