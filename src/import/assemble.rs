@@ -144,22 +144,38 @@ pub fn assemble(
                 }
                 Parsed::Posts(rows) => {
                     presence.posts = true;
-                    posts.add_file(&f.name, rows);
+                    if f.platform {
+                        posts.add_export(&f.name, rows);
+                    } else {
+                        posts.add_file(&f.name, rows);
+                    }
                 }
                 Parsed::Audience(mut rows) => {
                     presence.audience = true;
                     if f.undated_audience {
                         date_snapshot(&f.name, &mut rows, last_daily, report);
                     }
-                    audience.add_file(&f.name, rows);
+                    if f.platform {
+                        audience.add_export(&f.name, rows);
+                    } else {
+                        audience.add_file(&f.name, rows);
+                    }
                 }
                 Parsed::Traffic(rows) => {
                     presence.traffic = true;
-                    traffic.add_file(&f.name, rows);
+                    if f.platform {
+                        traffic.add_export(&f.name, rows);
+                    } else {
+                        traffic.add_file(&f.name, rows);
+                    }
                 }
                 Parsed::Spend(rows) => {
                     presence.spend = true;
-                    spend.add_file(&f.name, rows);
+                    if f.platform {
+                        spend.add_export(&f.name, rows);
+                    } else {
+                        spend.add_file(&f.name, rows);
+                    }
                 }
                 Parsed::Followers(rows) => {
                     presence.follower_list = true;

@@ -3,7 +3,8 @@
 //! Each kind has a key (formats.md): `daily` by date, `posts` by post id, `audience` by
 //! (date, segment, dimension, value), `traffic` by (date, source), `spend` by (date, campaign);
 //! `messages` has none. Within a file the later row with the same key wins; across files the row
-//! of the file whose name sorts last wins. Every replacement is a warning; nothing is counted twice.
+//! of the file whose name sorts last wins (for platform exports, the newer export; a canonical
+//! file over an export). Every replacement is a warning; nothing is counted twice.
 //!
 //! Rows stay where they were read; one sort of their indices by (key, order read) puts the rows
 //! of a key side by side, and the last of each run is kept (no map keyed by copied strings).
@@ -93,6 +94,9 @@ pub struct Merger<R> {
     /// For each row: the index of its file in `files`, and its line.
     from: Vec<(u32, u64)>,
     files: Vec<String>,
+    /// Per file: a platform export (ordered by modification time), else a canonical file
+    /// (ordered by name). The warnings say which rule put a file after another.
+    exports: Vec<bool>,
 }
 
 impl<R> Default for Merger<R> {
@@ -101,17 +105,39 @@ impl<R> Default for Merger<R> {
             rows: Vec::new(),
             from: Vec::new(),
             files: Vec::new(),
+            exports: Vec::new(),
         }
     }
 }
 
+/// Why a later file's rows replace an earlier one's (formats.md, "Duplicates").
+fn why_later_wins(old_is_export: bool, new_is_export: bool) -> &'static str {
+    match (old_is_export, new_is_export) {
+        (true, true) => "the newer export wins",
+        (true, false) => "a canonical file wins over a platform export",
+        (false, true) => "the later file wins",
+        (false, false) => "the file whose name sorts last wins",
+    }
+}
+
 impl<R: Keyed> Merger<R> {
-    /// Add the rows of one file. Files must be added in the order of their names.
+    /// Add the rows of one canonical file. Files must be added in the order of their names.
     pub fn add_file(&mut self, file: &str, rows: Vec<(u64, R)>) {
+        self.add(file, rows, false);
+    }
+
+    /// Add the rows of one platform export. Exports are added oldest first (modification
+    /// time, then name), before the canonical files.
+    pub fn add_export(&mut self, file: &str, rows: Vec<(u64, R)>) {
+        self.add(file, rows, true);
+    }
+
+    fn add(&mut self, file: &str, rows: Vec<(u64, R)>, export: bool) {
         let index = match self.files.iter().position(|f| f == file) {
             Some(i) => i,
             None => {
                 self.files.push(file.to_string());
+                self.exports.push(export);
                 self.files.len() - 1
             }
         } as u32;
@@ -137,7 +163,12 @@ impl<R: Keyed> Merger<R> {
     }
 
     fn finish_in(self, report: &mut LoadReport, key_order: bool) -> Vec<R> {
-        let Merger { rows, from, files } = self;
+        let Merger {
+            rows,
+            from,
+            files,
+            exports,
+        } = self;
         let mut order: Vec<u32> = (0..rows.len() as u32).collect();
         // Index order breaks ties: within a key, rows stay in the order they were read.
         order.sort_unstable_by(|a, b| {
@@ -179,13 +210,12 @@ impl<R: Keyed> Merger<R> {
             } else {
                 format!("{first} … {last}")
             };
+            let why = why_later_wins(exports[old as usize], exports[new as usize]);
             let (old, new) = (&files[old as usize], &files[new as usize]);
             report.warn(
                 new,
                 None,
-                format!(
-                    "{n} rows ({range}) are also in {old}; the rows of {new} are used (the file whose name sorts last wins)"
-                ),
+                format!("{n} rows ({range}) are also in {old}; the rows of {new} are used ({why})"),
             );
         }
         if !key_order {
@@ -212,6 +242,32 @@ mod tests {
             reach: Some(reach),
             ..Post::blank(id, "2026-10-01T10:00:00+02:00")
         }
+    }
+
+    #[test]
+    fn the_warning_names_the_rule_that_was_applied() {
+        // Two exports, the newer one first by name (added last: it is newer), then a canonical
+        // file over both.
+        let mut report = LoadReport::default();
+        let mut m: Merger<Post> = Merger::default();
+        m.add_export("z-old.csv", vec![(2, post("1", 1.0))]);
+        m.add_export("a-new.csv", vec![(2, post("1", 2.0))]);
+        m.add_file("posts.csv", vec![(2, post("1", 3.0))]);
+        let rows = m.finish(&mut report);
+        assert_eq!(rows[0].reach, Some(3.0));
+        let w: Vec<&str> = report.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert!(
+            w.iter().any(|m| m.contains(
+                "are also in z-old.csv; the rows of a-new.csv are used (the newer export wins)"
+            )),
+            "{w:?}"
+        );
+        assert!(
+            w.iter()
+                .any(|m| m.contains("(a canonical file wins over a platform export)")),
+            "{w:?}"
+        );
+        assert!(!w.iter().any(|m| m.contains("sorts last")), "{w:?}");
     }
 
     #[test]
