@@ -169,8 +169,40 @@ fn usage_errors_exit_2() {
 fn a_bad_month_is_one_sentence() {
     let dir = folder(&[("daily.csv", DAILY)]);
     let o = run(&["report", path(&dir), "--month", "2026-13"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("--month: `2026-13`"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`2026-13` is not a month of the form YYYY-MM"));
+}
+
+/// Every value an option does not take is a usage error: exit 2 and one sentence naming it.
+#[test]
+fn rejected_option_values_exit_2() {
+    let dir = folder(&[("daily.csv", DAILY)]);
+    for (args, says) in [
+        (vec!["--month", "2025-13"], "`2025-13` is not a month"),
+        (
+            vec!["--from", "2025-03-02", "--to", "2025-03-01"],
+            "--from 2025-03-02 is after --to 2025-03-01",
+        ),
+        (
+            vec!["--from", "2025-02-29", "--to", "2025-03-01"],
+            "`2025-02-29` is not a day",
+        ),
+        (
+            vec!["--tz", "Mars/Olympus"],
+            "`Mars/Olympus` is not an IANA time zone",
+        ),
+    ] {
+        for command in ["report", "check"] {
+            let mut all = vec![command, path(&dir)];
+            all.extend(args.iter().copied());
+            let o = run(&all);
+            assert_eq!(o.status.code(), Some(2), "{all:?}: {}", stderr(&o));
+            assert!(stderr(&o).contains(says), "{all:?}: {}", stderr(&o));
+        }
+    }
+    // The interactive audit takes --tz too.
+    let o = run(&["--tz", "Mars/Olympus", path(&dir)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
 #[test]

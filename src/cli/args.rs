@@ -9,6 +9,7 @@ use std::path::PathBuf;
     version,
     about = "Audit the social-media-marketing contractor you pay, from the platforms' own analytics exports.",
     long_about = "Audit the social-media-marketing contractor you pay, from the platforms' own analytics exports.\n\nWithout a command, opens the interactive audit of PATH (a folder of exports or one export file), or of the built-in demo account when no PATH is given.",
+    after_help = "Exit status: 0 done; 1 the input could not be used (one sentence says which file, line and value); 2 a usage error (an unknown option or a value it does not take); 3 `check` found a finding at or above its bar.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -34,7 +35,7 @@ pub struct Common {
     pub no_color: bool,
 
     /// The time zone posts are assigned to days in (default: the account's, else UTC)
-    #[arg(long, global = true, value_name = "ZONE")]
+    #[arg(long, global = true, value_name = "ZONE", value_parser = zone)]
     pub tz: Option<String>,
 }
 
@@ -57,16 +58,50 @@ pub enum Command {
 #[derive(Debug, Clone, Args, Default)]
 pub struct PeriodArgs {
     /// A calendar month, YYYY-MM (default: the last whole month of the daily data)
-    #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["from", "to"])]
+    #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["from", "to"], value_parser = month)]
     pub month: Option<String>,
 
     /// First day of a custom period, YYYY-MM-DD (with --to)
-    #[arg(long, value_name = "DATE", requires = "to")]
+    #[arg(long, value_name = "DATE", requires = "to", value_parser = date)]
     pub from: Option<String>,
 
     /// Last day of a custom period, YYYY-MM-DD (with --from)
-    #[arg(long, value_name = "DATE", requires = "from")]
+    #[arg(long, value_name = "DATE", requires = "from", value_parser = date)]
     pub to: Option<String>,
+}
+
+impl PeriodArgs {
+    /// What clap cannot see in one value: a custom period that ends before it starts.
+    pub fn check(&self) -> Result<(), String> {
+        if let (Some(from), Some(to)) = (&self.from, &self.to) {
+            if from > to {
+                return Err(format!("--from {from} is after --to {to}"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `--month`: a calendar month, YYYY-MM.
+fn month(s: &str) -> Result<String, String> {
+    crate::model::Period::parse_month(s)
+        .map(|_| s.trim().to_string())
+        .ok_or_else(|| format!("`{s}` is not a month of the form YYYY-MM"))
+}
+
+/// `--from`, `--to`: a day that exists, YYYY-MM-DD.
+fn date(s: &str) -> Result<String, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map(|d| d.to_string())
+        .map_err(|_| format!("`{s}` is not a day of the form YYYY-MM-DD that exists"))
+}
+
+/// `--tz`: an IANA time zone.
+fn zone(s: &str) -> Result<String, String> {
+    s.trim()
+        .parse::<chrono_tz::Tz>()
+        .map(|_| s.trim().to_string())
+        .map_err(|_| format!("`{s}` is not an IANA time zone such as Europe/Berlin"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -30,6 +30,18 @@ pub fn main() -> ExitCode {
         let _ = writeln!(std::io::stderr(), "{}", panic_text(&message, at));
     }));
     let cli = Cli::parse();
+    // A value clap cannot judge alone is a usage error too: exit 2 in clap's own words.
+    let period = match &cli.command {
+        Some(Command::Report(a)) => Some(&a.period),
+        Some(Command::Check(a)) => Some(&a.period),
+        _ => None,
+    };
+    if let Some(Err(why)) = period.map(|p| p.check()) {
+        use clap::CommandFactory;
+        Cli::command()
+            .error(clap::error::ErrorKind::ValueValidation, why)
+            .exit();
+    }
     let result = match &cli.command {
         Some(Command::Report(a)) => commands::report(a, &cli.common).map(|_| 0),
         Some(Command::Check(a)) => {
