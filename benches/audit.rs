@@ -187,6 +187,7 @@ fn app(fx: &Fixture) -> App {
         timezone: fx.opts.tz.name().to_string(),
         theme: None,
         no_color: false,
+        inputs: Default::default(),
     };
     App::new(
         fx.loaded.account.clone(),

@@ -33,6 +33,7 @@ pub fn build_app(opened: cli::open::Opened, no_color: bool) -> anyhow::Result<ap
         timezone: opened.tz.name().to_string(),
         theme: opened.user.theme.clone(),
         no_color,
+        inputs: opened.inputs,
     };
     Ok(app::App::new(
         opened.account,

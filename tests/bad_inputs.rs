@@ -357,3 +357,156 @@ fn hostile_text_never_reaches_the_model() {
     // T11: the text-direction override is counted against the post.
     assert!(warnings(&l).contains(&"t: a post has text-direction controls in its caption, which can make text read other than it is written (removed before showing): 1 (2)".to_string()), "{:?}", warnings(&l));
 }
+
+// Nothing the user types becomes a false accusation or a lost file.
+
+fn config_error(text: &str) -> String {
+    smm_audit::config::parse_audit(text, "audit.toml")
+        .map(|_| String::new())
+        .unwrap_or_else(|e| e.to_string())
+}
+
+#[test]
+fn d10_portrait_shares_must_be_shares_that_add_up() {
+    for (text, says) in [
+        (
+            "[portrait]\ncountry = { DE = 0, AT = 0 }\n",
+            "audit.toml line 2: `[portrait] country`: the shares sum to 0, not 100 (add `other = 100` for the rest)",
+        ),
+        (
+            "[portrait]\ncountry = { DE = nan, AT = 20 }\n",
+            "audit.toml line 2: `[portrait] country`: `DE = NaN` is not a share; write a percent from 0 to 100",
+        ),
+        (
+            "[portrait]\nage = { \"18-24\" = 150 }\n",
+            "`18-24 = 150` is not a share",
+        ),
+        (
+            "[portrait]\ngender = { female = 60, male = 60 }\n",
+            "`[portrait] gender`: the shares sum to 120, not 100",
+        ),
+    ] {
+        let e = config_error(text);
+        assert!(e.contains(says), "{text}: {e}");
+    }
+    // 100 ± 1, with `other` for the rest.
+    assert_eq!(
+        config_error("[portrait]\ncountry = { DE = 80, other = 20.5 }\n"),
+        ""
+    );
+}
+
+#[test]
+fn d11_portrait_keys_are_the_codes_the_spec_names() {
+    for (key, says) in [
+        ("de", "`de` is not a country code; write `DE`"),
+        ("Germany", "`Germany` is not a country code; write `DE`"),
+        ("\"🇩🇪\"", "write `DE`"),
+        ("\"ДЕ\"", "write ISO 3166-1 alpha-2 codes in upper case"),
+        ("XX", "`XX` is not an ISO 3166-1 alpha-2 country code"),
+    ] {
+        let e = config_error(&format!("[portrait]\ncountry = {{ {key} = 100 }}\n"));
+        assert!(e.contains(says), "{key}: {e}");
+        assert!(e.starts_with("audit.toml line 2:"), "{e}");
+    }
+    let e = config_error("[portrait]\nage = { \"18-25\" = 100 }\n");
+    assert!(e.contains("`18-25` is not an age bucket"), "{e}");
+    let e = config_error("[portrait]\ngender = { women = 100 }\n");
+    assert!(e.contains("`women` is not female, male or other"), "{e}");
+}
+
+#[test]
+fn d12_thresholds_targets_and_claims_must_mean_something() {
+    for (text, says) in [
+        (
+            "[rules]\nclaims_high_pct = -5\n",
+            "audit.toml line 2: [rules]: `claims_high_pct` is -5; it must be above 0",
+        ),
+        (
+            "[rules]\nmin_coverage = 7\n",
+            "`min_coverage` is 7; it must be above 0, at most 1",
+        ),
+        (
+            "[rules]\nspike_zz = 3\n",
+            "`spike_zz` is not a rule threshold",
+        ),
+        (
+            "[[plan]]\nkpi = \"reach\"\ntarget = nan\n",
+            "audit.toml line 3: `target`: `NaN` is not a number",
+        ),
+        (
+            "[[claims]]\nkpi = \"reach\"\nvalue = inf\n",
+            "audit.toml line 3: `value`: `inf` is not a number",
+        ),
+        (
+            "[[mapping]]\nfile = \"nothing-matches-*.csv\"\nkind = \"dialy\"\ncolumns = {}\n",
+            "names the unknown kind `dialy`",
+        ),
+        (
+            "[[mapping]]\nfile = \"vk.csv\"\nkind = \"daily\"\ncolumns = { Subs = \"folowers\" }\n",
+            "maps `Subs` to `folowers`, which is not a column of a daily file",
+        ),
+    ] {
+        let e = config_error(text);
+        assert!(e.contains(says), "{text}: {e}");
+    }
+    // The user's config is held to the same ranges.
+    let e = smm_audit::config::UserConfig::parse("[rules]\nspike_z = 0\n", "config.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("config.toml line 2: [rules]: `spike_z` is 0; it must be above 0"),
+        "{e}"
+    );
+}
+
+fn bin(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_smm-audit"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent-smm-audit-test")
+        .env("HOME", "/nonexistent-smm-audit-test")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn w10_a_report_never_replaces_an_input_file_or_a_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let daily = dir.path().join("daily.csv");
+    let text = "date,followers\n2026-10-01,100\n2026-10-02,110\n";
+    std::fs::write(&daily, text).unwrap();
+    std::fs::write(dir.path().join("audit.toml"), "[account]\nname = \"A\"\n").unwrap();
+    let account = dir.path().to_str().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&daily, dir.path().join("link.csv")).unwrap();
+    let targets = [
+        dir.path().join("daily.csv"),
+        dir.path().join("sub/../daily.csv"),
+        dir.path().join("audit.toml"),
+        dir.path().join("sub"),
+        std::path::PathBuf::from("/dev/null"),
+        #[cfg(unix)]
+        dir.path().join("link.csv"),
+    ];
+    for target in &targets {
+        let t = target.to_str().unwrap();
+        let o = bin(&["report", account, "-o", t, "--force"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{t}: {err}");
+        assert!(err.contains("not written"), "{t}: {err}");
+    }
+    assert_eq!(std::fs::read_to_string(&daily).unwrap(), text);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let null = std::path::Path::new("/dev/null").metadata().unwrap();
+        assert!(null.file_type().is_char_device(), "/dev/null was replaced");
+    }
+    // An earlier report beside the exports may be replaced when asked.
+    let report = dir.path().join("report.md");
+    std::fs::write(&report, "old").unwrap();
+    let o = bin(&["report", account, "-o", report.to_str().unwrap(), "--force"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read_to_string(&report).unwrap().starts_with("# A"));
+}

@@ -167,3 +167,123 @@ fn p03_hostile_captions_never_reach_a_cell_at_any_size() {
         rows.join("\n")
     );
 }
+
+/// The sample account with its bought spike, loaded once for the config property.
+fn bikes() -> &'static smm_audit::model::Account {
+    static ACCOUNT: std::sync::OnceLock<smm_audit::model::Account> = std::sync::OnceLock::new();
+    ACCOUNT.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/nordic-bikes");
+        smm_audit::import::load_path(&dir, AuditConfig::default(), opts())
+            .unwrap()
+            .account
+    })
+}
+
+/// A number a user might type: ordinary, zero, negative, huge, or not a number at all.
+fn typed_number() -> impl Strategy<Value = String> {
+    let sensible = prop::sample::select(vec!["1", "0.5", "3.5", "20", "100", "0.002", "0.3"]);
+    let odd = prop::sample::select(vec![
+        "0", "-5", "1e300", "-1e300", "nan", "inf", "-inf", "250000",
+    ]);
+    prop_oneof![3 => sensible, 1 => odd].prop_map(str::to_string)
+}
+
+/// audit.toml texts mixing sense and nonsense: thresholds, a portrait, a plan, a claim.
+fn audit_toml() -> impl Strategy<Value = String> {
+    let thresholds = prop::collection::vec(
+        (
+            prop::sample::select(vec![
+                "spike_z",
+                "spike_min_abs",
+                "spike_min_share",
+                "engagement_follow_ratio",
+                "mismatch_medium",
+                "mismatch_high",
+                "claims_medium_pct",
+                "claims_high_pct",
+                "min_coverage",
+                "low_reach_pct",
+                "post_min_engagements",
+                "baseline_days",
+            ]),
+            typed_number(),
+        ),
+        0..5,
+    );
+    let country = prop::sample::select(vec!["SE", "NO", "DK", "de", "Sweden", "other", "XX"]);
+    let portrait = prop_oneof![
+        Just(Vec::new()),
+        Just(vec![
+            ("SE", "60".to_string()),
+            ("NO", "30".to_string()),
+            ("other", "10".to_string())
+        ]),
+        Just(vec![("SE", "100".to_string())]),
+        prop::collection::vec((country, typed_number()), 1..4),
+    ];
+    (thresholds, portrait, typed_number(), typed_number()).prop_map(
+        |(rules, portrait, target, claim)| {
+            let mut t = String::from("[[plan]]\nkpi = \"net_growth\"\ntarget = ");
+            t.push_str(&format!(
+                "{target}\n\n[[claims]]\nkpi = \"reach\"\nvalue = {claim}\n\n"
+            ));
+            if !portrait.is_empty() {
+                let mut seen = std::collections::BTreeSet::new();
+                let pairs: Vec<String> = portrait
+                    .iter()
+                    .filter(|(k, _)| seen.insert(*k))
+                    .map(|(k, v)| format!("{k} = {v}"))
+                    .collect();
+                t.push_str(&format!(
+                    "[portrait]\ncountry = {{ {} }}\n\n",
+                    pairs.join(", ")
+                ));
+            }
+            if !rules.is_empty() {
+                t.push_str("[rules]\n");
+                let mut seen = std::collections::BTreeSet::new();
+                for (k, v) in rules.iter().filter(|(k, _)| seen.insert(*k)) {
+                    t.push_str(&format!("{k} = {v}\n"));
+                }
+            }
+            t
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Any config that validates gives findings whose numbers are finite and whose words hold
+    /// no "NaN" or "inf": what the user types cannot become a finding that is not true.
+    #[test]
+    fn a_config_that_validates_gives_only_finite_findings(text in audit_toml()) {
+        let Ok(config) = smm_audit::config::parse_audit(&text, "audit.toml") else {
+            return Ok(());
+        };
+        let thresholds = smm_audit::rules::Thresholds::default().with(&config.rules).unwrap();
+        let mut account = bikes().clone();
+        account.config = config;
+        let october = Period::parse_month("2026-10").unwrap();
+        let audit = smm_audit::audit::audit_period(&account, &thresholds, &october);
+        for f in &audit.findings {
+            for text in [&f.title, &f.detail] {
+                prop_assert!(!text.contains("NaN") && !text.contains("inf "), "{}", text);
+            }
+            let json = serde_json::to_string(&f.evidence).unwrap();
+            prop_assert!(!json.contains("NaN") && !json.contains("Infinity"), "{}", json);
+            fn finite(v: &serde_json::Value) -> bool {
+                match v {
+                    serde_json::Value::Number(n) => n.as_f64().is_some_and(f64::is_finite),
+                    serde_json::Value::Array(a) => a.iter().all(finite),
+                    serde_json::Value::Object(o) => o.values().all(finite),
+                    _ => true,
+                }
+            }
+            prop_assert!(finite(&serde_json::Value::Object(f.evidence.clone())));
+        }
+        for p in &audit.summary.plan {
+            prop_assert!(p.target.is_finite());
+        }
+    }
+}

@@ -35,6 +35,8 @@ pub struct Origin {
     pub theme: Option<String>,
     /// `--no-color` or `NO_COLOR`: a monochrome theme.
     pub no_color: bool,
+    /// The files `e` must never write over.
+    pub inputs: crate::output::Inputs,
 }
 
 pub struct App {

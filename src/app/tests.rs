@@ -20,6 +20,7 @@ pub(crate) fn sample_app(name: &str) -> App {
         timezone: tz.name().to_string(),
         theme: None,
         no_color: false,
+        inputs: Default::default(),
     };
     App::new(
         loaded.account,

@@ -64,13 +64,27 @@ fn input<'a>(
 }
 
 pub fn report(args: &ReportArgs, common: &Common) -> Result<()> {
-    if let Some(path) = args.output.as_ref().filter(|p| !args.force && p.exists()) {
-        bail!(
-            "{}: the file exists (use --force to replace it)",
-            path.display()
-        );
+    // What can be refused without loading is refused before: a file that exists without
+    // --force, a folder or a device even with it.
+    let special = crate::output::Inputs::default();
+    if let Some(path) = &args.output {
+        if let Some(why) = special.refuse(path) {
+            bail!("{}: not written: {why}", path.display());
+        }
+        if !args.force && path.exists() {
+            bail!(
+                "{}: the file exists (use --force to replace it)",
+                path.display()
+            );
+        }
     }
     let opened = open(args.path.as_deref(), common)?;
+    if let Some(why) = args.output.as_ref().and_then(|p| opened.inputs.refuse(p)) {
+        bail!(
+            "{}: not written: {why}",
+            args.output.as_deref().unwrap_or(Path::new("")).display()
+        );
+    }
     print_warnings(&opened);
     let period = choose_period(&args.period, &opened)?;
     let whole = AccountAudit::new(&opened.account, &opened.thresholds);

@@ -19,6 +19,8 @@ pub struct Opened {
     /// What was opened, for the header: a folder, a file, or "demo".
     pub label: String,
     pub user: UserConfig,
+    /// The files a report must never be written over.
+    pub inputs: crate::output::Inputs,
 }
 
 /// The built-in demo account, compiled into the binary.
@@ -120,7 +122,13 @@ pub fn open(path: Option<&Path>, common: &Common) -> Result<Opened> {
             p.display().to_string(),
         ),
     };
+    let user_config = common
+        .config
+        .clone()
+        .or_else(config::default_user_config_path);
+    let read = loaded.report.sources.iter().map(|s| s.file.as_str());
     Ok(Opened {
+        inputs: crate::output::Inputs::of(path, read, user_config.as_deref()),
         account: loaded.account,
         load: loaded.report,
         tz,

@@ -1,5 +1,6 @@
 //! Reading `audit.toml` and the user-wide `config.toml`, and writing the `audit.toml` template.
 
+mod checks;
 mod error;
 mod user;
 mod validate;

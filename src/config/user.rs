@@ -3,7 +3,6 @@
 use super::error::ConfigError;
 use super::validate::line_of_rule;
 use crate::model::Portrait;
-use crate::rules::Thresholds;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,21 +35,9 @@ impl UserConfig {
                 });
             }
         }
-        for (name, value) in &c.rules {
-            if !value.is_finite() {
-                return Err(ConfigError {
-                    file: file.into(),
-                    line: line_of_rule(text, name),
-                    message: format!("[rules]: `{name}` must be a finite number"),
-                });
-            }
-            if !Thresholds::is_known(name) {
-                return Err(ConfigError {
-                    file: file.into(),
-                    line: line_of_rule(text, name),
-                    message: format!("[rules]: `{name}` is not a rule threshold"),
-                });
-            }
+        super::checks::thresholds(&c.rules, text, file)?;
+        if let Some(p) = &c.portrait {
+            super::checks::portrait(p, text, file)?;
         }
         Ok(c)
     }

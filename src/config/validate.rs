@@ -4,7 +4,6 @@
 use super::error::{line_of_assignment, ConfigError};
 use crate::metrics::Kpi;
 use crate::model::{AuditConfig, Period};
-use crate::rules::Thresholds;
 
 pub fn audit(c: &AuditConfig, text: &str, file: &str) -> Result<(), ConfigError> {
     let err = |key: &str, needle: &str, message: String| ConfigError {
@@ -60,24 +59,15 @@ pub fn audit(c: &AuditConfig, text: &str, file: &str) -> Result<(), ConfigError>
             ));
         }
     }
-    for (name, value) in &c.rules {
-        if !Thresholds::is_known(name) {
-            return Err(ConfigError {
-                file: file.to_string(),
-                line: line_of_rule(text, name),
-                message: format!(
-                    "[rules]: `{name}` is not a rule threshold (see `smm-audit check --help`)"
-                ),
-            });
-        }
-        if !value.is_finite() {
-            return Err(ConfigError {
-                file: file.to_string(),
-                line: line_of_rule(text, name),
-                message: format!("[rules]: `{name}` must be a finite number"),
-            });
-        }
+    for p in &c.plan {
+        super::checks::finite("target", p.target, text, file)?;
     }
+    for claim in &c.claims {
+        super::checks::finite("value", claim.value, text, file)?;
+    }
+    super::checks::portrait(&c.portrait, text, file)?;
+    super::checks::thresholds(&c.rules, text, file)?;
+    super::checks::mappings(&c.mapping, text, file)?;
     Ok(())
 }
 

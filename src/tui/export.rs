@@ -15,6 +15,11 @@ pub fn write_report(app: &mut App) {
     let text = report::markdown::render(&input);
     let dir = std::path::Path::new(".");
     let path = crate::output::fresh_name(dir, &app.report_stem(), "md");
+    // A fresh name never exists, so this only guards against a file that appeared meanwhile.
+    if let Some(why) = app.origin.inputs.refuse(&path) {
+        app.status = Some(format!("not written: {}: {why}", path.display()));
+        return;
+    }
     app.status = Some(
         match crate::output::write_new(&path, text.as_bytes(), false) {
             Ok(()) => format!("wrote {}", path.display()),

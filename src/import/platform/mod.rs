@@ -15,6 +15,8 @@ mod stamps;
 pub(crate) mod test_support;
 mod tiktok;
 mod traffic;
+
+pub use mapping::check_entry as check_mapping;
 mod x;
 mod youtube;
 

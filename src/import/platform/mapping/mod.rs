@@ -117,9 +117,9 @@ impl Plan {
     }
 }
 
-/// Check an entry against the canonical kinds and the file's header. The error is the rest of
-/// a sentence that begins with the file's name.
-fn plan(m: &Mapping, table: &Table) -> Result<Plan, String> {
+/// Check an entry against the canonical kinds alone (no file needed): its kind, and that each
+/// column maps to a column of that kind, once. The error is one sentence naming the entry.
+pub fn check_entry(m: &Mapping) -> Result<Kind, String> {
     let glob = &m.file;
     let kind_name = m.kind.trim().to_lowercase();
     let kind = Kind::ALL
@@ -132,7 +132,7 @@ fn plan(m: &Mapping, table: &Table) -> Result<Plan, String> {
             m.kind
         )
         })?;
-    let mut columns: Vec<Column> = Vec::new();
+    let mut seen: Vec<(String, &String)> = Vec::new();
     for (from, to) in &m.columns {
         let canonical = to.trim().to_lowercase();
         if !kind.knows(&canonical) {
@@ -149,12 +149,24 @@ fn plan(m: &Mapping, table: &Table) -> Result<Plan, String> {
                 known.join(", ")
             ));
         }
-        if let Some(other) = columns.iter().find(|c| c.canonical == canonical) {
+        if let Some((_, other)) = seen.iter().find(|(c, _)| *c == canonical) {
             return Err(format!(
-                "the [[mapping]] for `{glob}` maps both `{}` and `{from}` to `{canonical}`",
-                other.file_name
+                "the [[mapping]] for `{glob}` maps both `{other}` and `{from}` to `{canonical}`"
             ));
         }
+        seen.push((canonical, from));
+    }
+    Ok(kind)
+}
+
+/// Check an entry against the canonical kinds and the file's header. The error is the rest of
+/// a sentence that begins with the file's name.
+fn plan(m: &Mapping, table: &Table) -> Result<Plan, String> {
+    let glob = &m.file;
+    let kind = check_entry(m)?;
+    let mut columns: Vec<Column> = Vec::new();
+    for (from, to) in &m.columns {
+        let canonical = to.trim().to_lowercase();
         let index = table.column(&normalise_header(from)).ok_or_else(|| {
             format!(
                 "has no column `{from}`, which the [[mapping]] for `{glob}` maps to `{canonical}`"

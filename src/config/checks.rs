@@ -1,0 +1,177 @@
+//! Values that parse but mean nothing: a portrait whose shares do not add up or whose keys are
+//! not codes, thresholds out of their range, targets and claims that are not numbers, mappings
+//! to kinds or columns that do not exist. Each is one sentence naming the file, line, key and
+//! value, so that nothing the user types becomes a finding that is not true.
+
+use super::error::{line_of_assignment, ConfigError};
+use super::validate::line_of_rule;
+use crate::model::{Mapping, Portrait};
+use crate::rules::Thresholds;
+use std::collections::BTreeMap;
+
+/// The age buckets of the canonical audience file (formats.md).
+pub const AGE_BUCKETS: [&str; 7] = ["13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"];
+/// The genders of the canonical audience file.
+pub const GENDERS: [&str; 3] = ["female", "male", "other"];
+
+fn error(file: &str, text: &str, key: &str, needle: &str, message: String) -> ConfigError {
+    ConfigError {
+        file: file.to_string(),
+        line: line_of_assignment(text, key, needle).or_else(|| line_of_rule(text, key)),
+        message,
+    }
+}
+
+/// `[portrait]`: each dimension's keys are codes the audit knows, each share is from 0 to
+/// 100, and the shares sum to 100 ± 1 (`other` holds the rest).
+pub fn portrait(p: &Portrait, text: &str, file: &str) -> Result<(), ConfigError> {
+    for (dim, shares) in [
+        ("country", &p.country),
+        ("age", &p.age),
+        ("gender", &p.gender),
+    ] {
+        if shares.is_empty() {
+            continue;
+        }
+        for (key, share) in shares {
+            let fail = |message: String| Err(error(file, text, dim, key, message));
+            if !share.is_finite() || !(0.0..=100.0).contains(share) {
+                return fail(format!(
+                    "`[portrait] {dim}`: `{key} = {share}` is not a share; write a percent from 0 to 100"
+                ));
+            }
+            if let Err(why) = key_of(dim, key) {
+                return fail(format!("`[portrait] {dim}`: {why}"));
+            }
+        }
+        let sum: f64 = shares.values().sum();
+        if (sum - 100.0).abs() > 1.0 {
+            let rest = if shares.contains_key("other") || sum > 100.0 {
+                String::new()
+            } else {
+                format!(" (add `other = {}` for the rest)", trim(100.0 - sum))
+            };
+            return Err(error(
+                file,
+                text,
+                dim,
+                "",
+                format!(
+                    "`[portrait] {dim}`: the shares sum to {}, not 100{rest}",
+                    trim(sum)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Whether `key` is a key of the dimension; the error says what to write instead.
+fn key_of(dim: &str, key: &str) -> Result<(), String> {
+    if key == "other" {
+        return Ok(());
+    }
+    match dim {
+        "country" => country_key(key),
+        "age" if AGE_BUCKETS.contains(&key) => Ok(()),
+        "age" => Err(format!(
+            "`{key}` is not an age bucket; use {} or other",
+            AGE_BUCKETS.join(", ")
+        )),
+        _ if GENDERS.contains(&key) => Ok(()),
+        _ => Err(format!("`{key}` is not female, male or other")),
+    }
+}
+
+/// A country key is an ISO 3166-1 alpha-2 code in upper case. A name, a lower-case code or a
+/// flag is an error that names the code to write.
+fn country_key(key: &str) -> Result<(), String> {
+    use crate::import::platform::countries::code;
+    let is_code = key.len() == 2 && key.chars().all(|c| c.is_ascii_uppercase());
+    if is_code && code(key) == Some(key) {
+        return Ok(());
+    }
+    let flag: String = key
+        .chars()
+        .filter_map(|c| {
+            let n = c as u32;
+            (0x1F1E6..=0x1F1FF)
+                .contains(&n)
+                .then(|| char::from(b'A' + (n - 0x1F1E6) as u8))
+        })
+        .collect();
+    let suggestion = if flag.chars().count() == 2 && key.chars().count() == 2 {
+        code(&flag)
+    } else {
+        code(key)
+    };
+    Err(match suggestion {
+        Some(c) => format!("`{key}` is not a country code; write `{c}` (ISO 3166-1 alpha-2, upper case)"),
+        None if is_code => format!("`{key}` is not an ISO 3166-1 alpha-2 country code"),
+        None => format!(
+            "`{key}` is not a country code; write ISO 3166-1 alpha-2 codes in upper case, such as DE"
+        ),
+    })
+}
+
+/// `[rules]`: every name a threshold, every value in its range (docs/rules.md, Thresholds).
+pub fn thresholds(
+    rules: &BTreeMap<String, f64>,
+    text: &str,
+    file: &str,
+) -> Result<(), ConfigError> {
+    for (name, value) in rules {
+        if let Err(why) = Thresholds::check(name, *value) {
+            return Err(ConfigError {
+                file: file.to_string(),
+                line: line_of_rule(text, name),
+                message: format!("[rules]: {why}"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `[[plan]] target` and `[[claims]] value`: numbers.
+pub fn finite(key: &str, value: f64, text: &str, file: &str) -> Result<(), ConfigError> {
+    if value.is_finite() {
+        return Ok(());
+    }
+    Err(error(
+        file,
+        text,
+        key,
+        "",
+        format!("`{key}`: `{value}` is not a number"),
+    ))
+}
+
+/// `[[mapping]]`: known kinds and columns, whether or not a file matches.
+pub fn mappings(entries: &[Mapping], text: &str, file: &str) -> Result<(), ConfigError> {
+    for m in entries {
+        if let Err(why) = crate::import::platform::check_mapping(m) {
+            return Err(error(file, text, "kind", &m.kind, why));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_keys_are_upper_case_codes_and_mistakes_name_the_code() {
+        assert!(country_key("DE").is_ok());
+        assert!(country_key("de").unwrap_err().contains("write `DE`"));
+        assert!(country_key("Germany").unwrap_err().contains("write `DE`"));
+        assert!(country_key("🇩🇪").unwrap_err().contains("write `DE`"));
+        assert!(country_key("ДЕ").unwrap_err().contains("such as DE"));
+        assert!(country_key("XX").unwrap_err().contains("not an ISO"));
+    }
+}
