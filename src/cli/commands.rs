@@ -270,7 +270,24 @@ pub fn init(path: Option<&Path>) -> Result<()> {
         bail!("{}: not a folder", dir.display());
     }
     let target = dir.join("audit.toml");
-    crate::output::write_new(&target, AUDIT_TEMPLATE.as_bytes(), false).map_err(|e| {
+    // The folder's name stands for the account's until the owner writes another.
+    let folder = std::fs::canonicalize(dir)
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .map(|n| {
+            n.replace(['"', '\\'], "")
+                .chars()
+                .filter(|c| !c.is_control())
+                .collect::<String>()
+        })
+        .filter(|n| !n.is_empty());
+    let text = match folder {
+        Some(name) => {
+            AUDIT_TEMPLATE.replacen("name = \"My account\"", &format!("name = \"{name}\""), 1)
+        }
+        None => AUDIT_TEMPLATE.to_string(),
+    };
+    crate::output::write_new(&target, text.as_bytes(), false).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             anyhow!("{}: already exists; it was left as it is", target.display())
         } else {

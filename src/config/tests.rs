@@ -2,10 +2,31 @@ use super::*;
 
 #[test]
 fn the_template_parses() {
+    // An untouched template changes nothing but the account's name.
     let c = parse_audit(AUDIT_TEMPLATE, "audit.toml").unwrap();
-    assert_eq!(c.account.currency.as_deref(), Some("EUR"));
+    assert_eq!(c.account.name.as_deref(), Some("My account"));
+    let unnamed = AuditConfig {
+        account: crate::model::AccountInfo {
+            name: None,
+            ..c.account.clone()
+        },
+        ..c.clone()
+    };
+    assert_eq!(unnamed, AuditConfig::default());
+    // Every example, uncommented, is valid.
+    let examples: String = AUDIT_TEMPLATE
+        .lines()
+        .map(|l| {
+            l.strip_prefix("# ")
+                .filter(|r| r.contains('=') || r.starts_with("[["))
+                .unwrap_or(l)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let c = parse_audit(&examples, "audit.toml").unwrap();
     assert_eq!(c.contract.fee, Some(1500.0));
     assert_eq!(c.portrait.country.get("DE"), Some(&75.0));
+    assert_eq!(c.account.followers, Some(12480.0));
 }
 
 #[test]

@@ -317,6 +317,19 @@ mod tests {
         assert!(t.set("spike_zz", 1.0).unwrap_err().contains("spike_zz"));
     }
 
+    /// docs/rules.md lists every threshold with its default and its valid values.
+    #[test]
+    fn the_docs_list_every_threshold_and_its_range() {
+        let docs = include_str!("../../docs/rules.md");
+        for (name, _, _, range) in DEFAULTS {
+            let row = docs
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{name}` |")))
+                .unwrap_or_else(|| panic!("docs/rules.md has no row for {name}"));
+            assert!(row.ends_with(&format!("| {} |", range.describe())), "{row}");
+        }
+    }
+
     #[test]
     fn every_default_is_in_its_range_and_nonsense_is_not() {
         for (name, default, _, range) in DEFAULTS {
