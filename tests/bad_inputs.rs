@@ -510,3 +510,29 @@ fn w10_a_report_never_replaces_an_input_file_or_a_device() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(std::fs::read_to_string(&report).unwrap().starts_with("# A"));
 }
+
+#[test]
+fn d13_every_mistake_of_a_file_is_told_at_once_in_line_order() {
+    let e = config_error(
+        "[portrait]\ncountry = { Sweden = 60, NO = 25, DK = 15 }\nage = { \"18-24\" = 30, \"25-34\" = 40, \"35-44\" = 40 }\n\n[[plan]]\nkpi = \"net_grwoth\"\ntarget = 300\n\n[rules]\nspike_zz = 4\nclaims_high_pct = -5\n",
+    );
+    let lines: Vec<&str> = [
+        "line 2:",
+        "also line 3:",
+        "also line 6:",
+        "also line 10:",
+        "also line 11:",
+    ]
+    .to_vec();
+    let mut at = 0;
+    for l in lines {
+        let found = e[at..]
+            .find(l)
+            .unwrap_or_else(|| panic!("no `{l}` after {at} in {e}"));
+        at += found + l.len();
+    }
+    assert!(
+        e.contains("write `SE`") && e.contains("sum to 110") && e.contains("`spike_zz`"),
+        "{e}"
+    );
+}

@@ -19,51 +19,65 @@ fn error(file: &str, text: &str, key: &str, needle: &str, message: String) -> Co
         file: file.to_string(),
         line: line_of_assignment(text, key, needle).or_else(|| line_of_rule(text, key)),
         message,
+        also: Vec::new(),
     }
 }
 
 /// `[portrait]`: each dimension's keys are codes the audit knows, each share is from 0 to
 /// 100, and the shares sum to 100 ± 1 (`other` holds the rest).
 pub fn portrait(p: &Portrait, text: &str, file: &str) -> Result<(), ConfigError> {
-    for (dim, shares) in [
+    let dims = [
         ("country", &p.country),
         ("age", &p.age),
         ("gender", &p.gender),
-    ] {
-        if shares.is_empty() {
-            continue;
-        }
-        for (key, share) in shares {
-            let fail = |message: String| Err(error(file, text, dim, key, message));
-            if !share.is_finite() || !(0.0..=100.0).contains(share) {
-                return fail(format!(
-                    "`[portrait] {dim}`: `{key} = {share}` is not a share; write a percent from 0 to 100"
-                ));
-            }
-            if let Err(why) = key_of(dim, key) {
-                return fail(format!("`[portrait] {dim}`: {why}"));
-            }
-        }
-        let sum: f64 = shares.values().sum();
-        if (sum - 100.0).abs() > 1.0 {
-            let rest = if shares.contains_key("other") || sum > 100.0 {
-                String::new()
-            } else {
-                format!(" (add `other = {}` for the rest)", trim(100.0 - sum))
-            };
-            return Err(error(
-                file,
-                text,
-                dim,
-                "",
-                format!(
-                    "`[portrait] {dim}`: the shares sum to {}, not 100{rest}",
-                    trim(sum)
-                ),
+    ];
+    let errors = dims
+        .into_iter()
+        .filter_map(|(dim, shares)| dimension(dim, shares, text, file).err())
+        .collect();
+    ConfigError::all(errors)
+}
+
+/// One dimension of `[portrait]`: its first mistake.
+fn dimension(
+    dim: &str,
+    shares: &BTreeMap<String, f64>,
+    text: &str,
+    file: &str,
+) -> Result<(), ConfigError> {
+    if shares.is_empty() {
+        return Ok(());
+    }
+    for (key, share) in shares {
+        let fail = |message: String| Err(error(file, text, dim, key, message));
+        if !share.is_finite() || !(0.0..=100.0).contains(share) {
+            return fail(format!(
+                "`[portrait] {dim}`: `{key} = {share}` is not a share; write a percent from 0 to 100"
             ));
         }
+        if let Err(why) = key_of(dim, key) {
+            return fail(format!("`[portrait] {dim}`: {why}"));
+        }
     }
-    Ok(())
+    let sum: f64 = shares.values().sum();
+    if (sum - 100.0).abs() <= 1.0 {
+        return Ok(());
+    }
+    let rest = if shares.contains_key("other") || sum > 100.0 {
+        String::new()
+    } else {
+        format!(" (add `other = {}` for the rest)", trim(100.0 - sum))
+    };
+    Err(error(
+        file,
+        text,
+        dim,
+        "",
+        format!(
+            "`[portrait] {dim}`: the shares sum to {}, not 100{rest}",
+            trim(sum)
+        ),
+    ))
 }
 
 fn trim(v: f64) -> String {
@@ -125,16 +139,19 @@ pub fn thresholds(
     text: &str,
     file: &str,
 ) -> Result<(), ConfigError> {
-    for (name, value) in rules {
-        if let Err(why) = Thresholds::check(name, *value) {
-            return Err(ConfigError {
+    let errors = rules
+        .iter()
+        .filter_map(|(name, value)| {
+            let why = Thresholds::check(name, *value).err()?;
+            Some(ConfigError {
                 file: file.to_string(),
                 line: line_of_rule(text, name),
                 message: format!("[rules]: {why}"),
-            });
-        }
-    }
-    Ok(())
+                also: Vec::new(),
+            })
+        })
+        .collect();
+    ConfigError::all(errors)
 }
 
 /// `[[plan]] target` and `[[claims]] value`: numbers.

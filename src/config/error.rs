@@ -7,14 +7,32 @@ pub struct ConfigError {
     pub file: String,
     pub line: Option<usize>,
     pub message: String,
+    /// The file's other mistakes, found in the same reading: (line, message).
+    pub also: Vec<(Option<usize>, String)>,
 }
 
 impl ConfigError {
     fn sentence(&self) -> String {
-        match self.line {
-            Some(line) => format!("{} line {}: {}", self.file, line, self.message),
-            None => format!("{}: {}", self.file, self.message),
+        let at = |line: Option<usize>| line.map_or(String::new(), |l| format!(" line {l}"));
+        let mut s = format!("{}{}: {}", self.file, at(self.line), self.message);
+        for (line, message) in &self.also {
+            s.push_str(&format!("; also{}: {message}", at(*line)));
         }
+        s
+    }
+
+    /// One error for a file's mistakes (in line order), or none.
+    pub(crate) fn all(mut errors: Vec<ConfigError>) -> Result<(), ConfigError> {
+        errors.sort_by_key(|e| e.line.unwrap_or(usize::MAX));
+        let mut rest = errors.into_iter();
+        let Some(mut first) = rest.next() else {
+            return Ok(());
+        };
+        for e in rest {
+            first.also.push((e.line, e.message));
+            first.also.extend(e.also);
+        }
+        Err(first)
     }
 
     pub(crate) fn from_toml(file: &str, text: &str, e: &toml::de::Error) -> ConfigError {
@@ -23,6 +41,7 @@ impl ConfigError {
             file: file.to_string(),
             line,
             message: e.message().trim().replace('\n', " "),
+            also: Vec::new(),
         }
     }
 }

@@ -31,6 +31,7 @@ pub fn read_audit(path: &Path) -> Result<Option<AuditConfig>, ConfigError> {
                 file: file.clone(),
                 line: None,
                 message: "is not valid UTF-8 text".into(),
+                also: Vec::new(),
             })?;
             parse_audit(&text, &file).map(Some)
         }
@@ -39,6 +40,7 @@ pub fn read_audit(path: &Path) -> Result<Option<AuditConfig>, ConfigError> {
             file,
             line: None,
             message: format!("cannot be read: {e}"),
+            also: Vec::new(),
         }),
     }
 }

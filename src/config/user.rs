@@ -32,6 +32,7 @@ impl UserConfig {
                     file: file.into(),
                     line: line_of_rule(text, "theme"),
                     message: format!("`theme`: `{theme}` is not dark, light or mono"),
+                    also: Vec::new(),
                 });
             }
         }
@@ -61,6 +62,7 @@ impl UserConfig {
                 file,
                 line: None,
                 message: format!("cannot be read: {e}"),
+                also: Vec::new(),
             }),
         }
     }

@@ -5,70 +5,75 @@ use super::error::{line_of_assignment, ConfigError};
 use crate::metrics::Kpi;
 use crate::model::{AuditConfig, Period};
 
+/// Every check of an `audit.toml`; all failures are reported at once (the first, then the
+/// others in line order), so that a file with five mistakes takes one round, not five.
 pub fn audit(c: &AuditConfig, text: &str, file: &str) -> Result<(), ConfigError> {
+    let mut errors: Vec<ConfigError> = Vec::new();
+    let mut check = |r: Result<(), ConfigError>| {
+        if let Err(e) = r {
+            errors.push(e);
+        }
+    };
     let err = |key: &str, needle: &str, message: String| ConfigError {
         file: file.to_string(),
         line: line_of_assignment(text, key, needle),
         message,
+        also: Vec::new(),
     };
     if let Some(tz) = &c.account.timezone {
         if tz.parse::<chrono_tz::Tz>().is_err() {
-            return Err(err(
+            check(Err(err(
                 "timezone",
                 tz,
                 format!("`timezone`: `{tz}` is not an IANA time zone such as Europe/Berlin"),
-            ));
+            )));
         }
     }
     if let Some(n) = c.account.followers {
         if !n.is_finite() || n < 0.0 || n.fract() != 0.0 {
-            return Err(err(
+            check(Err(err(
                 "followers",
                 "",
                 format!("`followers`: `{n}` must be a whole number of followers, 0 or more"),
-            ));
+            )));
         }
     }
     if let Some(fee) = c.contract.fee {
         if !fee.is_finite() || fee < 0.0 {
-            return Err(err(
+            check(Err(err(
                 "fee",
                 "",
                 format!("`fee`: `{fee}` must be a number of 0 or more"),
-            ));
+            )));
         }
     }
     for p in &c.plan {
-        known_kpi(&p.kpi).map_err(|m| err("kpi", &p.kpi, m))?;
+        check(known_kpi(&p.kpi).map_err(|m| err("kpi", &p.kpi, m)));
         if let Some(m) = &p.month {
-            month(m).map_err(|msg| err("month", m, msg))?;
+            check(month(m).map_err(|msg| err("month", m, msg)));
         }
+        check(super::checks::finite("target", p.target, text, file));
     }
     for claim in &c.claims {
-        known_kpi(&claim.kpi).map_err(|m| err("kpi", &claim.kpi, m))?;
+        check(known_kpi(&claim.kpi).map_err(|m| err("kpi", &claim.kpi, m)));
         if let Some(m) = &claim.month {
-            month(m).map_err(|msg| err("month", m, msg))?;
+            check(month(m).map_err(|msg| err("month", m, msg)));
         }
+        check(super::checks::finite("value", claim.value, text, file));
     }
     for e in &c.events {
         if e.end < e.start {
-            return Err(err(
+            check(Err(err(
                 "end",
                 &e.end.to_string(),
                 format!("event ends ({}) before it starts ({})", e.end, e.start),
-            ));
+            )));
         }
     }
-    for p in &c.plan {
-        super::checks::finite("target", p.target, text, file)?;
-    }
-    for claim in &c.claims {
-        super::checks::finite("value", claim.value, text, file)?;
-    }
-    super::checks::portrait(&c.portrait, text, file)?;
-    super::checks::thresholds(&c.rules, text, file)?;
-    super::checks::mappings(&c.mapping, text, file)?;
-    Ok(())
+    check(super::checks::portrait(&c.portrait, text, file));
+    check(super::checks::thresholds(&c.rules, text, file));
+    check(super::checks::mappings(&c.mapping, text, file));
+    ConfigError::all(errors)
 }
 
 pub(crate) fn line_of_rule(text: &str, name: &str) -> Option<usize> {
