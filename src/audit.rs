@@ -23,6 +23,8 @@ pub struct MonthVerdict {
     pub verdict: Verdict,
     /// Findings at medium or above that touch the month.
     pub findings: usize,
+    /// Every finding that touches the month, most severe first.
+    pub found: Vec<Finding>,
     pub followers_end: Option<f64>,
     pub net_growth: Option<f64>,
     pub reach: Option<f64>,
@@ -77,17 +79,6 @@ impl AccountAudit {
         }
     }
 
-    /// The findings that touch a month, as the history judged it.
-    pub fn month_findings(
-        &self,
-        account: &Account,
-        th: &Thresholds,
-        month: &Period,
-    ) -> Vec<Finding> {
-        let summary = metrics::summarize_for_rules(account, month);
-        rules::evaluate_with(account, &self.analysis, &summary, th).findings
-    }
-
     /// The months whose verdict flags them (questionable or likely inflated).
     pub fn flagged_months(&self) -> impl Iterator<Item = &MonthVerdict> + '_ {
         self.history.iter().filter(|m| m.verdict.level.is_flagged())
@@ -112,6 +103,7 @@ fn month_verdict(
             .iter()
             .filter(|f| f.severity >= Severity::Medium)
             .count(),
+        found: eval.findings,
         followers_end: k.get(Kpi::FollowersEnd),
         net_growth: k.get(Kpi::NetGrowth),
         reach: k.get(Kpi::Reach),
@@ -187,4 +179,41 @@ pub fn default_period(account: &Account) -> Option<Period> {
     .flatten()
     .max()?;
     Period::month(latest.year(), latest.month())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DailyRow;
+
+    /// Thirty months are judged in two halves on two cores: the history is what judging each
+    /// month in turn gives.
+    #[test]
+    fn the_history_in_halves_equals_month_by_month() {
+        let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        let mut account = Account::default();
+        account.presence.daily = true;
+        let mut followers = 5_000.0;
+        for i in 0..900u64 {
+            let date = start + chrono::Days::new(i);
+            let gain = 10.0 + (i % 7) as f64 + if i == 400 { 2_000.0 } else { 0.0 };
+            followers += gain;
+            account.daily.insert(
+                date,
+                DailyRow {
+                    date,
+                    followers: Some(followers),
+                    ..DailyRow::default()
+                },
+            );
+        }
+        let th = Thresholds::default();
+        let whole = AccountAudit::new(&account, &th);
+        assert!(whole.history.len() >= 24);
+        let one_by_one: Vec<MonthVerdict> = data_months(&account)
+            .into_iter()
+            .map(|m| month_verdict(&account, &whole.analysis, &th, m))
+            .collect();
+        assert_eq!(whole.history, one_by_one);
+    }
 }

@@ -450,6 +450,21 @@ fn d12_thresholds_targets_and_claims_must_mean_something() {
         let e = config_error(text);
         assert!(e.contains(says), "{text}: {e}");
     }
+    // Pairs out of order, and the second plan's target named at its own line.
+    let e = config_error("[rules]\nmismatch_medium = 0.5\n");
+    assert!(
+        e.contains("`mismatch_medium` (0.5) is above `mismatch_high` (0.4)"),
+        "{e}"
+    );
+    let e = config_error("[rules]\nbaseline_days = 5\n");
+    assert!(
+        e.contains("`min_baseline_values` (7) is above `baseline_days` (5)"),
+        "{e}"
+    );
+    let e = config_error(
+        "[[plan]]\nkpi = \"reach\"\ntarget = 5\n\n[[plan]]\nkpi = \"posts\"\ntarget = nan\n",
+    );
+    assert!(e.starts_with("audit.toml line 7: `target`"), "{e}");
     // The user's config is held to the same ranges.
     let e = smm_audit::config::UserConfig::parse("[rules]\nspike_z = 0\n", "config.toml")
         .unwrap_err()

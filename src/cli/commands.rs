@@ -187,15 +187,14 @@ pub fn check(args: &CheckArgs, common: &Common) -> Result<bool> {
         );
     }
     // Every finding once: one that touches several months is met in each of them.
-    let mut seen: Vec<Finding> = Vec::new();
+    let mut seen: Vec<&Finding> = Vec::new();
+    let mut keys = std::collections::HashSet::new();
     let mut notes = 0usize;
-    for m in &whole.history {
-        for f in whole.month_findings(account, th, &m.month) {
-            if f.rule == "not-evaluated" {
-                notes += 1;
-            } else if !seen.contains(&f) {
-                seen.push(f);
-            }
+    for f in whole.history.iter().flat_map(|m| &m.found) {
+        if f.rule == "not-evaluated" {
+            notes += 1;
+        } else if keys.insert((f.rule, f.start, f.end, &f.title)) {
+            seen.push(f);
         }
     }
     crate::rules::sort_findings(&mut seen);

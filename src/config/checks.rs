@@ -139,7 +139,7 @@ pub fn thresholds(
     text: &str,
     file: &str,
 ) -> Result<(), ConfigError> {
-    let errors = rules
+    let mut errors: Vec<ConfigError> = rules
         .iter()
         .filter_map(|(name, value)| {
             let why = Thresholds::check(name, *value).err()?;
@@ -151,21 +151,74 @@ pub fn thresholds(
             })
         })
         .collect();
+    // Pairs that only mean something in order (the defaults stand for a name not set here).
+    let value = |name: &str| {
+        rules
+            .get(name)
+            .copied()
+            .unwrap_or_else(|| Thresholds::default().get(name))
+    };
+    for (low, high) in [
+        ("mismatch_medium", "mismatch_high"),
+        ("claims_medium_pct", "claims_high_pct"),
+        ("min_baseline_values", "baseline_days"),
+    ] {
+        let (a, b) = (value(low), value(high));
+        let set_here = rules.contains_key(low) || rules.contains_key(high);
+        if set_here && a.is_finite() && b.is_finite() && a > b {
+            let at = if rules.contains_key(high) { high } else { low };
+            errors.push(ConfigError {
+                file: file.to_string(),
+                line: line_of_rule(text, at),
+                message: format!("[rules]: `{low}` ({a}) is above `{high}` ({b}); it must not be"),
+                also: Vec::new(),
+            });
+        }
+    }
     ConfigError::all(errors)
 }
 
-/// `[[plan]] target` and `[[claims]] value`: numbers.
-pub fn finite(key: &str, value: f64, text: &str, file: &str) -> Result<(), ConfigError> {
+/// `[[plan]] target` and `[[claims]] value` of the `nth` entry of `table`: numbers.
+pub fn finite(
+    table: &str,
+    nth: usize,
+    key: &str,
+    value: f64,
+    text: &str,
+    file: &str,
+) -> Result<(), ConfigError> {
     if value.is_finite() {
         return Ok(());
     }
-    Err(error(
-        file,
-        text,
-        key,
-        "",
-        format!("`{key}`: `{value}` is not a number"),
-    ))
+    Err(ConfigError {
+        file: file.to_string(),
+        line: line_in_entry(text, table, nth, key),
+        message: format!("`{key}`: `{value}` is not a number"),
+        also: Vec::new(),
+    })
+}
+
+/// The line of `key = …` in the `nth` (from 0) `[[table]]` entry.
+fn line_in_entry(text: &str, table: &str, nth: usize, key: &str) -> Option<usize> {
+    let header = format!("[[{table}]]");
+    // Which entry of `table` the line is in; `None` inside any other table.
+    let mut current: Option<usize> = None;
+    let mut entries = 0;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            current = t.starts_with(&header).then_some(entries);
+            entries += usize::from(current.is_some());
+            continue;
+        }
+        let is_key = t
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with('='));
+        if current == Some(nth) && is_key {
+            return Some(i + 1);
+        }
+    }
+    None
 }
 
 /// `[[mapping]]`: known kinds and columns, whether or not a file matches.

@@ -36,10 +36,12 @@ impl UserConfig {
                 });
             }
         }
-        super::checks::thresholds(&c.rules, text, file)?;
+        let mut errors = Vec::new();
+        errors.extend(super::checks::thresholds(&c.rules, text, file).err());
         if let Some(p) = &c.portrait {
-            super::checks::portrait(p, text, file)?;
+            errors.extend(super::checks::portrait(p, text, file).err());
         }
+        ConfigError::all(errors)?;
         Ok(c)
     }
 

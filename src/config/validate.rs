@@ -47,19 +47,28 @@ pub fn audit(c: &AuditConfig, text: &str, file: &str) -> Result<(), ConfigError>
             )));
         }
     }
-    for p in &c.plan {
+    for (i, p) in c.plan.iter().enumerate() {
         check(known_kpi(&p.kpi).map_err(|m| err("kpi", &p.kpi, m)));
         if let Some(m) = &p.month {
             check(month(m).map_err(|msg| err("month", m, msg)));
         }
-        check(super::checks::finite("target", p.target, text, file));
+        check(super::checks::finite(
+            "plan", i, "target", p.target, text, file,
+        ));
     }
-    for claim in &c.claims {
+    for (i, claim) in c.claims.iter().enumerate() {
         check(known_kpi(&claim.kpi).map_err(|m| err("kpi", &claim.kpi, m)));
         if let Some(m) = &claim.month {
             check(month(m).map_err(|msg| err("month", m, msg)));
         }
-        check(super::checks::finite("value", claim.value, text, file));
+        check(super::checks::finite(
+            "claims",
+            i,
+            "value",
+            claim.value,
+            text,
+            file,
+        ));
     }
     for e in &c.events {
         if e.end < e.start {

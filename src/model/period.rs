@@ -47,6 +47,11 @@ impl Period {
         self.start <= d && d <= self.end
     }
 
+    /// Whether the two periods share a day.
+    pub fn overlaps(&self, other: &Period) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+
     /// True when the range is exactly one calendar month.
     pub fn is_calendar_month(&self) -> bool {
         Period::month_of(self.start) == *self

@@ -55,7 +55,7 @@ fn history(o: &mut String, input: &ReportInput) {
         for slot in slots {
             match slot {
                 Some(m) => {
-                    let shown = m.month.start <= period.end && period.start <= m.month.end;
+                    let shown = m.month.overlaps(period);
                     let _ = write!(
                         o,
                         "<td class=\"{}{}\" title=\"{}: {}\">{}</td>",
@@ -166,11 +166,10 @@ pub fn render(input: &ReportInput) -> String {
                 "≤"
             };
             let text = escape(&verdict::plan_met(p, &cur));
-            let met = match (p.met, p.without_flagged.and_then(|w| w.met)) {
-                (Some(false), _) | (Some(true), Some(false)) => {
-                    format!("<span class=\"no\">{text}</span>")
-                }
-                _ => text,
+            let met = if verdict::plan_failed(p) {
+                format!("<span class=\"no\">{text}</span>")
+            } else {
+                text
             };
             let _ = writeln!(
                 o,

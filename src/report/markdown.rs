@@ -205,7 +205,7 @@ fn history(out: &mut String, input: &ReportInput) {
         let cells: Vec<String> = slots
             .iter()
             .map(|m| match m {
-                Some(m) if m.month.start <= period.end && period.start <= m.month.end => {
+                Some(m) if m.month.overlaps(period) => {
                     format!("**{}**", verdict::mark(m.verdict.level))
                 }
                 Some(m) => verdict::mark(m.verdict.level).to_string(),
@@ -326,11 +326,10 @@ fn plan(out: &mut String, s: &PeriodSummary, cur: &str) {
             crate::model::Direction::AtLeast => "≥",
             crate::model::Direction::AtMost => "≤",
         };
-        let met = match (p.met, p.without_flagged.and_then(|w| w.met)) {
-            (Some(false), _) | (Some(true), Some(false)) => {
-                format!("**{}**", verdict::plan_met(p, cur))
-            }
-            _ => verdict::plan_met(p, cur),
+        let met = if verdict::plan_failed(p) {
+            format!("**{}**", verdict::plan_met(p, cur))
+        } else {
+            verdict::plan_met(p, cur)
         };
         let _ = writeln!(
             out,

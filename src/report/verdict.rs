@@ -46,7 +46,7 @@ pub fn reason(v: &Verdict) -> String {
             format!("the growth rules could not judge this period: {missing}")
         }
         VerdictLevel::Genuine => {
-            "no medium or high finding; the follower data was judged".to_string()
+            "no kind of evidence flagged; the follower data was judged".to_string()
         }
         _ => format!(
             "flagged: {} ({})",
@@ -59,6 +59,12 @@ pub fn reason(v: &Verdict) -> String {
 /// The verdict as one sentence: "Not enough data to judge: the growth rules could not …".
 pub fn sentence(v: &Verdict) -> String {
     format!("{}: {}.", title(v.level), reason(v))
+}
+
+/// Whether a plan entry counts as missed: not met, or met only with the flagged followers.
+pub fn plan_failed(p: &PlanResult) -> bool {
+    p.met == Some(false)
+        || (p.met == Some(true) && p.without_flagged.and_then(|w| w.met) == Some(false))
 }
 
 /// Whether a plan entry was met, with the flagged followers taken out where the period has

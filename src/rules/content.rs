@@ -222,3 +222,41 @@ pub fn low_reach(account: &Account, p: &Period, kpis: &Kpis, th: &Thresholds) ->
         vec![],
     )]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Field;
+
+    /// The two halves judged on two cores give what one pass gives, with many posts on the
+    /// day where the halves are cut.
+    #[test]
+    fn the_split_pass_equals_one_pass() {
+        let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let mut account = Account::default();
+        for i in 0..3_000u64 {
+            // Around the middle, 400 posts share one day.
+            let day = if (1_300..1_700).contains(&i) {
+                150
+            } else {
+                i / 10
+            };
+            let date = start + chrono::Days::new(day);
+            let mut p = Post::blank(&format!("p{i:05}"), &format!("{date}T10:00:00+00:00"));
+            p.reach = Some(500.0 + ((i * 37) % 900) as f64);
+            p.likes = Field::Value(if i % 97 == 0 {
+                900.0
+            } else {
+                20.0 + ((i * 13) % 60) as f64
+            });
+            account.posts.push(p);
+        }
+        account.sort_posts();
+        let th = Thresholds::default();
+        let (split, split_days) = engagement_without_reach(&account, &th);
+        let (one, one_days) = without_reach_in(&account, 0, account.posts.len(), &th);
+        assert!(!one.is_empty());
+        assert_eq!(split, one);
+        assert_eq!(split_days, one_days);
+    }
+}

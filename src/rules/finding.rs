@@ -178,9 +178,10 @@ pub fn verdict(findings: &[Finding], coverage: &Coverage) -> Verdict {
     }
 }
 
-/// Most severe first, then by date, then by rule id.
-pub fn sort_findings(findings: &mut [Finding]) {
+/// Most severe first, then by date, then by rule id (of findings or references to them).
+pub fn sort_findings<F: std::borrow::Borrow<Finding>>(findings: &mut [F]) {
     findings.sort_by(|a, b| {
+        let (a, b) = (a.borrow(), b.borrow());
         b.severity
             .cmp(&a.severity)
             .then(a.start.cmp(&b.start))

@@ -59,13 +59,13 @@ pub const RULES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "likes-exceed-reach",
-        "A post with at least 20 likes has more likes than accounts it reached (smaller posts are noise, not evidence).",
+        "A post with at least `post_min_engagements` likes (default 20) has more likes than accounts it reached (smaller posts are noise, not evidence).",
         "That cannot happen with real likes from the platform's audience: bought likes or like exchanges.",
         "Were likes bought or exchanged for this post?",
     ),
     (
         "engagement-without-reach",
-        "A post with at least 20 engagements has an engagement rate by reach far above the usual while its reach was not.",
+        "A post with at least `post_min_engagements` engagements (default 20) has an engagement rate by reach far above the usual while its reach was not.",
         "Engagement can be pumped with comment games, engagement pods or bought likes; it then stands out of line with reach.",
         "How did this post get its engagement?",
     ),

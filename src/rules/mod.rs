@@ -117,11 +117,16 @@ pub fn evaluate_with(
     let mut out: Vec<Finding> = analysis.touching(p).cloned().collect();
     let mut evaluated: Vec<Family> = Vec::new();
 
-    let mut growth_missing = analysis.growth_gaps(account, p, th);
+    let series_gaps = analysis.growth_gaps(account, p, th);
+    let unfollows_judged = growth_inputs(account, analysis, p, &series_gaps, th, &mut out);
+    let mut growth_missing = series_gaps;
     // A jump whose engagement could not be compared leaves the growth family unable to judge:
-    // a month with an unexplained jump of unknown kind is not "genuine".
+    // a month with a jump of unknown kind is not "genuine". (Only the spike rule's own note:
+    // an unfollow window without data says nothing about the jump.)
     for f in &out {
-        if f.rule == "not-evaluated" && f.evidence.contains_key("episode_start") {
+        let spike_note =
+            f.evidence.get("rule").and_then(|r| r.as_str()) == Some("spike-flat-engagement");
+        if f.rule == "not-evaluated" && spike_note && f.evidence.contains_key("episode_start") {
             if let Some(serde_json::Value::String(reason)) = f.evidence.get("reason") {
                 growth_missing.push(format!(
                     "a follower jump of +{} could not be compared with engagement: {reason}",
@@ -136,7 +141,6 @@ pub fn evaluate_with(
             }
         }
     }
-    let unfollows_judged = growth_inputs(account, analysis, p, &growth_missing, th, &mut out);
     if growth_missing.is_empty() || unfollows_judged {
         evaluated.push(Family::Growth);
     }

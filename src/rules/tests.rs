@@ -76,7 +76,7 @@ impl Synth {
         }
     }
 
-    fn scale_engagement(&mut self, from: NaiveDate, factor: f64) {
+    pub(super) fn scale_engagement(&mut self, from: NaiveDate, factor: f64) {
         for p in self.a.posts.iter_mut().filter(|p| p.date >= from) {
             p.likes = Field::Value(p.likes.value().unwrap() * factor);
             p.comments = Field::Value(p.comments.value().unwrap() * factor);

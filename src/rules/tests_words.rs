@@ -98,3 +98,22 @@ fn a_month_before_the_data_is_insufficient_not_genuine() {
     // The first month of the data has gains but no baseline for its first week only.
     assert_eq!(s.verdict("2026-05").level, VerdictLevel::Genuine);
 }
+
+#[test]
+fn unfollows_missing_after_a_real_jump_leave_the_month_judged() {
+    let mut s = Synth::steady();
+    s.jump(d("2026-08-10"), 1500.0);
+    // Engagement doubled with the new followers: real growth, no finding.
+    s.scale_engagement(d("2026-08-11"), 2.0);
+    // The export has no unfollows after the jump: the churn rule cannot judge its window.
+    for (_, row) in s.a.daily.range_mut(d("2026-08-11")..) {
+        row.unfollows = None;
+    }
+    let f = s.run("2026-08");
+    assert!(f.iter().any(|x| x.rule == "not-evaluated"
+        && x.evidence.get("rule").and_then(|r| r.as_str()) == Some("unfollow-wave")));
+    let v = s.verdict("2026-08");
+    assert_ne!(v.level, VerdictLevel::InsufficientData, "{v:?}");
+    assert!(v.evaluated.contains(&"growth"), "{v:?}");
+    assert!(v.missing.is_empty(), "{v:?}");
+}

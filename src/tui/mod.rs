@@ -74,7 +74,27 @@ pub fn run(app: &mut App) -> Result<()> {
         previous(info);
     }));
     restore_on_signals();
-    run_loop(&mut terminal, app, &mut CrosstermEvents)
+    let result = run_loop(&mut terminal, app, &mut CrosstermEvents);
+    // The terminal went away and the event loop noticed before the SIGHUP did: the same end
+    // as the hang-up (128 + 1), not an error message nobody can read.
+    if result.as_ref().is_err_and(hung_up) {
+        give_back(&mut active());
+        std::process::exit(129);
+    }
+    result
+}
+
+/// Whether an error of the event loop means the terminal is gone.
+fn hung_up(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| {
+            matches!(io.raw_os_error(), Some(5) | Some(6))
+                || matches!(
+                    io.kind(),
+                    std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::UnexpectedEof
+                )
+        })
 }
 
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the program with the terminal restored (a closed

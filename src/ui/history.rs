@@ -74,7 +74,7 @@ pub fn strip(app: &App, width: usize, theme: &Theme) -> Line<'static> {
         return Line::from(spans);
     }
     let p = app.period;
-    let touches = |m: &MonthVerdict| m.month.start <= p.end && p.start <= m.month.end;
+    let touches = |m: &MonthVerdict| m.month.overlaps(&p);
     let shown = history
         .iter()
         .position(touches)

@@ -73,9 +73,9 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let without = p.without_flagged.and_then(|w| w.met);
         let (mark, style) = match (p.met, without) {
             (Some(true), Some(false)) => ("✗ flagged", theme.bad),
-            (Some(true), _) => ("✓ met   ", theme.good),
-            (Some(false), _) => ("✗ missed", theme.bad),
-            (None, _) => ("— n/a   ", theme.dim),
+            (Some(true), _) => ("✓ met    ", theme.good),
+            (Some(false), _) => ("✗ missed ", theme.bad),
+            (None, _) => ("— n/a    ", theme.dim),
         };
         let sign = if p.direction == crate::model::Direction::AtLeast {
             "≥"
@@ -122,7 +122,7 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             })
             .unwrap_or_else(|| format::NO_VALUE.into());
         lines.push(Line::from(vec![
-            Span::styled(if off { "✗ claim  " } else { "✓ claim  " }, style),
+            Span::styled(if off { "✗ claim   " } else { "✓ claim   " }, style),
             Span::styled(
                 format!(
                     "{} claimed {}, measured {} ",
