@@ -28,6 +28,16 @@ fn json(dir: &tempfile::TempDir, month: &str) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap()
 }
 
+/// The report's first finding of a rule.
+fn finding<'a>(v: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .unwrap_or_else(|| panic!("no {rule}: {:#}", v["findings"]))
+}
+
 fn folder(files: &[(&str, String)]) -> tempfile::TempDir {
     accounts::write(files)
 }
@@ -111,12 +121,7 @@ fn the_bought_months_plan_is_shown_without_the_flagged_followers() {
     assert!((plan["without_flagged"].as_f64().unwrap() - (net - flagged)).abs() < 1e-6);
     assert_eq!(plan["met_without_flagged"], false);
     // The flagged followers are the excess gains of the spike's days.
-    let spike = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "spike-flat-engagement")
-        .unwrap();
+    let spike = finding(&v, "spike-flat-engagement");
     let excess: f64 = spike["evidence"]["days"]
         .as_array()
         .unwrap()
@@ -156,12 +161,7 @@ fn a_meta_folder_of_daily_follows_is_judged_from_follows() {
     ];
     let dir = folder(&files);
     let v = json(&dir, "2025-03");
-    let spike = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "spike-flat-engagement")
-        .unwrap_or_else(|| panic!("no spike: {:#}", v["findings"]));
+    let spike = finding(&v, "spike-flat-engagement");
     assert_eq!(spike["evidence"]["gain_source"], "follows");
     assert_eq!(
         spike["evidence"]["followers_before"],
@@ -186,12 +186,7 @@ fn a_meta_folder_of_daily_follows_is_judged_from_follows() {
     )
     .unwrap();
     let v = json(&dir, "2025-03");
-    let spike = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "spike-flat-engagement")
-        .unwrap();
+    let spike = finding(&v, "spike-flat-engagement");
     let before = spike["evidence"]["followers_before"].as_f64().unwrap();
     assert!(before > 30_000.0 && before < 40_000.0, "{before}");
     assert!(spike["evidence"]["relative_jump"].as_f64().unwrap() > 0.0);

@@ -161,77 +161,63 @@ pub fn episode_findings(
             group(required, 2),
             opt(before),
         );
-        match found.first() {
-            None if flat => {
-                let title = format!(
+        let gained = count(ep.excess.round());
+        let (rule, severity, title, detail) = match found.first() {
+            None if flat => (
+                "spike-flat-engagement",
+                Severity::High,
+                format!(
                     "Unexplained follower jump of {jump}{} on {} while engagement per post went {shown_ratio}",
                     ep.jump.map(pct_text).unwrap_or_default(),
                     dates(ep),
-                );
-                let detail = format!(
-                    "Followers rose by {} over the usual daily gain, while {engagement_sentence}. No event, ad-spend surge or viral post explains it.{package} New followers who never engage are the usual sign of bought or bot followers: ask the contractor where these followers came from.",
-                    count(ep.excess.round()),
-                );
-                out.push(make(
-                    "spike-flat-engagement",
-                    Severity::High,
-                    ep.start,
-                    ep.end,
-                    title,
-                    detail,
-                    ev,
-                    vec![],
-                ));
-            }
+                ),
+                format!(
+                    "Followers rose by {gained} over the usual daily gain, while {engagement_sentence}. No event, ad-spend surge or viral post explains it.{package} New followers who never engage are the usual sign of bought or bot followers: ask the contractor where these followers came from.",
+                ),
+            ),
             // Real growth whose cause the data does not show: no finding (rules.md).
-            None => {}
-            Some(cause) if flat => {
-                let title = format!(
+            None => {
+                out.extend(churn(account, ep, unfollows, th));
+                continue;
+            }
+            // A jump with a cause is named after it and never called unexplained or bought.
+            Some(cause) if flat => (
+                "spike-flat-engagement",
+                Severity::Medium,
+                format!(
                     "Follower jump of {jump} {}, {}, while engagement per post went {shown_ratio}",
                     cause.during,
                     dates(ep),
-                );
-                let detail = format!(
-                    "Followers rose by {} over the usual daily gain {}, while {engagement_sentence}. The new followers did not engage like the earlier ones.{package} {}",
-                    count(ep.excess.round()),
-                    cause.during,
-                    cause.question,
-                );
-                out.push(make(
-                    "spike-flat-engagement",
-                    Severity::Medium,
-                    ep.start,
-                    ep.end,
-                    title,
-                    detail,
-                    ev,
-                    vec![],
-                ));
-            }
-            Some(cause) => {
-                let title = format!(
+                ),
+                format!(
+                    "Followers rose by {gained} over the usual daily gain {}, while {engagement_sentence}. The new followers did not engage like the earlier ones.{package} {}",
+                    cause.during, cause.question,
+                ),
+            ),
+            Some(cause) => (
+                "spike-explained",
+                Severity::Info,
+                format!(
                     "Follower jump of {jump} {}, {} (engagement per post {shown_ratio})",
                     cause.during,
                     dates(ep),
-                );
-                let detail = format!(
-                    "Followers rose by {} over the usual daily gain {}, and engagement per post kept up with the new followers.{package} {}",
-                    count(ep.excess.round()),
-                    cause.during,
-                    cause.question,
-                );
-                out.push(make(
-                    "spike-explained",
-                    Severity::Info,
-                    ep.start,
-                    ep.end,
-                    title,
-                    detail,
-                    ev,
-                    vec![],
-                ));
-            }
-        }
+                ),
+                format!(
+                    "Followers rose by {gained} over the usual daily gain {}, and engagement per post kept up with the new followers.{package} {}",
+                    cause.during, cause.question,
+                ),
+            ),
+        };
+        out.push(make(
+            rule,
+            severity,
+            ep.start,
+            ep.end,
+            title,
+            detail,
+            ev,
+            vec![],
+        ));
         out.extend(churn(account, ep, unfollows, th));
     }
     out
