@@ -35,19 +35,15 @@ struct RankedSet {
 impl RankedSet {
     /// The set of `values` (none in it yet), and each value's rank.
     fn new(values: &[f64]) -> (RankedSet, Vec<u32>) {
-        let mut order: Vec<u32> = (0..values.len() as u32).collect();
-        order.sort_unstable_by(|a, b| {
-            values[*a as usize]
-                .total_cmp(&values[*b as usize])
-                .then(a.cmp(b))
-        });
+        // (value, index) pairs sorted in place: contiguous, so the sort stays in cache.
+        let mut order: Vec<(f64, u32)> = values.iter().copied().zip(0u32..).collect();
+        order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         let mut rank = vec![0u32; values.len()];
-        for (r, i) in order.iter().enumerate() {
+        for (r, (_, i)) in order.iter().enumerate() {
             rank[*i as usize] = r as u32;
         }
-        let sorted = order.iter().map(|i| values[*i as usize]).collect();
         let set = RankedSet {
-            sorted,
+            sorted: order.into_iter().map(|(v, _)| v).collect(),
             tree: vec![0; values.len() + 1],
             len: 0,
         };
