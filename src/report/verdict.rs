@@ -20,6 +20,14 @@ pub fn mark(level: VerdictLevel) -> &'static str {
 /// What the marks mean, for a legend.
 pub const LEGEND: &str = "✓ genuine, ? questionable, ✗ likely inflated, ○ not enough data to judge";
 
+/// The level in a few words, where room is short: "not enough data".
+pub fn short_label(level: VerdictLevel) -> &'static str {
+    match level {
+        VerdictLevel::InsufficientData => "not enough data",
+        other => other.label(),
+    }
+}
+
 /// The level with a capital: "Not enough data to judge".
 pub fn title(level: VerdictLevel) -> String {
     capitalised(level.label())

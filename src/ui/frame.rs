@@ -4,6 +4,7 @@ use super::keymap;
 use super::Theme;
 use crate::app::{App, Focus};
 use crate::report::verdict;
+use crate::rules::VerdictLevel;
 use crate::text::{fit_words, one_line};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -103,22 +104,38 @@ pub fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             first.push(span);
         }
     }
-    let v = &app.view.audit.verdict;
-    let level = v.level.label().to_uppercase();
-    let room = (area.width as usize).saturating_sub(level.chars().count() + 14);
-    let second = vec![
-        Span::styled(" Verdict: ", theme.text),
-        Span::styled(level, theme.verdict(v.level)),
-        Span::styled(
-            format!(" · {}", fit_words(&one_line(&verdict::reason(v)), room)),
-            theme.dim,
-        ),
-    ];
+    let second = verdict_line(app, area.width as usize, theme);
     let third = super::history::strip(app, area.width as usize, theme);
     f.render_widget(
         Paragraph::new(vec![Line::from(first), Line::from(second), third]),
         area,
     );
+}
+
+/// " Verdict: NOT ENOUGH DATA TO JUDGE · why": on a narrow screen the words around the level
+/// give way before the reason is cut (for not enough data, the reason is what is missing).
+fn verdict_line(app: &App, width: usize, theme: &Theme) -> Line<'static> {
+    let v = &app.view.audit.verdict;
+    let reason = one_line(&match v.level {
+        VerdictLevel::InsufficientData if !v.missing.is_empty() => v.missing.join("; "),
+        _ => verdict::reason(v),
+    });
+    let full = v.level.label().to_uppercase();
+    let short = verdict::short_label(v.level).to_uppercase();
+    let candidates = [(" Verdict: ", &full), (" ", &full), (" ", &short)];
+    let fits = |(prefix, level): &(&str, &String)| {
+        prefix.chars().count() + level.chars().count() + 3 + reason.chars().count() <= width
+    };
+    let (prefix, level) = candidates
+        .iter()
+        .find(|c| fits(c))
+        .unwrap_or(&candidates[2]);
+    let room = width.saturating_sub(prefix.chars().count() + level.chars().count() + 3);
+    Line::from(vec![
+        Span::styled(prefix.to_string(), theme.text),
+        Span::styled(level.to_string(), theme.verdict(v.level)),
+        Span::styled(format!(" · {}", fit_words(&reason, room)), theme.dim),
+    ])
 }
 
 pub fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
