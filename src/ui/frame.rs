@@ -106,10 +106,7 @@ pub fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let second = verdict_line(app, area.width as usize, theme);
     let third = super::history::strip(app, area.width as usize, theme);
-    f.render_widget(
-        Paragraph::new(vec![Line::from(first), Line::from(second), third]),
-        area,
-    );
+    f.render_widget(Paragraph::new(vec![Line::from(first), second, third]), area);
 }
 
 /// " Verdict: NOT ENOUGH DATA TO JUDGE · why": on a narrow screen the words around the level
@@ -126,10 +123,14 @@ fn verdict_line(app: &App, width: usize, theme: &Theme) -> Line<'static> {
     let fits = |(prefix, level): &(&str, &String)| {
         prefix.chars().count() + level.chars().count() + 3 + reason.chars().count() <= width
     };
-    let (prefix, level) = candidates
-        .iter()
-        .find(|c| fits(c))
-        .unwrap_or(&candidates[2]);
+    // When nothing fits, what is missing matters more than the word "Verdict"; a list of
+    // flagged rules is cut either way.
+    let fallback = if v.level == VerdictLevel::InsufficientData {
+        &candidates[2]
+    } else {
+        &candidates[0]
+    };
+    let (prefix, level) = candidates.iter().find(|c| fits(c)).unwrap_or(fallback);
     let room = width.saturating_sub(prefix.chars().count() + level.chars().count() + 3);
     Line::from(vec![
         Span::styled(prefix.to_string(), theme.text),
