@@ -2,7 +2,7 @@
 //! a viral post.
 
 use super::series::{minus, plus};
-use super::stats::robust_z;
+use super::stats::Baseline;
 use super::Thresholds;
 use crate::metrics::stats::median;
 use crate::model::{Account, EventKind};
@@ -155,16 +155,25 @@ fn viral_post(
     th: &Thresholds,
 ) -> Option<Cause> {
     let window = th.get("viral_window_days").max(1.0) as i64;
+    // Posts of one day share their 90-day baseline: it is computed once a day.
+    let mut day: Option<(NaiveDate, Option<(Baseline, usize)>)> = None;
     for post in account.posts_between(from, end) {
         let Some(reach) = post.reach else { continue };
-        let earlier: Vec<f64> = earlier_posts(account, post.date, window)
-            .iter()
-            .filter_map(|p| p.reach)
-            .collect();
-        if (earlier.len() as f64) < th.get("viral_min_posts") {
-            continue;
+        if day.as_ref().is_none_or(|(d, _)| *d != post.date) {
+            let earlier: Vec<f64> = earlier_posts(account, post.date, window)
+                .iter()
+                .filter_map(|p| p.reach)
+                .collect();
+            let enough = (earlier.len() as f64) >= th.get("viral_min_posts");
+            let baseline = enough
+                .then(|| Baseline::of(&earlier).map(|b| (b, earlier.len())))
+                .flatten();
+            day = Some((post.date, baseline));
         }
-        let r = robust_z(reach, &earlier)?;
+        let Some((_, Some((baseline, compared)))) = day else {
+            continue;
+        };
+        let r = baseline.z(reach);
         if r.z > th.get("spike_z") {
             return Some(Cause {
                 kind: "viral-post",
@@ -175,7 +184,7 @@ fn viral_post(
                     post.id, post.date, reach, r.median, r.z
                 ),
                 evidence: json!({"post_id": post.id, "date": post.date.to_string(), "reach": reach,
-                                  "median_reach_90d": r.median, "z": r.z, "posts_compared": earlier.len()}),
+                                  "median_reach_90d": r.median, "z": r.z, "posts_compared": compared}),
             });
         }
     }
