@@ -258,3 +258,39 @@ fn the_real_meta_folder_is_judged_and_its_audience_keeps_its_date() {
         "{notes:?}"
     );
 }
+
+/// X's account overview (new follows and unfollows a day, no count), as downloaded, newest
+/// first: the spike rules judge it from follows − unfollows.
+#[test]
+fn an_x_account_overview_is_judged_from_follows() {
+    let mut overview = String::from(
+        "Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,Reposts,Profile visits,Create Post,Video views,Media views\n",
+    );
+    for i in (0..120).rev() {
+        let d = day(i);
+        let follows = 12 + (i * 5 % 7) + if i == 70 { 2_500 } else { 0 };
+        let unfollows = 3 + (i * 3 % 4);
+        let _ = writeln!(
+            overview,
+            "\"{}\",5866,9,88,5,0,{follows},{unfollows},5,0,35,1,0,0",
+            d.format("%a, %b %-d, %Y")
+        );
+    }
+    let mut posts = String::from("post_id,published_at,type,reach,likes,comments,shares\n");
+    for i in (0..120).step_by(2) {
+        let likes = if i > 70 { 95 } else { 100 };
+        let _ = writeln!(posts, "p{i},{}T12:00:00Z,text,2000,{likes},10,5", day(i));
+    }
+    let dir = folder(&[
+        ("account_overview_analytics.csv", overview),
+        ("posts.csv", posts),
+    ]);
+    let v = json(&dir, "2025-03");
+    let spike = finding(&v, "spike-flat-engagement");
+    assert_eq!(spike["evidence"]["gain_source"], "follows");
+    assert_eq!(spike["start"], "2025-03-12");
+    assert!(v["verdict"]["evaluated"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("growth")));
+}
