@@ -518,6 +518,23 @@ fn w10_a_report_never_replaces_an_input_file_or_a_device() {
         let null = std::path::Path::new("/dev/null").metadata().unwrap();
         assert!(null.file_type().is_char_device(), "/dev/null was replaced");
     }
+    // Nor over the export of another account, or beside a single file opened alone.
+    let other = tempfile::tempdir().unwrap();
+    let foreign = other.path().join("Follows.csv");
+    let meta = "sep=,\n\"Follows\"\n\"Date\",\"Primary\"\n\"2025-01-01T01:00:00\",\"3\"\n";
+    std::fs::write(&foreign, meta).unwrap();
+    let posts = dir.path().join("posts.csv");
+    std::fs::write(&posts, "post_id,published_at\n1,2026-10-01 10:00\n").unwrap();
+    for (opened, target) in [
+        (account.to_string(), foreign.clone()),
+        (daily.to_str().unwrap().to_string(), posts.clone()),
+    ] {
+        let o = bin(&["report", &opened, "-o", target.to_str().unwrap(), "--force"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains("it is an analytics export"), "{err}");
+    }
+    assert_eq!(std::fs::read_to_string(&foreign).unwrap(), meta);
     // An earlier report beside the exports may be replaced when asked.
     let report = dir.path().join("report.md");
     std::fs::write(&report, "old").unwrap();

@@ -79,11 +79,16 @@ pub fn report(args: &ReportArgs, common: &Common) -> Result<()> {
         }
     }
     let opened = open(args.path.as_deref(), common)?;
-    if let Some(why) = args.output.as_ref().and_then(|p| opened.inputs.refuse(p)) {
-        bail!(
-            "{}: not written: {why}",
-            args.output.as_deref().unwrap_or(Path::new("")).display()
-        );
+    if let Some(path) = &args.output {
+        if let Some(why) = opened.inputs.refuse(path) {
+            bail!("{}: not written: {why}", path.display());
+        }
+        if let Some(format) = export_format(path, &opened) {
+            bail!(
+                "{}: not written: it is an analytics export ({format}); a report never replaces an export, even with --force",
+                path.display()
+            );
+        }
     }
     print_warnings(&opened);
     let period = choose_period(&args.period, &opened)?;
@@ -117,6 +122,18 @@ pub fn report(args: &ReportArgs, common: &Common) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The format of the export a path holds, if the file exists and an importer reads it: `--force`
+/// replaces an earlier report, never a download of another account (or of this one, opened
+/// as a single file).
+fn export_format(path: &Path, opened: &Opened) -> Option<String> {
+    if !path.is_file() {
+        return None;
+    }
+    let opts = crate::import::LoadOptions::new(opened.tz, chrono::Local::now().date_naive());
+    let loaded = crate::import::load_path(path, crate::model::AuditConfig::default(), opts).ok()?;
+    loaded.report.sources.first().map(|s| s.format.clone())
 }
 
 /// One finding as one line of `check`.
