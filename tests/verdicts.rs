@@ -294,3 +294,16 @@ fn an_x_account_overview_is_judged_from_follows() {
         .unwrap()
         .contains(&serde_json::json!("growth")));
 }
+
+#[test]
+fn a_changed_threshold_is_named_in_the_reports() {
+    let mut files = canonical(&[(105, 5000.0)]);
+    files.push(("audit.toml", "[rules]\nspike_z = 1000\n".to_string()));
+    let dir = folder(&files);
+    let v = json(&dir, "2025-04");
+    assert_eq!(v["thresholds_changed"]["spike_z"]["value"], 1000);
+    assert_eq!(v["thresholds_changed"]["spike_z"]["default"], 3.5);
+    let md = run(&dir, &["report", "--month", "2025-04"]);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("thresholds changed from their defaults in audit.toml or config.toml: spike\\_z = 1000 (default 3.5)"), "{md}");
+}

@@ -58,6 +58,7 @@ fn input<'a>(
         load: &opened.load,
         audit,
         history,
+        thresholds: &opened.thresholds,
         timezone: opened.tz.name().to_string(),
         demo: opened.demo,
     }

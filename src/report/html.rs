@@ -132,6 +132,9 @@ pub fn render(input: &ReportInput) -> String {
         escape(&verdict::title(v.level)),
         escape(&verdict::capitalised(&verdict::reason(v)))
     );
+    if let Some(changed) = verdict::changed_thresholds(input.thresholds) {
+        let _ = writeln!(o, "<p>{}</p>", escape(&changed));
+    }
     history(&mut o, input);
     let _ = writeln!(
         o,

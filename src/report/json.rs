@@ -130,6 +130,12 @@ pub fn to_value(input: &ReportInput) -> Value {
         "claims": claims,
         "top_posts": s.top_posts.iter().map(post).collect::<Vec<_>>(),
         "verdict": input.audit.verdict,
+        "thresholds_changed": input
+            .thresholds
+            .changed()
+            .into_iter()
+            .map(|(name, v, d)| (name.to_string(), json!({"value": number(Some(v)), "default": number(Some(d))})))
+            .collect::<Map<String, Value>>(),
         "history": input.history.iter().map(month).collect::<Vec<_>>(),
         "findings": findings,
     })

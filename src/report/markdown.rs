@@ -180,6 +180,9 @@ fn verdict(out: &mut String, input: &ReportInput) {
         verdict::title(v.level),
         escape(&verdict::capitalised(&verdict::reason(v)))
     );
+    if let Some(changed) = verdict::changed_thresholds(input.thresholds) {
+        let _ = writeln!(out, "{}\n", escape(&changed));
+    }
 }
 
 /// Every month of the data with its verdict: one row a year, the period's months in bold,

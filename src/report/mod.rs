@@ -17,6 +17,8 @@ pub struct ReportInput<'a> {
     pub audit: &'a PeriodAudit,
     /// Every month of the account's data with its verdict, oldest first.
     pub history: &'a [MonthVerdict],
+    /// The rule thresholds in force (the reports name those changed from the defaults).
+    pub thresholds: &'a crate::rules::Thresholds,
     /// The time zone the posts were assigned to days in.
     pub timezone: String,
     /// True for the built-in demo account.

@@ -7,6 +7,22 @@ use crate::audit::MonthVerdict;
 use crate::metrics::PlanResult;
 use crate::rules::{Verdict, VerdictLevel};
 
+/// The thresholds changed from their defaults, as a sentence; `None` when none was.
+pub fn changed_thresholds(th: &crate::rules::Thresholds) -> Option<String> {
+    let changed = th.changed();
+    if changed.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = changed
+        .iter()
+        .map(|(name, v, d)| format!("{name} = {v} (default {d})"))
+        .collect();
+    Some(format!(
+        "The rules were judged with thresholds changed from their defaults in audit.toml or config.toml: {}.",
+        list.join(", ")
+    ))
+}
+
 /// A month's mark in the history strip.
 pub fn mark(level: VerdictLevel) -> &'static str {
     match level {

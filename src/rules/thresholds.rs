@@ -296,6 +296,17 @@ impl Thresholds {
         Ok(self)
     }
 
+    /// The thresholds set to something else than their default: (name, value, default).
+    pub fn changed(&self) -> Vec<(&'static str, f64, f64)> {
+        DEFAULTS
+            .iter()
+            .filter_map(|(name, default, ..)| {
+                let v = self.values.get(name).copied()?;
+                (v != *default).then_some((*name, v, *default))
+            })
+            .collect()
+    }
+
     pub fn get(&self, name: &str) -> f64 {
         self.values.get(name).copied().unwrap_or_else(|| {
             debug_assert!(false, "unknown threshold {name}");

@@ -9,6 +9,7 @@ pub fn write_report(app: &mut App) {
         load: &app.load,
         audit: &app.view.audit,
         history: &app.audit.history,
+        thresholds: &app.thresholds,
         timezone: app.origin.timezone.clone(),
         demo: app.origin.demo,
     };
