@@ -568,3 +568,25 @@ fn d13_every_mistake_of_a_file_is_told_at_once_in_line_order() {
         "{e}"
     );
 }
+
+#[test]
+fn d14_a_cost_planned_without_a_direction_is_named_in_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("daily.csv"),
+        "date,followers\n2026-10-01,100\n2026-10-02,110\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("audit.toml"),
+        "[[plan]]\nkpi = \"cpl\"\ntarget = 500\n\n[[plan]]\nkpi = \"reach\"\ntarget = 5\n",
+    )
+    .unwrap();
+    let o = bin(&["check", dir.path().to_str().unwrap(), "--month", "2026-10"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("the [[plan]] for `cpl` has no `direction` and is read as at least 500"),
+        "{err}"
+    );
+    assert!(!err.contains("for `reach`"), "{err}");
+}

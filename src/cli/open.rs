@@ -126,6 +126,22 @@ pub fn open(path: Option<&Path>, common: &Common) -> Result<Opened> {
         .config
         .clone()
         .or_else(config::default_user_config_path);
+    let mut loaded = loaded;
+    // A cost planned without a direction is read as a target to reach, which is rarely
+    // what was meant: say so where the owner reads the load's warnings.
+    for p in &loaded.account.config.plan {
+        let lower = crate::metrics::Kpi::from_key(&p.kpi).is_some_and(|k| k.lower_is_better());
+        if p.direction.is_none() && lower {
+            loaded.report.warn(
+                "audit.toml",
+                None,
+                format!(
+                    "the [[plan]] for `{}` has no `direction` and is read as at least {}; for a cost or a loss write direction = \"at_most\"",
+                    p.kpi, p.target
+                ),
+            );
+        }
+    }
     let read = loaded.report.sources.iter().map(|s| s.file.as_str());
     Ok(Opened {
         inputs: crate::output::Inputs::of(path, read, user_config.as_deref()),

@@ -80,9 +80,9 @@ pub fn plan(config: &AuditConfig, p: &Period, kpis: &Kpis) -> Vec<PlanResult> {
             Some(PlanResult {
                 kpi,
                 target: entry.target,
-                direction: entry.direction,
+                direction: entry.direction(),
                 actual,
-                met: actual.map(|a| entry.direction.met(a, entry.target)),
+                met: actual.map(|a| entry.direction().met(a, entry.target)),
                 without_flagged: None,
             })
         })

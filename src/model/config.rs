@@ -128,8 +128,15 @@ pub struct Plan {
     pub month: Option<String>,
     pub kpi: String,
     pub target: f64,
-    #[serde(default)]
-    pub direction: Direction,
+    /// `None` when audit.toml does not say: read as at least (a target to reach).
+    pub direction: Option<Direction>,
+}
+
+impl Plan {
+    /// The direction written, else at least.
+    pub fn direction(&self) -> Direction {
+        self.direction.unwrap_or_default()
+    }
 }
 
 /// A figure from the agency's own report; like a plan, with no month it applies to every month.
