@@ -12,7 +12,9 @@ mod top_posts;
 pub use engagement::{audience_of, post_rates, PostRates};
 pub use kpi::{delta, Kpi, Kpis, Unit};
 pub use money::fee_for;
-pub use targets::{claims, diff_pct, plan, ClaimResult, PlanResult, WithoutFlagged};
+pub use targets::{
+    claims, diff_pct, plan, without_flagged, ClaimResult, PlanResult, WithoutFlagged,
+};
 pub use top_posts::{top_posts, RankedPost, Ranking};
 
 use crate::model::{Account, Period};

@@ -30,17 +30,8 @@ impl PlanResult {
     /// Take `flagged` followers out of this entry, where its KPI counts followers: net growth,
     /// follows, the end count, growth and the cost of a new follower.
     pub fn take_out(&mut self, flagged: f64, kpis: &Kpis) {
-        let net = kpis.get(Kpi::NetGrowth).map(|v| v - flagged);
-        let follows = kpis.get(Kpi::Follows).map(|v| v - flagged);
-        let value = match self.kpi {
-            Kpi::NetGrowth => net,
-            Kpi::Follows => follows,
-            Kpi::FollowersEnd => kpis.get(Kpi::FollowersEnd).map(|v| v - flagged),
-            Kpi::GrowthPct => super::stats::pct(net, kpis.get(Kpi::FollowersStart)),
-            Kpi::CostPerFollower => {
-                super::stats::ratio(kpis.get(Kpi::Cost), follows.filter(|f| *f > 0.0))
-            }
-            _ => return,
+        let Some(value) = without_flagged(self.kpi, flagged, kpis) else {
+            return;
         };
         self.without_flagged = Some(WithoutFlagged {
             flagged,
@@ -57,6 +48,24 @@ pub struct ClaimResult {
     pub actual: Option<f64>,
     /// `(claimed - actual) / actual * 100`: by how much the claim overstates (positive).
     pub diff_pct: Option<f64>,
+}
+
+/// A KPI that counts followers, with `flagged` followers taken out (rules.md): net growth,
+/// follows, the end count, growth, the cost of a new follower; `None` for any other KPI, and
+/// `Some(None)` where the value has none.
+pub fn without_flagged(kpi: Kpi, flagged: f64, kpis: &Kpis) -> Option<Option<f64>> {
+    let net = kpis.get(Kpi::NetGrowth).map(|v| v - flagged);
+    let follows = kpis.get(Kpi::Follows).map(|v| v - flagged);
+    Some(match kpi {
+        Kpi::NetGrowth => net,
+        Kpi::Follows => follows,
+        Kpi::FollowersEnd => kpis.get(Kpi::FollowersEnd).map(|v| v - flagged),
+        Kpi::GrowthPct => super::stats::pct(net, kpis.get(Kpi::FollowersStart)),
+        Kpi::CostPerFollower => {
+            super::stats::ratio(kpis.get(Kpi::Cost), follows.filter(|f| *f > 0.0))
+        }
+        _ => return None,
+    })
 }
 
 /// Whether an entry with an optional `month` applies to a period: no month applies to every

@@ -163,6 +163,7 @@ pub fn render(input: &ReportInput) -> String {
     verdict(&mut out, input);
     history(&mut out, input);
     headline(&mut out, s, &cur);
+    flagged(&mut out, input, &cur);
     kpi_table(&mut out, s, &cur);
     plan(&mut out, s, &cur);
     claims(&mut out, s, &cur);
@@ -279,6 +280,24 @@ fn headline(out: &mut String, s: &PeriodSummary, cur: &str) {
         let _ = writeln!(out, "{line}");
     }
     out.push('\n');
+}
+
+/// The month's growth and cost of a follower without the followers the rules flagged, so that
+/// bought followers cannot make the month look better (rules.md).
+fn flagged(out: &mut String, input: &ReportInput, cur: &str) {
+    let Some(n) = input.audit.flagged_followers else {
+        return;
+    };
+    let k = &input.audit.summary.kpis;
+    let without = |kpi| crate::metrics::without_flagged(kpi, n, k).flatten();
+    let (net, cost) = (without(Kpi::NetGrowth), without(Kpi::CostPerFollower));
+    let _ = writeln!(
+        out,
+        "Without the {} followers the rules flag this month: net growth {}, cost per new follower {}.\n",
+        format::count(n.round()),
+        net.map_or(NO_VALUE.to_string(), format::signed_count),
+        format::value(Kpi::CostPerFollower, cost, cur)
+    );
 }
 
 fn kpi_table(out: &mut String, s: &PeriodSummary, cur: &str) {
