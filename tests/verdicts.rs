@@ -28,6 +28,15 @@ fn json(dir: &tempfile::TempDir, month: &str) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap()
 }
 
+/// A whole number with thousands separators, as the reports write it.
+fn group(v: f64) -> String {
+    smm_audit::report::format::count(v.round())
+}
+
+fn signed(v: f64) -> String {
+    smm_audit::report::format::signed_count(v.round())
+}
+
 /// The report's first finding of a rule.
 fn finding<'a>(v: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
     v["findings"]
@@ -132,6 +141,12 @@ fn the_bought_months_plan_is_shown_without_the_flagged_followers() {
     let md = run(&dir, &["report", "--month", "2025-04"]);
     let md = String::from_utf8_lossy(&md.stdout);
     assert!(md.contains("met, but not without the"), "{md}");
+    let brief = format!(
+        "Without the {} followers the rules flag this month: net growth {}",
+        group(flagged),
+        signed(net - flagged)
+    );
+    assert!(md.contains(&brief), "{brief}\n{md}");
     // Months without a flagged spike carry no such keys.
     assert!(json(&dir, "2025-06")["plan"].as_array().unwrap().is_empty());
 }
