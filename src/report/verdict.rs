@@ -70,13 +70,37 @@ pub fn reason(v: &Verdict) -> String {
             format!("the growth rules could not judge this period: {missing}")
         }
         VerdictLevel::Genuine => {
-            "no kind of evidence flagged; the follower data was judged".to_string()
+            let all = ["growth", "engagement", "audience", "money"];
+            let not_judged: Vec<&str> = all
+                .iter()
+                .copied()
+                .filter(|f| !v.evaluated.contains(f))
+                .collect();
+            let judged: Vec<&str> = all
+                .iter()
+                .copied()
+                .filter(|f| v.evaluated.contains(f))
+                .collect();
+            let mut s = format!("nothing flagged in {}", words(&judged));
+            if !not_judged.is_empty() {
+                s.push_str(&format!("; {} could not be judged", words(&not_judged)));
+            }
+            s
         }
         _ => format!(
             "flagged: {} ({})",
             v.families.join(", "),
             v.because.join(", ")
         ),
+    }
+}
+
+/// "growth, engagement and money".
+fn words(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
