@@ -465,6 +465,11 @@ fn d12_thresholds_targets_and_claims_must_mean_something() {
         "[[plan]]\nkpi = \"reach\"\ntarget = 5\n\n[[plan]]\nkpi = \"posts\"\ntarget = nan\n",
     );
     assert!(e.starts_with("audit.toml line 7: `target`"), "{e}");
+    let e = config_error("[rules]\nspike_z = 3\nspike_z = 4\n");
+    assert_eq!(
+        e,
+        "audit.toml line 3: `spike_z` is set twice in the same table"
+    );
     // The user's config is held to the same ranges.
     let e = smm_audit::config::UserConfig::parse("[rules]\nspike_z = 0\n", "config.toml")
         .unwrap_err()

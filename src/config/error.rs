@@ -37,10 +37,17 @@ impl ConfigError {
 
     pub(crate) fn from_toml(file: &str, text: &str, e: &toml::de::Error) -> ConfigError {
         let line = e.span().map(|s| line_of_offset(text, s.start));
+        let mut message = e.message().trim().replace('\n', " ");
+        // toml says "duplicate key" without the key: the span holds it.
+        if message == "duplicate key" {
+            if let Some(key) = e.span().and_then(|s| text.get(s)) {
+                message = format!("`{}` is set twice in the same table", key.trim());
+            }
+        }
         ConfigError {
             file: file.to_string(),
             line,
-            message: e.message().trim().replace('\n', " "),
+            message,
             also: Vec::new(),
         }
     }
