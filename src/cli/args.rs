@@ -41,7 +41,7 @@ pub struct Common {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write the period's report (Markdown or JSON)
+    /// Write the period's report (Markdown, JSON or HTML)
     Report(ReportArgs),
     /// List the findings, one line each; exit status 3 when one is at or above --fail-on
     Check(CheckArgs),

@@ -271,7 +271,7 @@ impl Thresholds {
             Ok(())
         } else {
             Err(format!(
-                "`{name}` is {value}; it must be {} (see docs/rules.md, Thresholds)",
+                "`{name}` is {value}; it must be {}",
                 range.describe()
             ))
         }
@@ -350,7 +350,7 @@ mod tests {
         }
         assert_eq!(
             Thresholds::check("claims_high_pct", -5.0).unwrap_err(),
-            "`claims_high_pct` is -5; it must be above 0 (see docs/rules.md, Thresholds)"
+            "`claims_high_pct` is -5; it must be above 0"
         );
         assert!(Thresholds::check("min_coverage", 1.5).is_err());
         assert!(Thresholds::check("min_coverage", 0.5).is_ok());
