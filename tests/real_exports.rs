@@ -140,3 +140,21 @@ fn a_folder_mixing_platforms_and_canonical_files_is_one_account() {
         "posts meet the canonical follower counts"
     );
 }
+
+/// X gives views, not reach: the top 5 are ranked by views, and say so (interface.md).
+#[test]
+fn the_top_posts_of_a_views_platform_are_ranked_by_views() {
+    let v = report(&fixtures().join("x"), &["--month", "2019-01"]);
+    assert_eq!(v["top_posts_by"], "views");
+    let views: Vec<f64> = v["top_posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["impressions"].as_f64().unwrap())
+        .collect();
+    assert_eq!(views.len(), 5);
+    assert!(views.windows(2).all(|w| w[0] >= w[1]), "{views:?}");
+    // A platform with reach keeps reach.
+    let v = report(&fixtures().join("facebook"), &["--month", "2025-04"]);
+    assert_eq!(v["top_posts_by"], "reach");
+}

@@ -128,6 +128,14 @@ impl App {
         self.view.top(self.ranking)
     }
 
+    /// The ranking shown: the first one is by views on a period without reach values.
+    pub fn shown_ranking(&self) -> Ranking {
+        match self.ranking {
+            Ranking::Reach | Ranking::Views => self.view.first_ranking,
+            other => other,
+        }
+    }
+
     pub fn currency(&self) -> String {
         self.account
             .config

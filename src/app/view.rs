@@ -86,7 +86,9 @@ pub struct PeriodView {
     pub er_post: Series,
     pub err: Series,
     pub month_labels: Vec<String>,
-    /// The top posts in each ranking: reach, engagements, ER post.
+    /// What the first list is ranked by: reach, or views where no post has a reach value.
+    pub first_ranking: Ranking,
+    /// The top posts in each ranking: reach (or views), engagements, ER post.
     pub top: [Vec<RankedPost>; 3],
     /// The period's medians of a post's numbers, for a post's detail.
     pub medians: PostMedians,
@@ -105,7 +107,7 @@ pub struct PostMedians {
 impl PeriodView {
     pub fn top(&self, r: Ranking) -> &[RankedPost] {
         match r {
-            Ranking::Reach => &self.top[0],
+            Ranking::Reach | Ranking::Views => &self.top[0],
             Ranking::Engagements => &self.top[1],
             Ranking::ErPost => &self.top[2],
         }
@@ -219,8 +221,9 @@ pub fn build(account: &Account, whole: &AccountAudit, th: &Thresholds, p: &Perio
         }
         Series { before, period }
     };
+    let first_ranking = audit.summary.top_posts_by;
     let top = [
-        metrics::top_posts(account, p, Ranking::Reach, metrics::TOP_N),
+        metrics::top_posts(account, p, audit.summary.top_posts_by, metrics::TOP_N),
         metrics::top_posts(account, p, Ranking::Engagements, metrics::TOP_N),
         metrics::top_posts(account, p, Ranking::ErPost, metrics::TOP_N),
     ];
@@ -246,6 +249,7 @@ pub fn build(account: &Account, whole: &AccountAudit, th: &Thresholds, p: &Perio
         er_post: part(er_post),
         err: part(err),
         month_labels,
+        first_ranking,
         top,
         medians,
     }

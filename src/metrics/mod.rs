@@ -15,7 +15,7 @@ pub use money::fee_for;
 pub use targets::{
     claims, diff_pct, plan, without_flagged, ClaimResult, PlanResult, WithoutFlagged,
 };
-pub use top_posts::{top_posts, RankedPost, Ranking};
+pub use top_posts::{first_ranking, top_posts, RankedPost, Ranking};
 
 use crate::model::{Account, Period};
 
@@ -39,6 +39,8 @@ pub struct PeriodSummary {
     pub plan: Vec<PlanResult>,
     pub claims: Vec<ClaimResult>,
     pub top_posts: Vec<RankedPost>,
+    /// What `top_posts` are ranked by: reach, or views where no post has a reach value.
+    pub top_posts_by: Ranking,
 }
 
 /// How many posts the top list holds.
@@ -53,7 +55,8 @@ pub fn summarize(account: &Account, p: &Period) -> PeriodSummary {
         previous: compute(account, &previous_period),
         plan: plan(&account.config, p, &kpis),
         claims: claims(&account.config, p, &kpis),
-        top_posts: top_posts(account, p, Ranking::Reach, TOP_N),
+        top_posts_by: first_ranking(account, p),
+        top_posts: top_posts(account, p, first_ranking(account, p), TOP_N),
         kpis,
     }
 }
@@ -69,6 +72,7 @@ pub fn summarize_for_rules(account: &Account, p: &Period) -> PeriodSummary {
         plan: plan(&account.config, p, &kpis),
         claims: claims(&account.config, p, &kpis),
         top_posts: Vec::new(),
+        top_posts_by: Ranking::Reach,
         kpis,
     }
 }

@@ -9,6 +9,9 @@ use std::cmp::Ordering;
 pub enum Ranking {
     #[default]
     Reach,
+    /// Views (`impressions`): the first ranking where no post of the period has a reach value
+    /// (X, TikTok and YouTube give views).
+    Views,
     Engagements,
     ErPost,
 }
@@ -16,7 +19,7 @@ pub enum Ranking {
 impl Ranking {
     pub fn next(self) -> Ranking {
         match self {
-            Ranking::Reach => Ranking::Engagements,
+            Ranking::Reach | Ranking::Views => Ranking::Engagements,
             Ranking::Engagements => Ranking::ErPost,
             Ranking::ErPost => Ranking::Reach,
         }
@@ -25,9 +28,20 @@ impl Ranking {
     pub fn label(self) -> &'static str {
         match self {
             Ranking::Reach => "reach",
+            Ranking::Views => "views",
             Ranking::Engagements => "engagements",
             Ranking::ErPost => "ER post",
         }
+    }
+}
+
+/// The first ranking of a period (interface.md): by reach, or by views where no post of the
+/// period has a reach value.
+pub fn first_ranking(account: &Account, p: &Period) -> Ranking {
+    if account.posts_in(p).any(|post| post.reach.is_some()) {
+        Ranking::Reach
+    } else {
+        Ranking::Views
     }
 }
 
@@ -48,6 +62,7 @@ pub fn top_posts(account: &Account, p: &Period, by: Ranking, n: usize) -> Vec<Ra
             let rates = post_rates(account, post);
             let key = match by {
                 Ranking::Reach => post.reach,
+                Ranking::Views => post.impressions,
                 Ranking::Engagements => rates.engagements,
                 Ranking::ErPost => rates.er_post_pct,
             }?;

@@ -97,6 +97,35 @@ fn unit_number(kpi: Kpi, v: f64) -> String {
     }
 }
 
+/// The headers of the top posts' columns that follow their ranking: reach and ERR, or, for a
+/// platform that gives views, views and ER by views.
+pub fn ranked_headers(by: crate::metrics::Ranking) -> (&'static str, &'static str) {
+    if by == crate::metrics::Ranking::Views {
+        ("views", "ER by views")
+    } else {
+        ("reach", "ERR")
+    }
+}
+
+/// A post's values in those columns.
+pub fn ranked_values(
+    by: crate::metrics::Ranking,
+    post: &crate::model::Post,
+    rates: &crate::metrics::PostRates,
+) -> (String, String) {
+    if by == crate::metrics::Ranking::Views {
+        (
+            value(Kpi::Impressions, post.impressions, ""),
+            value(Kpi::ErViewPct, rates.er_view_pct, ""),
+        )
+    } else {
+        (
+            value(Kpi::Reach, post.reach, ""),
+            value(Kpi::ErrPct, rates.err_pct, ""),
+        )
+    }
+}
+
 /// A signed count, `+350` / `-12`.
 pub fn signed_count(v: f64) -> String {
     let sign = if v > 0.0 { "+" } else { "" };

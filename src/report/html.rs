@@ -213,9 +213,16 @@ pub fn render(input: &ReportInput) -> String {
         }
         o.push_str("</table>\n");
     }
-    o.push_str("<h2>Top 5 posts by reach</h2>\n<table><tr><th>#</th><th>published</th><th>type</th><th>caption</th><th>reach</th><th>engagements</th><th>ER post</th><th>ERR</th></tr>\n");
+    let by = s.top_posts_by;
+    let (first, last) = format::ranked_headers(by);
+    let _ = writeln!(
+        o,
+        "<h2>Top 5 posts by {}</h2>\n<table><tr><th>#</th><th>published</th><th>type</th><th>caption</th><th>{first}</th><th>engagements</th><th>ER post</th><th>{last}</th></tr>",
+        by.label()
+    );
     for r in &s.top_posts {
         let p = &r.post;
+        let (first, last) = format::ranked_values(by, p, &r.rates);
         let caption = if p.permalink.starts_with("https://") {
             format!(
                 "<a href=\"{}\">{}</a>",
@@ -231,7 +238,7 @@ pub fn render(input: &ReportInput) -> String {
             r.rank,
             p.published_at.format("%Y-%m-%d %H:%M"),
             p.kind.as_str(),
-            cell(&format::value(crate::metrics::Kpi::Reach, p.reach, "")),
+            cell(&first),
             cell(&format::value(
                 crate::metrics::Kpi::Engagements,
                 r.rates.engagements,
@@ -242,11 +249,7 @@ pub fn render(input: &ReportInput) -> String {
                 r.rates.er_post_pct,
                 ""
             )),
-            cell(&format::value(
-                crate::metrics::Kpi::ErrPct,
-                r.rates.err_pct,
-                ""
-            ))
+            cell(&last)
         );
     }
     o.push_str("</table>\n<h2>Findings</h2>\n");

@@ -129,6 +129,7 @@ pub fn to_value(input: &ReportInput) -> Value {
         "plan": plan,
         "claims": claims,
         "top_posts": s.top_posts.iter().map(post).collect::<Vec<_>>(),
+        "top_posts_by": s.top_posts_by.label(),
         "verdict": input.audit.verdict,
         "thresholds_changed": input
             .thresholds

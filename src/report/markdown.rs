@@ -398,16 +398,19 @@ fn claims(out: &mut String, s: &PeriodSummary, cur: &str) {
 }
 
 fn top_posts(out: &mut String, s: &PeriodSummary) {
-    let _ = writeln!(out, "## Top 5 posts by reach\n");
+    let by = s.top_posts_by;
+    let _ = writeln!(out, "## Top 5 posts by {}\n", by.label());
     if s.top_posts.is_empty() {
-        let _ = writeln!(out, "No post of this period has a reach value.\n");
+        let _ = writeln!(out, "No post of this period has a reach or views value.\n");
         return;
     }
+    let (first, last) = format::ranked_headers(by);
     let _ = writeln!(
         out,
-        "| # | published | type | caption | reach | engagements | ER post | ERR |\n| ---: | --- | --- | --- | ---: | ---: | ---: | ---: |"
+        "| # | published | type | caption | {first} | engagements | ER post | {last} |\n| ---: | --- | --- | --- | ---: | ---: | ---: | ---: |"
     );
     for r in &s.top_posts {
+        let (first, last) = format::ranked_values(by, &r.post, &r.rates);
         let p = &r.post;
         let caption = escape(&cut(&p.caption, 60));
         let caption = if p.permalink.starts_with("https://") {
@@ -425,10 +428,10 @@ fn top_posts(out: &mut String, s: &PeriodSummary) {
             p.published_at.format("%Y-%m-%d %H:%M"),
             p.kind.as_str(),
             caption,
-            format::value(Kpi::Reach, p.reach, ""),
+            first,
             format::value(Kpi::Engagements, r.rates.engagements, ""),
             format::value(Kpi::ErPostPct, r.rates.er_post_pct, ""),
-            format::value(Kpi::ErrPct, r.rates.err_pct, "")
+            last
         );
     }
     out.push('\n');

@@ -20,15 +20,15 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let title = format!(
         "Top 5 posts of {} by {} (s: by {next})",
         app.period_name(),
-        app.ranking.label()
+        app.shown_ranking().label()
     );
     let block = panel(title, true, theme);
     let posts = app.top_posts();
     if posts.is_empty() {
         let inner = block.inner(area);
         f.render_widget(block, area);
-        let why = match app.ranking {
-            Ranking::Reach => "No post of this period has a reach value.",
+        let why = match app.shown_ranking() {
+            Ranking::Reach | Ranking::Views => "No post of this period has a reach or views value.",
             Ranking::Engagements => "No post of this period has its engagements.",
             Ranking::ErPost => {
                 "No post of this period has an ER post (engagements and a follower count)."
@@ -37,14 +37,17 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         f.render_widget(Paragraph::new(Span::styled(why, theme.dim)), inner);
         return;
     }
+    // On a period without reach values (X, TikTok, YouTube) the list shows views instead.
+    let by = app.view.first_ranking;
+    let (first, last) = crate::report::format::ranked_headers(by);
     let header = Row::new([
         "#",
         "published",
         "type",
-        "reach",
+        first,
         "engagements",
         "ER post",
-        "ERR",
+        last,
         "caption",
     ])
     .style(theme.title);
@@ -60,14 +63,15 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .map(|r| {
             let p = &r.post;
+            let (first, last) = crate::report::format::ranked_values(by, p, &r.rates);
             Row::new(vec![
                 Cell::from(r.rank.to_string()),
                 Cell::from(p.published_at.format(stamp).to_string()),
                 Cell::from(p.kind.as_str()),
-                Cell::from(v(Kpi::Reach, p.reach)),
+                Cell::from(first),
                 Cell::from(v(Kpi::Engagements, r.rates.engagements)),
                 Cell::from(v(Kpi::ErPostPct, r.rates.er_post_pct)),
-                Cell::from(v(Kpi::ErrPct, r.rates.err_pct)),
+                Cell::from(last),
                 Cell::from(fit(&one_line(&p.caption), caption_width)),
             ])
         })
@@ -124,7 +128,11 @@ pub fn post_detail(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &T
     };
     let p = &r.post;
     let block = panel(
-        format!("Post {} of the top 5 by {}", r.rank, app.ranking.label()),
+        format!(
+            "Post {} of the top 5 by {}",
+            r.rank,
+            app.shown_ranking().label()
+        ),
         true,
         theme,
     );
