@@ -92,8 +92,9 @@ fn x_overview_and_tweets() {
         &["--month", "2019-01", "--tz", "UTC"],
     );
     assert!(v["kpis"]["posts"].as_f64().unwrap() >= 30.0);
-    // X gives impressions, not reach: no post is ranked by reach (interface.md).
-    assert_eq!(v["top_posts"].as_array().unwrap().len(), 0);
+    // X gives impressions, not reach: the posts are ranked by views (interface.md).
+    assert_eq!(v["top_posts_by"], "views");
+    assert_eq!(v["top_posts"].as_array().unwrap().len(), 5);
     assert!(v["kpis"]["er_view_pct"].is_number());
 }
 
