@@ -34,8 +34,15 @@ pub fn choose_period(args: &PeriodArgs, opened: &Opened) -> Result<Period> {
     })
 }
 
-/// Print the load warnings to stderr, at most 20 of them.
+/// Print the files set aside and the load warnings to stderr, at most 20 warnings.
 pub fn print_warnings(opened: &Opened) {
+    for s in opened.load.skipped.iter().filter(|s| s.set_aside) {
+        eprintln!(
+            "set aside: {}: {}",
+            crate::text::one_line(&s.file),
+            crate::text::one_line(&s.reason)
+        );
+    }
     let w = &opened.load.warnings;
     for warning in w.iter().take(20) {
         eprintln!("warning: {}", crate::text::one_line(&warning.to_string()));

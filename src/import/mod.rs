@@ -99,9 +99,23 @@ fn load_with_report(
     files.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
     let mut read = Vec::new();
     // Each file's bytes are dropped as soon as its rows are read.
+    // A file that is recognised but cannot be used is set aside with its one sentence; the
+    // rest of the folder still loads (formats.md).
+    let mut set_aside: Vec<ImportError> = Vec::new();
     for file in files {
-        if let Some(r) = recognise::read_one(&file, &config, opts, &mut report)? {
-            read.push(r);
+        match recognise::read_one(&file, &config, opts, &mut report) {
+            Ok(Some(r)) => read.push(r),
+            Ok(None) => {}
+            Err(e) => {
+                report.set_aside(&file.name, e.reason());
+                set_aside.push(e);
+            }
+        }
+    }
+    // Nothing usable: a lone file that could not be used is its own sentence.
+    if report.sources.is_empty() && set_aside.len() == 1 && report.skipped.len() == 1 {
+        if let Some(e) = set_aside.pop() {
+            return Err(e);
         }
     }
     if report.sources.is_empty() {
@@ -115,9 +129,14 @@ fn load_with_report(
                 .collect::<Vec<_>>()
                 .join("; ")
         };
+        let what = if set_aside.is_empty() {
+            "no file in it is a recognised export"
+        } else {
+            "no file in it could be used"
+        };
         return Err(ImportError::NothingRecognised {
             folder: label.to_string(),
-            detail,
+            detail: format!("{what} ({detail})"),
         });
     }
     let account = assemble::assemble(read, config, label, &mut report);

@@ -25,11 +25,14 @@ pub struct Warning {
     pub message: String,
 }
 
-/// A file of the folder that no importer recognised.
+/// A file of the folder that no importer recognised, or that was recognised but could not be
+/// used (set aside).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Skipped {
     pub file: String,
     pub reason: String,
+    /// Recognised as an export but not usable: its values are missing from the audit.
+    pub set_aside: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -52,7 +55,23 @@ impl LoadReport {
         self.skipped.push(Skipped {
             file: file.to_string(),
             reason: reason.into(),
+            set_aside: false,
         });
+    }
+
+    /// A recognised file that cannot be used: listed with the skipped ones, and said on stderr
+    /// and in the screen's header.
+    pub fn set_aside(&mut self, file: &str, reason: impl Into<String>) {
+        self.skipped.push(Skipped {
+            file: file.to_string(),
+            reason: reason.into(),
+            set_aside: true,
+        });
+    }
+
+    /// How many files were set aside.
+    pub fn set_aside_count(&self) -> usize {
+        self.skipped.iter().filter(|s| s.set_aside).count()
     }
 }
 

@@ -485,8 +485,13 @@ fn sources(out: &mut String, input: &ReportInput) {
     for s in &input.load.skipped {
         let _ = writeln!(
             out,
-            "| {} | skipped: {} | |",
+            "| {} | {}: {} | |",
             escape(&s.file),
+            if s.set_aside {
+                "**set aside, not used**"
+            } else {
+                "skipped"
+            },
             escape(&s.reason)
         );
     }

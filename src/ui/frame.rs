@@ -81,14 +81,20 @@ pub fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ]);
     let sources = app.load.sources.len();
     let warnings = app.load.warnings.len();
+    let aside = app.load.set_aside_count();
     // The dates and the sources are left out whole when the line has no room for them.
     let optional = [
         Span::styled(format!(" ({} – {})", p.start, p.end), theme.dim),
         Span::styled(
             format!(
-                "  │ {} · {sources} file{} read{}",
+                "  │ {} · {sources} file{} read{}{}",
                 one_line(&app.origin.label),
                 if sources == 1 { "" } else { "s" },
+                if aside > 0 {
+                    format!(", {aside} set aside")
+                } else {
+                    String::new()
+                },
                 if warnings > 0 {
                     format!(", {warnings} warning(s)")
                 } else {
