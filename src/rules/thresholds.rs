@@ -11,53 +11,22 @@ pub struct Range {
     pub max: f64,
 }
 
-const fn at_least(min: f64) -> Range {
-    Range {
-        min,
-        min_open: false,
-        max: f64::INFINITY,
-    }
+/// From `min` (above it when `min_open`) to `max`.
+const fn range(min: f64, min_open: bool, max: f64) -> Range {
+    Range { min, min_open, max }
 }
 
-const ABOVE_0: Range = Range {
-    min: 0.0,
-    min_open: true,
-    max: f64::INFINITY,
-};
-const AT_LEAST_0: Range = at_least(0.0);
-const AT_LEAST_1: Range = at_least(1.0);
-const SHARE_0_TO_1: Range = Range {
-    min: 0.0,
-    min_open: false,
-    max: 1.0,
-};
-const COVERAGE: Range = Range {
-    min: 0.0,
-    min_open: true,
-    max: 1.0,
-};
-const PERCENT: Range = Range {
-    min: 0.0,
-    min_open: false,
-    max: 100.0,
-};
-const POINTS: Range = Range {
-    min: 0.0,
-    min_open: true,
-    max: 100.0,
-};
-const PERCENT_CHANGE: Range = at_least(-100.0);
+const ABOVE_0: Range = range(0.0, true, f64::INFINITY);
+const AT_LEAST_0: Range = range(0.0, false, f64::INFINITY);
+const AT_LEAST_1: Range = range(1.0, false, f64::INFINITY);
+const SHARE_0_TO_1: Range = range(0.0, false, 1.0);
+const COVERAGE: Range = range(0.0, true, 1.0);
+const PERCENT: Range = range(0.0, false, 100.0);
+const POINTS: Range = range(0.0, true, 100.0);
+const PERCENT_CHANGE: Range = range(-100.0, false, f64::INFINITY);
 /// A number of days: up to ten years (a window is walked day by day).
-const DAYS: Range = Range {
-    min: 1.0,
-    min_open: false,
-    max: 3650.0,
-};
-const DAYS_OR_NONE: Range = Range {
-    min: 0.0,
-    min_open: false,
-    max: 3650.0,
-};
+const DAYS: Range = range(1.0, false, 3650.0);
+const DAYS_OR_NONE: Range = range(0.0, false, 3650.0);
 
 impl Range {
     pub fn contains(&self, v: f64) -> bool {
