@@ -35,14 +35,29 @@ fn kpi_spans(app: &App, label: &str, kpi: Kpi, theme: &Theme) -> Vec<Span<'stati
     ]
 }
 
-fn numbers(app: &App, rows: &[&[(&str, Kpi)]], theme: &Theme) -> Vec<Line<'static>> {
+/// The panel's key numbers, a line per row. A KPI that does not fit the line's `width` is left
+/// out whole, with the ones after it: a number is never cut (interface.md).
+fn numbers(
+    app: &App,
+    rows: &[&[(&str, Kpi)]],
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
     rows.iter()
         .map(|row| {
-            Line::from(
-                row.iter()
-                    .flat_map(|(label, kpi)| kpi_spans(app, label, *kpi, theme))
-                    .collect::<Vec<_>>(),
-            )
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            let mut used = 0;
+            for (label, kpi) in row.iter() {
+                let item = kpi_spans(app, label, *kpi, theme);
+                let w: usize = item.iter().map(|s| s.width()).sum();
+                // The trailing space of the last item may fall off the edge.
+                if used + w.saturating_sub(1) > width {
+                    break;
+                }
+                used += w;
+                spans.extend(item);
+            }
+            Line::from(spans)
         })
         .collect()
 }
@@ -256,7 +271,10 @@ fn panel_with(
     let inner = block.inner(area);
     f.render_widget(block, area);
     let (plot, nums) = split(inner, rows.len() as u16);
-    f.render_widget(Paragraph::new(numbers(app, rows, theme)), nums);
+    f.render_widget(
+        Paragraph::new(numbers(app, rows, theme, nums.width as usize)),
+        nums,
+    );
     match plot {
         Plot::Chart(area) => chart(f, area),
         Plot::Spark(area) => spark(f, area, spark_series, theme),
