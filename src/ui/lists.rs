@@ -37,6 +37,9 @@ pub fn findings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
+    // The title gets what the borders, the selection mark, the severity and the dates leave,
+    // cut between words so that no number is cut (Enter shows it whole).
+    let room = usize::from(area.width).saturating_sub(2 + 2 + 6 + 13);
     let items: Vec<ListItem> = list
         .iter()
         .map(|x| {
@@ -46,7 +49,10 @@ pub fn findings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     theme.severity(x.severity),
                 ),
                 Span::styled(format!(" {:<11} ", dates(x)), theme.dim),
-                Span::styled(one_line(&x.title), theme.text),
+                Span::styled(
+                    crate::text::fit_words(&one_line(&x.title), room),
+                    theme.text,
+                ),
             ]))
         })
         .collect();
