@@ -131,7 +131,7 @@ impl App {
     /// The ranking shown: the first one is by views on a period without reach values.
     pub fn shown_ranking(&self) -> Ranking {
         match self.ranking {
-            Ranking::Reach | Ranking::Views => self.view.first_ranking,
+            Ranking::Reach => self.view.first_ranking,
             other => other,
         }
     }
@@ -327,6 +327,10 @@ impl App {
             }
             Action::CycleRanking => {
                 self.ranking = self.ranking.next();
+                // Where "reach" already shows the views, the next list is not views again.
+                if self.ranking == Ranking::Views && self.view.first_ranking == Ranking::Views {
+                    self.ranking = self.ranking.next();
+                }
                 self.post_sel = 0;
             }
             Action::Export => return Effect::ExportReport,

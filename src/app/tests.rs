@@ -61,6 +61,15 @@ fn drill_down_into_the_top_posts() {
         "opening another post replaces the open one"
     );
     app.update(Action::Back);
+    // `s` cycles reach, views, engagements, ER post.
+    app.update(Action::CycleRanking);
+    assert_eq!(app.ranking, Ranking::Views);
+    let views: Vec<f64> = app
+        .top_posts()
+        .iter()
+        .map(|p| p.post.impressions.unwrap())
+        .collect();
+    assert!(views.windows(2).all(|w| w[0] >= w[1]), "{views:?}");
     app.update(Action::CycleRanking);
     assert_eq!(app.ranking, Ranking::Engagements);
     let e: Vec<f64> = app

@@ -88,8 +88,8 @@ pub struct PeriodView {
     pub month_labels: Vec<String>,
     /// What the first list is ranked by: reach, or views where no post has a reach value.
     pub first_ranking: Ranking,
-    /// The top posts in each ranking: reach (or views), engagements, ER post.
-    pub top: [Vec<RankedPost>; 3],
+    /// The top posts in each ranking: reach, views, engagements, ER post.
+    pub top: [Vec<RankedPost>; 4],
     /// The period's medians of a post's numbers, for a post's detail.
     pub medians: PostMedians,
 }
@@ -107,9 +107,12 @@ pub struct PostMedians {
 impl PeriodView {
     pub fn top(&self, r: Ranking) -> &[RankedPost] {
         match r {
-            Ranking::Reach | Ranking::Views => &self.top[0],
-            Ranking::Engagements => &self.top[1],
-            Ranking::ErPost => &self.top[2],
+            // A period without reach values shows its views for "reach".
+            Ranking::Reach if self.first_ranking == Ranking::Views => &self.top[1],
+            Ranking::Reach => &self.top[0],
+            Ranking::Views => &self.top[1],
+            Ranking::Engagements => &self.top[2],
+            Ranking::ErPost => &self.top[3],
         }
     }
 }
@@ -223,7 +226,8 @@ pub fn build(account: &Account, whole: &AccountAudit, th: &Thresholds, p: &Perio
     };
     let first_ranking = audit.summary.top_posts_by;
     let top = [
-        metrics::top_posts(account, p, audit.summary.top_posts_by, metrics::TOP_N),
+        metrics::top_posts(account, p, Ranking::Reach, metrics::TOP_N),
+        metrics::top_posts(account, p, Ranking::Views, metrics::TOP_N),
         metrics::top_posts(account, p, Ranking::Engagements, metrics::TOP_N),
         metrics::top_posts(account, p, Ranking::ErPost, metrics::TOP_N),
     ];

@@ -19,7 +19,8 @@ pub enum Ranking {
 impl Ranking {
     pub fn next(self) -> Ranking {
         match self {
-            Ranking::Reach | Ranking::Views => Ranking::Engagements,
+            Ranking::Reach => Ranking::Views,
+            Ranking::Views => Ranking::Engagements,
             Ranking::Engagements => Ranking::ErPost,
             Ranking::ErPost => Ranking::Reach,
         }

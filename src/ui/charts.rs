@@ -37,12 +37,7 @@ fn kpi_spans(app: &App, label: &str, kpi: Kpi, theme: &Theme) -> Vec<Span<'stati
 
 /// The panel's key numbers, a line per row. A KPI that does not fit the line's `width` is left
 /// out whole, with the ones after it: a number is never cut (interface.md).
-fn numbers(
-    app: &App,
-    rows: &[&[(&str, Kpi)]],
-    theme: &Theme,
-    width: usize,
-) -> Vec<Line<'static>> {
+fn numbers(app: &App, rows: &[&[(&str, Kpi)]], theme: &Theme, width: usize) -> Vec<Line<'static>> {
     rows.iter()
         .map(|row| {
             let mut spans: Vec<Span<'static>> = Vec::new();

@@ -37,55 +37,69 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         f.render_widget(Paragraph::new(Span::styled(why, theme.dim)), inner);
         return;
     }
-    // On a period without reach values (X, TikTok, YouTube) the list shows views instead.
-    let by = app.view.first_ranking;
-    let (first, last) = crate::report::format::ranked_headers(by);
-    let header = Row::new([
-        "#",
-        "published",
-        "type",
-        first,
-        "engagements",
-        "ER post",
-        last,
-        "caption",
-    ])
-    .style(theme.title);
-    let stamp = if area.width >= 120 {
-        "%Y-%m-%d %H:%M"
-    } else {
-        "%m-%d %H:%M"
+    // Reach and views side by side; the last rate follows the ranking shown (ER by views for a
+    // list by views). The type column gives way on a narrow screen.
+    let by = app.shown_ranking();
+    let last = crate::report::format::ranked_headers(by).1;
+    let wide = area.width >= 120;
+    let with_type = area.width >= 100;
+    // The publication: day and time, or only the day where the screen is narrow.
+    let (stamp, stamp_w) = match (wide, with_type) {
+        (true, _) => ("%Y-%m-%d %H:%M", 16),
+        (false, true) => ("%m-%d %H:%M", 11),
+        (false, false) => ("%m-%d", 5),
     };
+    let last_w = last.chars().count().max(8) as u16;
+    let mut headers = vec!["#", if stamp_w < 9 { "day" } else { "published" }];
+    let mut widths = vec![Constraint::Length(2), Constraint::Length(stamp_w)];
+    if with_type {
+        headers.push("type");
+        widths.push(Constraint::Length(8));
+    }
+    headers.extend(["reach", "views", "engagements", "ER post", last, "caption"]);
+    widths.extend([
+        Constraint::Length(9),
+        Constraint::Length(9),
+        Constraint::Length(11),
+        Constraint::Length(8),
+        Constraint::Length(last_w),
+        Constraint::Min(10),
+    ]);
     // What the fixed columns, their gaps, the borders and the selection mark leave the caption.
-    let fixed = 2 + if area.width >= 120 { 16 } else { 11 } + 8 + 9 + 11 + 8 + 8;
-    let caption_width = usize::from(area.width).saturating_sub(fixed + 7 + 2 + 2);
+    let fixed: usize = 2
+        + usize::from(stamp_w)
+        + if with_type { 8 } else { 0 }
+        + 9
+        + 9
+        + 11
+        + 8
+        + usize::from(last_w);
+    let gaps = headers.len() - 1;
+    let caption_width = usize::from(area.width).saturating_sub(fixed + gaps + 2 + 2);
+    let header = Row::new(headers).style(theme.title);
     let rows: Vec<Row> = posts
         .iter()
         .map(|r| {
             let p = &r.post;
-            let (first, last) = crate::report::format::ranked_values(by, p, &r.rates);
-            Row::new(vec![
+            let last = crate::report::format::ranked_values(by, p, &r.rates).1;
+            let mut cells = vec![
                 Cell::from(r.rank.to_string()),
                 Cell::from(p.published_at.format(stamp).to_string()),
-                Cell::from(p.kind.as_str()),
-                Cell::from(first),
+            ];
+            if with_type {
+                cells.push(Cell::from(p.kind.as_str()));
+            }
+            cells.extend([
+                Cell::from(v(Kpi::Reach, p.reach)),
+                Cell::from(v(Kpi::Impressions, p.impressions)),
                 Cell::from(v(Kpi::Engagements, r.rates.engagements)),
                 Cell::from(v(Kpi::ErPostPct, r.rates.er_post_pct)),
                 Cell::from(last),
                 Cell::from(fit(&one_line(&p.caption), caption_width)),
-            ])
+            ]);
+            Row::new(cells)
         })
         .collect();
-    let widths = [
-        Constraint::Length(2),
-        Constraint::Length(if area.width >= 120 { 16 } else { 11 }),
-        Constraint::Length(8),
-        Constraint::Length(9),
-        Constraint::Length(11),
-        Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Min(10),
-    ];
     let mut state = TableState::default();
     state.select(Some(app.post_sel.min(posts.len() - 1)));
     let table = Table::new(rows, widths)
