@@ -128,6 +128,16 @@ impl App {
         self.view.top(self.ranking)
     }
 
+    /// The ranking `s` goes to: where "reach" already shows the views, not views again.
+    pub fn next_ranking(&self) -> Ranking {
+        let next = self.ranking.next();
+        if next == Ranking::Views && self.view.first_ranking == Ranking::Views {
+            next.next()
+        } else {
+            next
+        }
+    }
+
     /// The ranking shown: the first one is by views on a period without reach values.
     pub fn shown_ranking(&self) -> Ranking {
         match self.ranking {
@@ -326,11 +336,7 @@ impl App {
                 }
             }
             Action::CycleRanking => {
-                self.ranking = self.ranking.next();
-                // Where "reach" already shows the views, the next list is not views again.
-                if self.ranking == Ranking::Views && self.view.first_ranking == Ranking::Views {
-                    self.ranking = self.ranking.next();
-                }
+                self.ranking = self.next_ranking();
                 self.post_sel = 0;
             }
             Action::Export => return Effect::ExportReport,

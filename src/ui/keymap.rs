@@ -210,7 +210,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::Up => "move in a list, scroll a page",
         Action::Open => "open the selected finding (with the findings focused) or post",
         Action::OpenPost(_) => "in the top posts, open post N",
-        Action::CycleRanking => "rank the top posts by reach, engagements or ER post",
+        Action::CycleRanking => "rank the top posts by reach, views, engagements or ER post",
         Action::Export => "write the month's Markdown report to a new file in the current folder",
         Action::Back => "back",
         Action::NextMonth | Action::Down => "",

@@ -16,7 +16,7 @@ fn v(kpi: Kpi, x: Option<f64>) -> String {
 }
 
 pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let next = app.ranking.next().label();
+    let next = app.next_ranking().label();
     let title = format!(
         "Top 5 posts of {} by {} (s: by {next})",
         app.period_name(),
