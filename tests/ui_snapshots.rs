@@ -178,3 +178,22 @@ fn the_event_loop_drives_the_drill_down() {
     run_loop(&mut t, &mut a, &mut events).unwrap();
     assert!(a.should_quit());
 }
+
+/// A finding about a post names the post; Enter opens it, with its findings above the caption.
+#[test]
+fn a_post_finding_and_its_post() {
+    let mut a = app(Some("nordic-bikes"), false);
+    a.update(Action::FocusFindings);
+    let i = a
+        .findings()
+        .iter()
+        .position(|f| f.rule == "likes-exceed-reach")
+        .unwrap();
+    for _ in 0..i {
+        a.update(Action::Down);
+    }
+    a.update(Action::Open);
+    insta::assert_snapshot!("post_finding_160x45", draw(&a, 160, 45).backend());
+    a.update(Action::Open);
+    snap_all("finding_post", &a);
+}

@@ -159,7 +159,7 @@ impl App {
     /// while the findings have the focus.
     pub fn marked_finding(&self) -> Option<&Finding> {
         match self.screen() {
-            Screen::FindingDetail(i) => self.findings().get(i),
+            Screen::FindingDetail(i) | Screen::FindingPost(i) => self.findings().get(i),
             Screen::Dashboard if self.focus == Focus::Findings => {
                 self.findings().get(self.finding_sel)
             }
@@ -270,7 +270,7 @@ impl App {
                     self.help_scroll.saturating_sub(1)
                 }
             }
-            Screen::PostDetail(_) | Screen::FindingDetail(_) => {
+            Screen::PostDetail(_) | Screen::FindingDetail(_) | Screen::FindingPost(_) => {
                 // A caption of 64 KiB wraps to about 1,000 lines at 80 columns.
                 self.detail_scroll = if down {
                     self.detail_scroll.saturating_add(1).min(2_000)
@@ -281,8 +281,25 @@ impl App {
         }
     }
 
+    /// The post a finding is about, where it is one.
+    pub fn finding_post(&self, index: usize) -> Option<&RankedPost> {
+        let id = self.findings().get(index)?.posts.first()?;
+        self.view.finding_posts.get(id)
+    }
+
+    /// The period's findings about a post, most severe first.
+    pub fn findings_of(&self, post_id: &str) -> impl Iterator<Item = &Finding> + '_ {
+        let id = post_id.to_string();
+        self.findings()
+            .iter()
+            .filter(move |f| f.posts.iter().any(|p| *p == id))
+    }
+
     fn open(&mut self) {
         match self.screen() {
+            Screen::FindingDetail(i) if self.finding_post(i).is_some() => {
+                self.push(Screen::FindingPost(i))
+            }
             Screen::Dashboard if self.focus == Focus::Findings && !self.findings().is_empty() => {
                 self.push(Screen::FindingDetail(self.finding_sel))
             }

@@ -50,6 +50,8 @@ pub enum Screen {
     PostDetail(usize),
     /// A finding of the period, by its index in the list.
     FindingDetail(usize),
+    /// The post a finding is about, by the finding's index in the list.
+    FindingPost(usize),
     Help,
 }
 
@@ -67,7 +69,9 @@ impl Screen {
         match self {
             Screen::Dashboard => Mode::Dashboard,
             Screen::TopPosts => Mode::TopPosts,
-            Screen::PostDetail(_) | Screen::FindingDetail(_) => Mode::Detail,
+            Screen::PostDetail(_) | Screen::FindingDetail(_) | Screen::FindingPost(_) => {
+                Mode::Detail
+            }
             Screen::Help => Mode::Help,
         }
     }

@@ -209,3 +209,28 @@ fn the_history_has_every_month_and_the_shown_one_matches_its_verdict() {
     let shown = app.audit.history.last().unwrap();
     assert_eq!(shown.verdict, app.view.audit.verdict);
 }
+
+#[test]
+fn a_post_finding_opens_its_post() {
+    let mut app = sample_app("nordic-bikes");
+    app.update(Action::FocusFindings);
+    let i = app
+        .findings()
+        .iter()
+        .position(|f| f.rule == "likes-exceed-reach")
+        .expect("the sample plants likes above reach");
+    for _ in 0..i {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::FindingDetail(i));
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::FindingPost(i));
+    let post = app.finding_post(i).expect("the post");
+    assert_eq!(post.post.id, app.findings()[i].posts[0]);
+    assert!(app
+        .findings_of(&post.post.id)
+        .any(|f| f.rule == "likes-exceed-reach"));
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::FindingDetail(i));
+}

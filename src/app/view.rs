@@ -92,6 +92,8 @@ pub struct PeriodView {
     pub top: [Vec<RankedPost>; 4],
     /// The period's medians of a post's numbers, for a post's detail.
     pub medians: PostMedians,
+    /// The posts the period's findings are about, with their rates, by post id.
+    pub finding_posts: std::collections::HashMap<String, RankedPost>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -241,7 +243,22 @@ pub fn build(account: &Account, whole: &AccountAudit, th: &Thresholds, p: &Perio
         err_pct: median(rates.iter().filter_map(|r| r.err_pct)),
         er_view_pct: median(rates.iter().filter_map(|r| r.er_view_pct)),
     };
+    let finding_posts = audit
+        .findings
+        .iter()
+        .flat_map(|f| &f.posts)
+        .filter_map(|id| {
+            let post = account.posts_in(p).find(|x| &x.id == id)?;
+            let ranked = RankedPost {
+                rank: 0,
+                post: post.clone(),
+                rates: post_rates(account, post),
+            };
+            Some((id.clone(), ranked))
+        })
+        .collect();
     PeriodView {
+        finding_posts,
         audit,
         window_start,
         window_end,

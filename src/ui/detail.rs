@@ -55,11 +55,28 @@ pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme
     let mut lines = vec![
         Line::from(Span::styled(one_line(&x.title), theme.severity(x.severity))),
         Line::from(Span::styled(format!("{} – {}", x.start, x.end), theme.dim)),
+    ];
+    if let Some(r) = app.finding_post(index) {
+        let p = &r.post;
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "The {} of {}: «{}»  ",
+                    p.kind,
+                    p.published_at.format("%Y-%m-%d %H:%M"),
+                    crate::text::fit_words(&one_line(&p.caption), 40)
+                ),
+                theme.text,
+            ),
+            Span::styled("Enter opens the post", theme.accent),
+        ]));
+    }
+    lines.extend([
         Line::from(""),
         Line::from(one_line(&x.detail)),
         Line::from(""),
         Line::from(Span::styled("Evidence", theme.title)),
-    ];
+    ]);
     for (k, v) in &x.evidence {
         match v {
             Value::Array(items) if items.iter().all(|i| i.is_object()) => {

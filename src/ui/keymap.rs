@@ -123,7 +123,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[Key::Enter],
         action: Action::Open,
-        modes: &[Dashboard, TopPosts],
+        modes: &[Dashboard, TopPosts, Detail],
         shown: "Enter",
         label: "open",
         footer: true,
@@ -208,7 +208,9 @@ pub fn describe(action: Action) -> &'static str {
         Action::TopPosts => "the top 5 posts of the period",
         Action::FocusFindings => "focus the findings (their dates are marked on the charts)",
         Action::Up => "move in a list, scroll a page",
-        Action::Open => "open the selected finding (with the findings focused) or post",
+        Action::Open => {
+            "open the selected finding (with the findings focused) or post; in a finding about a post, open the post"
+        }
         Action::OpenPost(_) => "in the top posts, open post N",
         Action::CycleRanking => "rank the top posts by reach, views, engagements or ER post",
         Action::Export => "write the month's Markdown report to a new file in the current folder",

@@ -42,6 +42,7 @@ pub fn render(app: &App, f: &mut Frame) {
         Screen::TopPosts => posts::top_posts(f, body, app, &theme),
         Screen::PostDetail(i) => posts::post_detail(f, body, app, i, &theme),
         Screen::FindingDetail(i) => detail::finding(f, body, app, i, &theme),
+        Screen::FindingPost(i) => posts::finding_post(f, body, app, i, &theme),
         Screen::Help => help::help(f, body, app, &theme),
     }
     frame::footer(f, footer, app, &theme);

@@ -82,8 +82,16 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|r| {
             let p = &r.post;
             let last = crate::report::format::ranked_values(by, p, &r.rates).1;
+            // A post the audit flags carries a mark in its severity's colour.
+            let worst = app.findings_of(&p.id).map(|x| x.severity).max();
+            let mark = match worst {
+                Some(s) if s >= crate::rules::Severity::Medium => {
+                    Span::styled("!", theme.severity(s))
+                }
+                _ => Span::raw(" "),
+            };
             let mut cells = vec![
-                Cell::from(r.rank.to_string()),
+                Cell::from(Line::from(vec![Span::raw(r.rank.to_string()), mark])),
                 Cell::from(p.published_at.format(stamp).to_string()),
             ];
             if with_type {
@@ -140,16 +148,34 @@ pub fn post_detail(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &T
         );
         return;
     };
-    let p = &r.post;
-    let block = panel(
-        format!(
-            "Post {} of the top 5 by {}",
-            r.rank,
-            app.shown_ranking().label()
-        ),
-        true,
+    let title = format!(
+        "Post {} of the top 5 by {}",
+        r.rank,
+        app.shown_ranking().label()
+    );
+    draw_post(f, area, app, r, title, theme);
+}
+
+/// The post a finding is about (Enter in the finding's detail).
+pub fn finding_post(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
+    let Some(r) = app.finding_post(index) else {
+        f.render_widget(Paragraph::new("This finding is about no post."), area);
+        return;
+    };
+    let rule = app.findings().get(index).map_or("", |x| x.rule);
+    draw_post(
+        f,
+        area,
+        app,
+        r,
+        format!("The post of the {rule} finding"),
         theme,
     );
+}
+
+fn draw_post(f: &mut Frame, area: Rect, app: &App, r: &RankedPost, title: String, theme: &Theme) {
+    let p = &r.post;
+    let block = panel(title, true, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let m = &app.view.medians;
@@ -211,8 +237,24 @@ pub fn post_detail(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &T
             theme.text,
         )]),
         Line::from(""),
-        Line::from(Span::styled("Caption", theme.dim)),
     ];
+    // What the audit found about this post.
+    for x in app.findings_of(&p.id) {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{:<6} ", x.severity.as_str().to_uppercase()),
+                theme.severity(x.severity),
+            ),
+            Span::styled(
+                crate::text::fit_words(
+                    &one_line(&x.title),
+                    usize::from(area.width).saturating_sub(12),
+                ),
+                theme.text,
+            ),
+        ]));
+    }
+    lines.push(Line::from(Span::styled("Caption", theme.dim)));
     let [top, caption] =
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
     lines.truncate(lines.len());
