@@ -292,7 +292,7 @@ impl App {
         let id = post_id.to_string();
         self.findings()
             .iter()
-            .filter(move |f| f.posts.iter().any(|p| *p == id))
+            .filter(move |f| f.posts.contains(&id))
     }
 
     fn open(&mut self) {
