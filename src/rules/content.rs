@@ -35,13 +35,29 @@ pub fn likes_exceed_reach(account: &Account, th: &Thresholds) -> Vec<Finding> {
             Severity::High,
             post.date,
             post.date,
-            format!("Post {} of {} has {} likes but reached only {} accounts", post.id, post.date, count(likes), count(reach)),
+            format!("{} has {} likes but reached only {} accounts", post_name(post), count(likes), count(reach)),
             "A post cannot be liked by more people than it reached, unless the likes came from outside the platform's count: bought likes, or like exchanges. Ask the contractor whether likes were bought or exchanged for this post.".to_string(),
             ev,
             vec![post.id.clone()],
         ));
     }
     out
+}
+
+/// A post as an owner finds it again: "The photo of 2026-10-29 «Autumn service special: a…»",
+/// or its id where it has no caption (the id is in the evidence either way).
+pub fn post_name(post: &Post) -> String {
+    let caption = crate::text::one_line(&post.caption);
+    let caption = caption.trim();
+    if caption.is_empty() {
+        return format!("Post {} of {}", post.id, post.date);
+    }
+    format!(
+        "The {} of {} «{}»",
+        post.kind.as_str(),
+        post.date,
+        crate::text::fit_words(caption, 32)
+    )
 }
 
 /// Whether a post has numbers the likes rule can judge.
@@ -131,7 +147,7 @@ fn without_reach_in(
             Severity::Medium,
             post.date,
             post.date,
-            format!("Post {} of {}: ERR {} % against a usual {} % while its reach ({}) was not above the median ({})", post.id, post.date, group(e, 2), group(r.median, 2), count(reach), count(median_reach)),
+            format!("{}: ERR {} % against a usual {} % while its reach ({}) was not above the median ({})", post_name(post), group(e, 2), group(r.median, 2), count(reach), count(median_reach)),
             "Engagement far above the usual rate on a post that reached no more people than usual is a sign of pumped engagement: comment games, engagement pods or bought likes. Ask the contractor how this post got its engagement.".to_string(),
             ev,
             vec![post.id.clone()],
