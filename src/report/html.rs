@@ -31,7 +31,7 @@ td.n{text-align:right}.high{color:#b00;font-weight:bold}.medium{color:#a60}.low{
 .history td{text-align:center;width:2.2rem}td.genuine{background:#e3f4e3;color:#060}\
 td.questionable{background:#fff1cc;color:#850}td.likely-inflated{background:#fbd5d5;color:#b00;font-weight:bold}\
 td.insufficient-data{background:#ece6f5;color:#639}td.shown{outline:3px solid #222}\
-p.insufficient-data strong{color:#639}p.likely-inflated strong{color:#b00}p.questionable strong{color:#850}";
+p.insufficient-data strong{color:#639}span.about{color:#666}p.likely-inflated strong{color:#b00}p.questionable strong{color:#850}";
 
 /// Every month's verdict: a row a year, each month a coloured cell, the report's period
 /// outlined; then the flagged months with what flagged them.
@@ -93,6 +93,26 @@ fn history(o: &mut String, input: &ReportInput) {
     }
 }
 
+/// One numbered list of the questions the findings put to the agency.
+fn questions(o: &mut String, input: &ReportInput) {
+    let asked: Vec<_> = super::questions::asked(&input.audit.findings).collect();
+    if asked.is_empty() {
+        return;
+    }
+    o.push_str("<h2>Questions for the agency</h2>\n<ol>\n");
+    for f in asked {
+        let _ = writeln!(
+            o,
+            "<li>{} <span class=\"about\">({} – {}: {})</span></li>",
+            escape(&super::questions::question(f)),
+            f.start,
+            f.end,
+            escape(&crate::text::fit_words(&f.title, 90))
+        );
+    }
+    o.push_str("</ol>\n");
+}
+
 fn cell(s: &str) -> String {
     format!("<td class=\"n\">{}</td>", escape(s))
 }
@@ -136,28 +156,41 @@ pub fn render(input: &ReportInput) -> String {
         let _ = writeln!(o, "<p>{}</p>", escape(&changed));
     }
     history(&mut o, input);
-    let _ = writeln!(
-        o,
-        "<h2>KPIs</h2>\n<table><tr><th>KPI</th><th>{}</th><th>{}</th><th>change</th></tr>",
-        escape(&period_name(&s.period)),
-        escape(&period_name(&s.previous_period))
-    );
-    for (group, keys) in GROUPS {
-        let _ = writeln!(o, "<tr><th colspan=\"4\">{group}</th></tr>");
-        for kpi in keys.iter().copied() {
-            let (now, before) = (s.kpis.get(kpi), s.previous.get(kpi));
-            let _ = writeln!(
-                o,
-                "<tr><td>{} <code>{}</code></td>{}{}{}</tr>",
-                kpi.label(),
-                kpi.key(),
-                cell(&format::value(kpi, now, &cur)),
-                cell(&format::value(kpi, before, &cur)),
-                cell(&format::change(kpi, now, before))
-            );
+    o.push_str("<h2>Findings</h2>\n");
+    if input.audit.findings.is_empty() {
+        o.push_str("<p>The rules found nothing to flag in this period.</p>\n");
+    }
+    for f in &input.audit.findings {
+        let sev = f.severity.as_str();
+        let _ = writeln!(
+            o,
+            "<h3 class=\"{sev}\">[{}] {}</h3>\n<p><em>{}, {} – {}</em></p>\n<p>{}</p>",
+            sev.to_uppercase(),
+            escape(&f.title),
+            f.rule,
+            f.start,
+            f.end,
+            escape(&f.detail)
+        );
+        if !f.evidence.is_empty() {
+            o.push_str("<table>");
+            for (k, v) in &f.evidence {
+                let shown = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                let _ = write!(
+                    o,
+                    "<tr><td>{}</td><td>{}</td></tr>",
+                    escape(k),
+                    escape(&shown)
+                );
+            }
+            o.push_str("</table>\n");
         }
     }
-    o.push_str("</table>\n<h2>Plan vs actual</h2>\n");
+    questions(&mut o, input);
+    o.push_str("<h2>Plan vs actual</h2>\n");
     if s.plan.is_empty() {
         o.push_str("<p>No planned KPI applies to this period.</p>\n");
     } else {
@@ -252,39 +285,29 @@ pub fn render(input: &ReportInput) -> String {
             cell(&last)
         );
     }
-    o.push_str("</table>\n<h2>Findings</h2>\n");
-    if input.audit.findings.is_empty() {
-        o.push_str("<p>The rules found nothing to flag in this period.</p>\n");
-    }
-    for f in &input.audit.findings {
-        let sev = f.severity.as_str();
-        let _ = writeln!(
-            o,
-            "<h3 class=\"{sev}\">[{}] {}</h3>\n<p><em>{}, {} – {}</em></p>\n<p>{}</p>",
-            sev.to_uppercase(),
-            escape(&f.title),
-            f.rule,
-            f.start,
-            f.end,
-            escape(&f.detail)
-        );
-        if !f.evidence.is_empty() {
-            o.push_str("<table>");
-            for (k, v) in &f.evidence {
-                let shown = match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                let _ = write!(
-                    o,
-                    "<tr><td>{}</td><td>{}</td></tr>",
-                    escape(k),
-                    escape(&shown)
-                );
-            }
-            o.push_str("</table>\n");
+    o.push_str("</table>\n");
+    let _ = writeln!(
+        o,
+        "<h2>KPIs</h2>\n<table><tr><th>KPI</th><th>{}</th><th>{}</th><th>change</th></tr>",
+        escape(&period_name(&s.period)),
+        escape(&period_name(&s.previous_period))
+    );
+    for (group, keys) in GROUPS {
+        let _ = writeln!(o, "<tr><th colspan=\"4\">{group}</th></tr>");
+        for kpi in keys.iter().copied() {
+            let (now, before) = (s.kpis.get(kpi), s.previous.get(kpi));
+            let _ = writeln!(
+                o,
+                "<tr><td>{} <code>{}</code></td>{}{}{}</tr>",
+                kpi.label(),
+                kpi.key(),
+                cell(&format::value(kpi, now, &cur)),
+                cell(&format::value(kpi, before, &cur)),
+                cell(&format::change(kpi, now, before))
+            );
         }
     }
+    o.push_str("</table>\n");
     o.push_str(
         "<h2>Data sources</h2>\n<table><tr><th>file</th><th>read as</th><th>rows</th></tr>\n",
     );

@@ -160,15 +160,18 @@ pub fn render(input: &ReportInput) -> String {
     }
     facts.push(format!("time zone {}", escape(&input.timezone)));
     let _ = writeln!(out, "{}.\n", facts.join("; "));
+    // What the owner forwards: the verdict and every month's, the findings and the questions
+    // they put, then the plan, the claims, the posts and the KPIs.
     verdict(&mut out, input);
     history(&mut out, input);
-    headline(&mut out, s, &cur);
-    flagged(&mut out, input, &cur);
-    kpi_table(&mut out, s, &cur);
+    findings(&mut out, input);
+    questions(&mut out, input);
     plan(&mut out, s, &cur);
     claims(&mut out, s, &cur);
     top_posts(&mut out, s);
-    findings(&mut out, input);
+    headline(&mut out, s, &cur);
+    flagged(&mut out, input, &cur);
+    kpi_table(&mut out, s, &cur);
     sources(&mut out, input);
     out
 }
@@ -474,6 +477,30 @@ fn findings(out: &mut String, input: &ReportInput) {
             let _ = writeln!(out, "Posts: {}\n", ids.join(", "));
         }
     }
+}
+
+/// One numbered list of the questions the findings put to the agency.
+fn questions(out: &mut String, input: &ReportInput) {
+    let asked: Vec<_> = super::questions::asked(&input.audit.findings).collect();
+    if asked.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Questions for the agency\n");
+    for (i, f) in asked.iter().enumerate() {
+        let dates = if f.start == f.end {
+            f.start.to_string()
+        } else {
+            format!("{} – {}", f.start, f.end)
+        };
+        let _ = writeln!(
+            out,
+            "{}. {} ({dates}: {})",
+            i + 1,
+            escape(&super::questions::question(f)),
+            escape(&crate::text::fit_words(&f.title, 90))
+        );
+    }
+    out.push('\n');
 }
 
 fn sources(out: &mut String, input: &ReportInput) {

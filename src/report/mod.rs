@@ -4,6 +4,7 @@ pub mod format;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod questions;
 pub mod verdict;
 
 use crate::audit::{MonthVerdict, PeriodAudit};
