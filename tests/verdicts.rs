@@ -322,3 +322,40 @@ fn a_changed_threshold_is_named_in_the_reports() {
     let md = String::from_utf8_lossy(&md.stdout);
     assert!(md.contains("thresholds changed from their defaults in audit.toml or config.toml: spike\\_z = 1000 (default 3.5)"), "{md}");
 }
+
+/// The Markdown report lists one question for the agency per finding at medium or above,
+/// after the findings and before the plan.
+#[test]
+fn the_report_puts_one_question_per_serious_finding() {
+    let bikes = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/nordic-bikes");
+    let path = bikes.to_str().unwrap();
+    let out = bin()
+        .args(["report", path, "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let serious = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "high" || f["severity"] == "medium")
+        .count();
+    let out = bin().args(["report", path]).output().unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    let q = md
+        .find("## Questions for the agency")
+        .expect("the questions");
+    let (findings, plan) = (
+        md.find("## Findings").unwrap(),
+        md.find("## Plan vs actual").unwrap(),
+    );
+    assert!(findings < q && q < plan);
+    let listed = md[q..plan]
+        .lines()
+        .filter(|l| {
+            l.split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<usize>().is_ok())
+        })
+        .count();
+    assert_eq!(listed, serious);
+}
