@@ -175,15 +175,11 @@ pub fn render(input: &ReportInput) -> String {
         if !f.evidence.is_empty() {
             o.push_str("<table>");
             for (k, v) in &f.evidence {
-                let shown = match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
                 let _ = write!(
                     o,
                     "<tr><td>{}</td><td>{}</td></tr>",
-                    escape(k),
-                    escape(&shown)
+                    escape(&format::evidence_name(k)),
+                    escape(&format::evidence_value(v))
                 );
             }
             o.push_str("</table>\n");

@@ -464,11 +464,12 @@ fn findings(out: &mut String, input: &ReportInput) {
         if !f.evidence.is_empty() {
             let _ = writeln!(out, "| evidence | value |\n| --- | --- |");
             for (name, value) in &f.evidence {
-                let shown = match value {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                let _ = writeln!(out, "| {} | {} |", escape(name), escape(&cut(&shown, 200)));
+                let _ = writeln!(
+                    out,
+                    "| {} | {} |",
+                    escape(&format::evidence_name(name)),
+                    escape(&cut(&format::evidence_value(value), 300))
+                );
             }
             out.push('\n');
         }

@@ -5,29 +5,13 @@ use super::frame::panel;
 use super::lists::dates;
 use super::Theme;
 use crate::app::App;
+use crate::report::format::{evidence_name, evidence_value};
 use crate::text::one_line;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 use serde_json::Value;
-
-/// An evidence value on one line.
-fn shown(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => match n.as_f64() {
-            Some(x) if x.fract() != 0.0 => format!("{x:.4}"),
-            Some(x) if x.abs() < 9.0e15 => format!("{}", x as i64),
-            _ => n.to_string(),
-        },
-        Value::Null => "—".to_string(),
-        Value::Array(a) if a.iter().all(|x| x.is_object()) => {
-            format!("{} items (see the JSON report)", a.len())
-        }
-        other => other.to_string(),
-    }
-}
 
 pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
     let Some(x) = app.findings().get(index) else {
@@ -80,18 +64,20 @@ pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme
     for (k, v) in &x.evidence {
         match v {
             Value::Array(items) if items.iter().all(|i| i.is_object()) => {
-                lines.push(Line::from(Span::styled(format!("  {k}:"), theme.dim)));
+                lines.push(Line::from(Span::styled(
+                    format!("  {}:", evidence_name(k)),
+                    theme.dim,
+                )));
                 for item in items.iter().take(10) {
-                    let parts: Vec<String> = item
-                        .as_object()
-                        .map(|o| o.iter().map(|(a, b)| format!("{a} {}", shown(b))).collect())
-                        .unwrap_or_default();
-                    lines.push(Line::from(format!("    {}", one_line(&parts.join(", ")))));
+                    lines.push(Line::from(format!(
+                        "    {}",
+                        one_line(&evidence_value(item))
+                    )));
                 }
             }
             _ => lines.push(Line::from(vec![
-                Span::styled(format!("  {k}: "), theme.dim),
-                Span::styled(one_line(&shown(v)), theme.text),
+                Span::styled(format!("  {}: ", evidence_name(k)), theme.dim),
+                Span::styled(one_line(&evidence_value(v)), theme.text),
             ])),
         }
     }
