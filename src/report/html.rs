@@ -25,7 +25,7 @@ pub fn escape(text: &str) -> String {
 }
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
-table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}\
+table{border-collapse:collapse;margin:1rem 0;display:block;max-width:100%;overflow-x:auto}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}\
 td.n{text-align:right}.high{color:#b00;font-weight:bold}.medium{color:#a60}.low{color:#04a}.info{color:#666}\
 .verdict{font-size:1.2rem}.no{color:#b00;font-weight:bold}\
 .history td{text-align:center;width:2.2rem}td.genuine{background:#e3f4e3;color:#060}\
