@@ -2,7 +2,8 @@
 //! external resources), every text from the exports escaped.
 
 use super::format::{self, NO_VALUE};
-use super::markdown::{period_name, GROUPS};
+use super::groups::GROUPS;
+use super::markdown::period_name;
 use super::verdict;
 use super::ReportInput;
 use crate::model::Direction;
