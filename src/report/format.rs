@@ -126,6 +126,15 @@ pub fn ranked_values(
     }
 }
 
+/// A day, or a range of days: "2026-10-13" or "2026-10-13 – 2026-10-14".
+pub fn days(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+    if start == end {
+        start.to_string()
+    } else {
+        format!("{start} – {end}")
+    }
+}
+
 /// An evidence name for people: `baseline_median` → "baseline median".
 pub fn evidence_name(name: &str) -> String {
     name.replace('_', " ")

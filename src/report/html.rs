@@ -104,10 +104,9 @@ fn questions(o: &mut String, input: &ReportInput) {
     for f in asked {
         let _ = writeln!(
             o,
-            "<li>{} <span class=\"about\">({} – {}: {})</span></li>",
+            "<li>{} <span class=\"about\">({}: {})</span></li>",
             escape(&super::questions::question(f)),
-            f.start,
-            f.end,
+            format::days(f.start, f.end),
             escape(&crate::text::fit_words(&f.title, 90))
         );
     }

@@ -364,11 +364,7 @@ fn findings(out: &mut String, input: &ReportInput) {
         return;
     }
     for f in list {
-        let dates = if f.start == f.end {
-            f.start.to_string()
-        } else {
-            format!("{} – {}", f.start, f.end)
-        };
+        let dates = format::days(f.start, f.end);
         let _ = writeln!(
             out,
             "### [{}] {}\n\n*{}, {dates}*\n\n{}\n",
@@ -404,11 +400,7 @@ fn questions(out: &mut String, input: &ReportInput) {
     }
     let _ = writeln!(out, "## Questions for the agency\n");
     for (i, f) in asked.iter().enumerate() {
-        let dates = if f.start == f.end {
-            f.start.to_string()
-        } else {
-            format!("{} – {}", f.start, f.end)
-        };
+        let dates = format::days(f.start, f.end);
         let _ = writeln!(
             out,
             "{}. {} ({dates}: {})",

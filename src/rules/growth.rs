@@ -52,11 +52,7 @@ fn episode_evidence(ep: &Episode, source: GainSource) -> Map<String, Value> {
 }
 
 fn dates(ep: &Episode) -> String {
-    if ep.start == ep.end {
-        ep.start.to_string()
-    } else {
-        format!("{} – {}", ep.start, ep.end)
-    }
+    crate::report::format::days(ep.start, ep.end)
 }
 
 /// " from daily follows" where the gain was not read from follower counts (rules.md).
