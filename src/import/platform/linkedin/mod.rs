@@ -1,7 +1,7 @@
 //! LinkedIn page analytics (export-formats.md, section 6): the `.xls`/`.xlsx` workbooks the page
 //! admin view exports — followers (`<page>_followers_<n>.xls`), visitors (`_visitors_`) and
 //! updates or content (`_updates_`, `_content_`, a title row above the header). The workbook is
-//! read with calamine behind a guard (`workbook.rs`); its sheets are known by their headers
+//! read with calamine behind a guard (`import::workbook`); its sheets are known by their headers
 //! (`sheets.rs`).
 //!
 //! Choices where the export is ambiguous:
@@ -13,15 +13,12 @@
 //! - The content sheet's `Impressions (total)` = daily `impressions`, `Unique impressions
 //!   (organic)` = `reach_organic`; a post's id is the number of its `urn:li:activity:…` link.
 
-mod cfb;
-mod le;
 mod posts;
 mod sheets;
-mod workbook;
-mod zip;
 
 use super::{Ctx, PlatformImporter};
 use crate::import::canonical::Parsed;
+use crate::import::workbook;
 use crate::import::ImportError;
 use sheets::{Mapped, Sheet};
 

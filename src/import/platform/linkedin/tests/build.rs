@@ -229,16 +229,17 @@ pub fn ole(stream: &[u8], fat_patch: Option<(usize, u32)>) -> Vec<u8> {
         fat[i] = v;
     }
     let mut dir = Vec::new();
-    for (name, typ, start, size) in [
-        ("Root Entry", 5u8, 0xFFFF_FFFEu32, 0u32),
-        ("Workbook", 2, 2, stream.len() as u32),
+    // The root's child is the workbook stream (entry 1).
+    for (name, typ, child, start, size) in [
+        ("Root Entry", 5u8, 1u32, 0xFFFF_FFFEu32, 0u32),
+        ("Workbook", 2, 0xFFFF_FFFF, 2, stream.len() as u32),
     ] {
         let mut e: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
         e.resize(64, 0);
         e.extend_from_slice(&((name.len() as u16 + 1) * 2).to_le_bytes());
         e.extend_from_slice(&[typ, 1]);
-        for _ in 0..3 {
-            e.extend_from_slice(&0xFFFF_FFFFu32.to_le_bytes());
+        for link in [0xFFFF_FFFF, 0xFFFF_FFFF, child] {
+            e.extend_from_slice(&link.to_le_bytes());
         }
         e.resize(116, 0);
         e.extend_from_slice(&start.to_le_bytes());

@@ -2,8 +2,9 @@
 
 use super::build::{self, C};
 use super::load;
-use crate::import::platform::linkedin::{workbook, zip, LinkedIn};
+use crate::import::platform::linkedin::LinkedIn;
 use crate::import::platform::PlatformImporter;
+use crate::import::workbook;
 
 fn refused(name: &str, bytes: Vec<u8>) -> String {
     load(name, bytes).expect_err("refused").to_string()
@@ -90,24 +91,47 @@ fn the_guard_refuses_crafted_xls_structures() {
 }
 
 #[test]
-fn inflate_reads_stored_fixed_and_dynamic_blocks() {
-    let hex = |h: &str| {
-        (0..h.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
-            .collect::<Vec<u8>>()
-    };
-    assert_eq!(zip::inflate(&hex("010300fcff616263"), 100).unwrap(), b"abc");
-    assert_eq!(
-        zip::inflate(&hex("cb48cdc9c957c8409000"), 100).unwrap(),
-        b"hello hello hello"
+fn a_part_that_unpacks_to_more_than_it_declares_is_refused() {
+    use std::io::Write;
+    // 3 MiB of one letter, deflated, then declared as 10 bytes (a zip bomb that lies).
+    let mut bytes = Vec::new();
+    {
+        let mut zip = ::zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+        let opts = ::zip::write::SimpleFileOptions::default()
+            .compression_method(::zip::CompressionMethod::Deflated);
+        zip.start_file("xl/sharedStrings.xml", opts).unwrap();
+        zip.write_all(&vec![b'x'; 3 << 20]).unwrap();
+        zip.finish().unwrap();
+    }
+    let find = |bytes: &[u8], magic: &[u8]| bytes.windows(4).position(|w| w == magic).unwrap();
+    let local = find(&bytes, b"PK\x03\x04");
+    bytes[local + 22..local + 26].copy_from_slice(&10u32.to_le_bytes());
+    let central = find(&bytes, b"PK\x01\x02");
+    bytes[central + 24..central + 28].copy_from_slice(&10u32.to_le_bytes());
+    // The zip reader stops at the declared size and calls the rest damage, whatever the limit.
+    for limit in [1 << 20, 4 << 20] {
+        assert_eq!(
+            workbook::check_zip_within(&bytes, 1_000_000, limit).unwrap_err(),
+            "cannot be opened as a workbook (its zip directory is damaged)"
+        );
+    }
+}
+
+#[test]
+fn shared_strings_are_counted_as_they_are_not_only_as_they_are_declared() {
+    let si = "<si><t>x</t></si>".repeat(1_001);
+    let sst = format!(
+        r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">{si}</sst>"#
     );
-    let dynamic = hex("b3292e2e51a8c8cdc92bb655aa505248ce2fcd2bb15532565228cdcb2c2c4d7586f08d94ec6c8a33ed6c4aec5c124b526df44bec6cf4417c6c62fa40138132a3c68e1a3b6aeca8b1a3c68e1a4b276301");
-    let text = br#"<sst xmlns="x" count="3" uniqueCount="2"><si><t>Date</t></si><si><t>Date</t></si></sst>"#.repeat(20);
-    assert_eq!(zip::inflate(&dynamic, 10_000).unwrap(), text);
-    // Past the limit, or damaged: nothing.
-    assert!(zip::inflate(&dynamic, 100).is_none());
-    assert!(zip::inflate(&dynamic[..40], 10_000).is_none());
+    let bytes = build::xlsx(
+        &[("New followers", vec![vec![C::T("Date")]])],
+        vec![("xl/sharedStrings.xml", sst.into_bytes())],
+    );
+    assert_eq!(
+        workbook::check_zip_within(&bytes, 1_000, 1 << 20).unwrap_err(),
+        "is a workbook that declares 1001 shared strings, more than the 1000 cells a workbook may have"
+    );
+    assert!(workbook::check_zip_within(&bytes, 1_001, 1 << 20).is_ok());
 }
 
 #[test]

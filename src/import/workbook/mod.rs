@@ -1,8 +1,11 @@
 //! Opening a workbook with calamine behind a guard: at most 50 MiB, 50 sheets and 1,000,000
-//! cells, checked before calamine allocates (`zip.rs`, `cfb.rs`) and while the cells of an
-//! `.xlsx` are streamed; a workbook calamine cannot open, or on which it fails, is one sentence.
+//! cells, checked before calamine allocates (`guard.rs`) and while the cells of an `.xlsx` are
+//! streamed; a workbook calamine cannot open, or on which it fails, is one sentence.
 
-use super::{cfb, zip};
+mod guard;
+
+pub use guard::check_zip_within;
+
 use calamine::{Cell, Data, DataRef, Range, Reader, Xls, Xlsx, XlsxError};
 use std::io::Cursor;
 
@@ -41,8 +44,8 @@ pub fn open(bytes: &[u8]) -> Result<Vec<(String, Range<Data>)>, String> {
     }
     let kind = container(bytes).ok_or("is not an Excel workbook")?;
     match kind {
-        Container::Zip => zip::check(bytes, MAX_CELLS)?,
-        Container::Ole => cfb::check(bytes, MAX_SHEETS, MAX_CELLS)?,
+        Container::Zip => guard::check_zip(bytes, MAX_CELLS)?,
+        Container::Ole => guard::check_ole(bytes, MAX_SHEETS, MAX_CELLS)?,
     }
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match kind {
         Container::Zip => read_xlsx(bytes),
