@@ -18,6 +18,7 @@ mod recognise;
 pub mod records;
 mod report;
 pub mod table;
+pub mod vocab;
 pub mod workbook;
 
 pub use error::ImportError;

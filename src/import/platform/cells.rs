@@ -79,9 +79,14 @@ impl Col {
             .map_err(|e| format!("column `{}`: {e}", self.name))
     }
 
-    /// A count, which cannot be negative.
+    /// A count, which cannot be negative (a dot that groups thousands is read so).
     pub fn count(&self, row: &Row) -> Result<Option<f64>, String> {
-        match self.get(row)? {
+        if self.idx.is_none() {
+            return Ok(None);
+        }
+        let v = lenient::number(self.raw(row), self.style.for_counts())
+            .map_err(|e| format!("column `{}`: {e}", self.name))?;
+        match v {
             Some(v) if v < 0.0 => Err(format!("column `{}`: `{v}` is negative", self.name)),
             v => Ok(v),
         }
@@ -93,27 +98,7 @@ impl Col {
     }
 }
 
-/// Whether a cell, trimmed and lower-cased, is one of `labels` (each importer knows the labels
-/// of its export's totals rows).
-pub fn is_one_of(cell: &str, labels: &[&str]) -> bool {
-    labels.contains(&cell.trim().to_lowercase().as_str())
-}
-
-/// Totals-row labels in English and Russian, as exports and people's spreadsheets write them.
-pub const TOTALS: &[&str] = &[
-    "total",
-    "totals",
-    "итого",
-    "итого и средние",
-    "итоговое значение",
-    "всего",
-];
-
-/// A totals row's label as X, TikTok and YouTube write it, German `Gesamt` too (dropped
-/// silently).
-pub fn is_total(first: &str) -> bool {
-    is_one_of(first, TOTALS) || is_one_of(first, &["gesamt"])
-}
+pub use crate::import::vocab::{is_one_of, is_total, TOTALS};
 
 /// Names for a message: each in backticks, joined by `, `.
 pub fn quoted<T: std::fmt::Display>(names: impl IntoIterator<Item = T>) -> String {

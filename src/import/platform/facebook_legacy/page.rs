@@ -8,6 +8,7 @@ use crate::import::platform::cells::{Col, DayCols};
 use crate::import::platform::meta::common;
 use crate::import::platform::{countries, Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
+use crate::import::vocab;
 use crate::import::ImportError;
 use crate::model::{AudienceRow, AuditConfig, DailyRow, Segment};
 use chrono::NaiveDate;
@@ -132,7 +133,7 @@ fn audience(
                 CITY => add("city", common::title_case(key)),
                 _ => {
                     let (g, age) = key.split_once('.').unwrap_or(("", key));
-                    match (common::gender(g), common::age_bucket(age)) {
+                    match (vocab::gender(g), vocab::age_bucket(age)) {
                         (Some(g), Some(a)) => {
                             add("gender", g.to_string());
                             add("age", a.to_string());

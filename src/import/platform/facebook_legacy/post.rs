@@ -8,7 +8,9 @@ use crate::import::platform::cells::Col;
 use crate::import::platform::meta::common;
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
+use crate::import::vocab;
 use crate::import::ImportError;
+use crate::model::PostType;
 use crate::model::{AuditConfig, Field, Post};
 
 pub struct Posts;
@@ -97,7 +99,7 @@ impl PlatformImporter for Posts {
         let day_first = common::day_first(rows.iter().map(|r| posted.raw(r)));
         let mut posts = Vec::new();
         for row in &rows {
-            if common::is_totals(id.raw(row)) {
+            if vocab::is_total(id.raw(row)) {
                 continue;
             }
             let read = || -> Result<Post, String> {
@@ -112,7 +114,7 @@ impl PlatformImporter for Posts {
                     id: pid.to_string(),
                     published_at,
                     date,
-                    kind: common::post_type(kind.raw(row)),
+                    kind: vocab::post_type(kind.raw(row)).unwrap_or(PostType::Other),
                     caption: message.raw(row).to_string(),
                     permalink: permalink.raw(row).trim().to_string(),
                     reach: reach.count(row)?,

@@ -9,7 +9,7 @@
 
 pub(super) mod social;
 
-use super::cells::{self, cell};
+use super::cells::cell;
 use super::traffic::{self, as_pct, Numbers};
 use super::{Ctx, PlatformImporter};
 use crate::import::canonical::Parsed;
@@ -59,9 +59,6 @@ const GA4_METRICS: &[&str] = &[
     "views per session",
     "total revenue",
 ];
-
-/// Dimension values of a totals row.
-const TOTALS: &[&str] = &["total", "totals", "grand total", "итого"];
 
 struct Ga4;
 
@@ -239,7 +236,11 @@ fn read(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
     let rows = traffic::social_rows(
         table,
         ctx,
-        |row| cols.dims(row).iter().any(|d| cells::is_one_of(d, TOTALS)),
+        |row| {
+            cols.dims(row)
+                .iter()
+                .any(|d| crate::import::vocab::is_total(d))
+        },
         "a social source or channel",
         |row| {
             let [_, source, channel] = cols.dims(row);

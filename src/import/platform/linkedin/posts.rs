@@ -40,15 +40,7 @@ pub fn post_id(link: &str) -> Option<String> {
 }
 
 fn content_type(s: &str) -> PostType {
-    let s = s.trim().to_lowercase();
-    match s.as_str() {
-        "image" | "photo" | "picture" => PostType::Photo,
-        "video" | "live video" => PostType::Video,
-        "text" | "text only" => PostType::Text,
-        "article" | "link" | "newsletter" => PostType::Link,
-        "document" | "carousel" | "multi-image" | "multiple images" => PostType::Carousel,
-        _ => PostType::Other,
-    }
+    crate::import::vocab::post_type(s).unwrap_or(PostType::Other)
 }
 
 pub(super) fn posts(sheet: &Sheet, tz: Tz, out: &mut Mapped) {

@@ -11,6 +11,7 @@ use crate::import::cells::shorten;
 use crate::import::lenient::{self, NumberStyle};
 use crate::import::platform::{countries, Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
+use crate::import::vocab;
 use crate::import::ImportError;
 use crate::model::{AudienceRow, AuditConfig, Segment};
 use std::collections::BTreeMap;
@@ -214,17 +215,17 @@ fn age_gender(
         .cells
         .iter()
         .skip(1)
-        .map(|h| common::gender(h))
+        .map(|h| vocab::gender(h))
         .collect();
     let body: Vec<&Row> = body.iter().collect();
     let style = style(&body, delim, true);
     let mut by_gender: BTreeMap<&str, f64> = BTreeMap::new();
     for r in body {
         let label = r.cells.get(0).map_or("", |s| s.trim());
-        if common::is_totals(label) {
+        if vocab::is_total(label) {
             continue;
         }
-        let Some(bucket) = common::age_bucket(label) else {
+        let Some(bucket) = vocab::age_bucket(label) else {
             ctx.warn(
                 Some(r.line),
                 format!("row skipped: `{}` is not an age bucket", shorten(label)),
@@ -291,7 +292,7 @@ fn list(b: &Block, delim: u8, ctx: &mut Ctx) -> Vec<(u64, String, f64)> {
     for (i, r) in rows.iter().enumerate() {
         let label = r.cells.get(0).map_or("", |s| s.trim());
         let cell = r.cells.get(1).unwrap_or("");
-        if common::is_totals(label) || label.is_empty() {
+        if vocab::is_total(label) || label.is_empty() {
             continue;
         }
         match lenient::number(cell, style) {

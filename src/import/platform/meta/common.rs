@@ -3,27 +3,12 @@
 
 use crate::import::cells;
 use crate::import::lenient;
-use crate::import::platform::cells::{is_one_of, quoted, Col};
+use crate::import::platform::cells::{quoted, Col};
 use crate::import::platform::{stamps, Ctx};
 use crate::import::table::Row;
-use crate::model::PostType;
+use crate::import::vocab;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
-
-/// Whether a label cell marks a totals row (dropped silently).
-pub fn is_totals(cell: &str) -> bool {
-    is_one_of(
-        cell,
-        &[
-            "total",
-            "totals",
-            "grand total",
-            "итого",
-            "итого и средние",
-            "итоговое значение",
-        ],
-    )
-}
 
 /// The rows with a day in the `date` column (`M/D/Y`, or `D/M/Y` where the column says so), in
 /// file order: a totals row is dropped, a row whose cell is not a date skipped with a warning.
@@ -32,7 +17,7 @@ pub fn dated<'r>(rows: &[&'r Row], date: &Col, ctx: &mut Ctx) -> Vec<(&'r Row, N
     let mut out = Vec::new();
     for row in rows {
         let cell = date.raw(row);
-        if is_totals(cell) {
+        if vocab::is_total(cell) {
             continue;
         }
         match self::date(cell, day_first) {
@@ -47,30 +32,6 @@ pub fn dated<'r>(rows: &[&'r Row], date: &Col, ctx: &mut Ctx) -> Vec<(&'r Row, N
         }
     }
     out
-}
-
-/// The model's post type for Meta's and Facebook's names (`Photos`, `IG reel`, `Carousel
-/// album`, `Status`, ...); anything else is `other`.
-pub fn post_type(s: &str) -> PostType {
-    let t = s.trim().to_lowercase();
-    let has = |w: &str| t.contains(w);
-    if has("carousel") || has("album") {
-        PostType::Carousel
-    } else if has("reel") {
-        PostType::Reel
-    } else if has("stor") {
-        PostType::Story
-    } else if has("video") {
-        PostType::Video
-    } else if has("photo") || has("image") {
-        PostType::Photo
-    } else if has("link") {
-        PostType::Link
-    } else if has("text") || has("status") {
-        PostType::Text
-    } else {
-        PostType::Other
-    }
 }
 
 /// Whether a column of `M/D/Y` or `D/M/Y` dates writes the day first (some first number above
@@ -135,34 +96,6 @@ pub fn published_cell(
     Ok(published(naive, utc, tz))
 }
 
-/// The model's age bucket for a label such as `18-24`, `18–24`, `65+`.
-pub fn age_bucket(label: &str) -> Option<&'static str> {
-    let l: String = label
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if matches!(c, '–' | '—') { '-' } else { c })
-        .collect();
-    ["13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
-        .into_iter()
-        .find(|b| *b == l)
-}
-
-/// The model's gender for a column name or code (`Women`, `Men`, `F`, `M`, `U`).
-pub fn gender(label: &str) -> Option<&'static str> {
-    match label.trim().to_lowercase().as_str() {
-        "women" | "woman" | "female" | "females" | "f" | "frauen" | "femmes" | "mujeres"
-        | "женщины" => Some("female"),
-        "men" | "man" | "male" | "males" | "m" | "männer" | "hommes" | "hombres" | "мужчины" => {
-            Some("male")
-        }
-        "u" | "unknown" | "other" | "others" | "unspecified" | "not specified" | "undisclosed" => {
-            Some("other")
-        }
-        _ => None,
-    }
-}
-
 /// Capitalise words again in a name that reached us lower-cased (header names are
 /// normalised): `tyresö, stockholm county, sweden` → `Tyresö, Stockholm County, Sweden`.
 pub fn title_case(s: &str) -> String {
@@ -190,19 +123,6 @@ mod tests {
 
     #[test]
     fn helpers() {
-        assert_eq!(post_type("Photos"), PostType::Photo);
-        assert_eq!(post_type("IG carousel"), PostType::Carousel);
-        assert_eq!(post_type("Carousel album"), PostType::Carousel);
-        assert_eq!(post_type("Reels"), PostType::Reel);
-        assert_eq!(post_type("IG story"), PostType::Story);
-        assert_eq!(post_type("Stories"), PostType::Story);
-        assert_eq!(post_type("Status"), PostType::Text);
-        assert_eq!(post_type("Links"), PostType::Link);
-        assert_eq!(post_type(""), PostType::Other);
-        assert_eq!(age_bucket("18–24"), Some("18-24"));
-        assert_eq!(age_bucket("65 +"), Some("65+"));
-        assert_eq!(age_bucket("Unknown"), None);
-        assert_eq!(gender("Women"), Some("female"));
         assert_eq!(
             title_case("tyresö, stockholm county, sweden"),
             "Tyresö, Stockholm County, Sweden"
@@ -218,6 +138,5 @@ mod tests {
             date("2025-01-01T01:00:00", false),
             "2025-01-01".parse().ok()
         );
-        assert!(is_totals(" Total "));
     }
 }

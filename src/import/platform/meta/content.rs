@@ -6,7 +6,9 @@ use crate::import::canonical::Parsed;
 use crate::import::platform::cells::Col;
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
+use crate::import::vocab;
 use crate::import::ImportError;
+use crate::model::PostType;
 use crate::model::{AuditConfig, Post};
 
 pub struct Content;
@@ -83,7 +85,7 @@ impl PlatformImporter for Content {
         let mut views_missing = 0usize;
         let mut per_day = false;
         for row in &rows {
-            if common::is_totals(cols.id.raw(row)) {
+            if vocab::is_total(cols.id.raw(row)) {
                 continue;
             }
             match post(&cols, row, day_first, ctx) {
@@ -152,7 +154,7 @@ fn post(c: &Cols, row: &Row, day_first: bool, ctx: &Ctx) -> Result<(Post, bool),
         id: id.to_string(),
         published_at,
         date,
-        kind: common::post_type(c.kind.raw(row)),
+        kind: vocab::post_type(c.kind.raw(row)).unwrap_or(PostType::Other),
         caption: caption.to_string(),
         permalink: c.permalink.raw(row).trim().to_string(),
         reach,

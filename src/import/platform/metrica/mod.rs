@@ -3,7 +3,7 @@
 //! `Итого и средние` (dropped). The social rows (`Переходы из социальных сетей`, messengers,
 //! or a detailed source such as `vk.com`, `t.me`) become traffic rows.
 
-use super::cells::{self, cell};
+use super::cells::cell;
 use super::ga4::social;
 use super::traffic::{self, as_pct, Numbers};
 use super::{Ctx, PlatformImporter};
@@ -51,12 +51,6 @@ const METRICS: &[&str] = &[
     "просмотры",
     "page depth",
     "time on site",
-];
-const TOTALS: &[&str] = &[
-    "итого и средние",
-    "итого",
-    "total and averages",
-    "totals and averages",
 ];
 
 struct Metrica;
@@ -225,10 +219,7 @@ fn read(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
 }
 
 fn is_totals(row: &Row) -> bool {
-    row.cells
-        .iter()
-        .take(4)
-        .any(|c| cells::is_one_of(c, TOTALS))
+    row.cells.iter().take(4).any(crate::import::vocab::is_total)
 }
 
 #[derive(Clone, Copy)]

@@ -6,6 +6,7 @@ use crate::import::platform::cells::{self, cell, Col};
 use crate::import::platform::countries;
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::Table;
+use crate::import::vocab;
 use crate::import::ImportError;
 use crate::model::{AudienceRow, AuditConfig, Segment};
 
@@ -22,22 +23,6 @@ const REST: &[&str] = &[
     "другие",
     "άλλα",
 ];
-
-fn gender(label: &str) -> Option<&'static str> {
-    match label.trim().to_lowercase().as_str() {
-        "female" | "women" | "f" | "weiblich" | "femme" | "mujer" | "feminino" | "nữ"
-        | "perempuan" | "wanita" | "женский" | "женщины" | "γυναίκα" => {
-            Some("female")
-        }
-        "male" | "men" | "m" | "männlich" | "homme" | "hombre" | "masculino" | "nam"
-        | "laki-laki" | "pria" | "мужской" | "мужчины" | "άνδρας" => {
-            Some("male")
-        }
-        "other" | "others" | "divers" | "autre" | "otro" | "outro" | "khác" | "lainnya"
-        | "другое" | "άλλο" | "unknown" => Some("other"),
-        _ => None,
-    }
-}
 
 /// A country: an ISO code or a name; TikTok writes codes, so any two letters are taken as one.
 fn country(label: &str) -> Option<String> {
@@ -130,7 +115,7 @@ impl PlatformImporter for FollowerGender {
 
     fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
         snapshot(table, ctx, &["gender"], "gender", |l| {
-            gender(l).map(str::to_string)
+            vocab::gender(l).map(str::to_string)
         })
     }
 }
