@@ -105,7 +105,7 @@ fn key_of(dim: &str, key: &str) -> Result<(), String> {
 /// A country key is an ISO 3166-1 alpha-2 code in upper case. A name, a lower-case code or a
 /// flag is an error that names the code to write.
 fn country_key(key: &str) -> Result<(), String> {
-    use crate::import::platform::countries::code;
+    use crate::import::vocab::countries::code;
     let is_code = key.len() == 2 && key.chars().all(|c| c.is_ascii_uppercase());
     if is_code && code(key) == Some(key) {
         return Ok(());

@@ -17,6 +17,8 @@ pub mod platform;
 mod recognise;
 pub mod records;
 mod report;
+pub mod rows;
+pub mod stamps;
 pub mod table;
 pub mod vocab;
 pub mod workbook;

@@ -101,6 +101,11 @@ impl Kind {
         }
     }
 
+    /// Every column of the kind, required ones first.
+    pub fn columns(self) -> impl Iterator<Item = &'static str> {
+        self.required().iter().chain(self.optional()).copied()
+    }
+
     pub fn knows(self, column: &str) -> bool {
         self.required().contains(&column) || self.optional().contains(&column)
     }

@@ -4,7 +4,7 @@
 
 mod numbers;
 
-pub use numbers::{decide, duration_seconds, is_null, number, NumberStyle};
+pub use numbers::{decide, duration_seconds, in_percent, is_null, number, seconds, NumberStyle};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 

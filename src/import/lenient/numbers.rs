@@ -5,19 +5,20 @@
 pub fn is_null(cell: &str) -> bool {
     let t = cell.trim();
     t.is_empty()
-        || matches!(
-            t.to_ascii_lowercase().as_str(),
-            "-" | "--"
-                | "—"
-                | "–"
-                | "n/a"
-                | "na"
-                | "nan"
-                | "null"
-                | "none"
-                | "undefined"
-                | "(not set)"
-        )
+        || t.len() <= 12
+            && matches!(
+                t.to_ascii_lowercase().as_str(),
+                "-" | "--"
+                    | "—"
+                    | "–"
+                    | "n/a"
+                    | "na"
+                    | "nan"
+                    | "null"
+                    | "none"
+                    | "undefined"
+                    | "(not set)"
+            )
 }
 
 /// How a column writes its numbers, decided from all its cells.
@@ -118,6 +119,12 @@ pub fn decide<'a>(cells: impl Iterator<Item = &'a str>, delimiter: u8) -> Number
 /// A number: null tokens are "no value"; spaces and the other mark group thousands; a trailing
 /// `%` is dropped (the importer knows whether the column is a fraction or a percent).
 pub fn number(cell: &str, style: NumberStyle) -> Result<Option<f64>, String> {
+    // Most cells are counts: up to 15 digits are exact in an f64 and quick to read by hand.
+    let t = cell.trim();
+    if !t.is_empty() && t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let n = t.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Ok(Some(n as f64));
+    }
     if is_null(cell) {
         return Ok(None);
     }
@@ -150,6 +157,31 @@ pub fn duration_seconds(cell: &str) -> Option<f64> {
     parts.iter().try_fold(0.0, |acc, p| {
         Some(acc * 60.0 + p.trim().parse::<f64>().ok()?)
     })
+}
+
+/// Whether a rate column is written in percent (some value above 1, or a `%` sign) rather
+/// than as a fraction (GA4's `0.67`, Metrica's `0.1234`).
+pub fn in_percent<'a>(cells: impl Iterator<Item = &'a str>, style: NumberStyle) -> bool {
+    cells.filter(|c| !is_null(c)).any(|c| {
+        c.contains('%')
+            || number(c, style)
+                .ok()
+                .flatten()
+                .is_some_and(|v| v.abs() > 1.0)
+    })
+}
+
+/// A duration cell: seconds as a number, or `H:MM:SS`.
+pub fn seconds(cell: &str, style: NumberStyle) -> Result<Option<f64>, String> {
+    if cell.contains(':') && !is_null(cell) {
+        return duration_seconds(cell).map(Some).ok_or_else(|| {
+            format!(
+                "`{}` is not a duration",
+                crate::import::cells::shorten(cell)
+            )
+        });
+    }
+    number(cell, style)
 }
 
 #[cfg(test)]

@@ -98,7 +98,7 @@ impl Col {
     }
 }
 
-pub use crate::import::vocab::{is_one_of, is_total, TOTALS};
+pub use crate::import::vocab::is_total;
 
 /// Names for a message: each in backticks, joined by `, `.
 pub fn quoted<T: std::fmt::Display>(names: impl IntoIterator<Item = T>) -> String {

@@ -2,7 +2,6 @@
 //! names, never an exact tuple) and mapped to the account model.
 
 mod cells;
-pub mod countries;
 mod facebook_legacy;
 mod ga4;
 mod instagram_followers;
@@ -10,7 +9,6 @@ mod linkedin;
 mod mapping;
 mod meta;
 mod metrica;
-mod stamps;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod tiktok;

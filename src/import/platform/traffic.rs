@@ -30,16 +30,12 @@ impl<'t> Numbers<'t> {
         }
     }
 
-    pub fn style(&self, i: usize) -> NumberStyle {
-        self.styles[i]
-    }
-
     /// Whether a rate column is written in percent rather than as a fraction (`false` for an
     /// absent column).
     pub fn in_percent(&self, col: Option<usize>) -> bool {
         col.is_some_and(|i| {
             let cells = self.rows.iter().map(|r| cell(r, Some(i)));
-            social::in_percent(cells, self.styles[i])
+            lenient::in_percent(cells, self.styles[i])
         })
     }
 
@@ -58,7 +54,7 @@ impl<'t> Numbers<'t> {
     /// A duration cell in seconds (a number or `H:MM:SS`); `None` for an absent column.
     pub fn seconds(&self, row: &Row, col: Option<usize>) -> Result<Option<f64>, String> {
         let Some(i) = col else { return Ok(None) };
-        social::seconds(cell(row, Some(i)), self.styles[i]).map_err(|e| self.error(i, e))
+        lenient::seconds(cell(row, Some(i)), self.styles[i]).map_err(|e| self.error(i, e))
     }
 
     fn error(&self, i: usize, e: String) -> String {

@@ -2,7 +2,6 @@
 //! sources are social, how a rate column is read (a fraction or a percent, decided by its
 //! values), and the rows of one (date, source) summed into one.
 
-use crate::import::lenient::{self, NumberStyle};
 use crate::model::TrafficRow;
 use std::collections::HashMap;
 
@@ -90,37 +89,6 @@ pub(in crate::import::platform) fn is_social(value: &str) -> bool {
     }
     let first = host.split('.').next().unwrap_or("");
     SOCIAL_HOSTS.contains(&host) || SOCIAL_NAMES.contains(&first)
-}
-
-/// Whether a rate column is written in percent (some value above 1, or a `%` sign) rather
-/// than as a fraction (GA4's `0.67`, Metrica's `0.1234`).
-pub(in crate::import::platform) fn in_percent<'a>(
-    cells: impl Iterator<Item = &'a str>,
-    style: NumberStyle,
-) -> bool {
-    cells.filter(|c| !lenient::is_null(c)).any(|c| {
-        c.contains('%')
-            || lenient::number(c, style)
-                .ok()
-                .flatten()
-                .is_some_and(|v| v.abs() > 1.0)
-    })
-}
-
-/// A duration cell: seconds as a number, or `H:MM:SS`.
-pub(in crate::import::platform) fn seconds(
-    cell: &str,
-    style: NumberStyle,
-) -> Result<Option<f64>, String> {
-    if cell.contains(':') && !lenient::is_null(cell) {
-        return lenient::duration_seconds(cell).map(Some).ok_or_else(|| {
-            format!(
-                "`{}` is not a duration",
-                crate::import::cells::shorten(cell)
-            )
-        });
-    }
-    lenient::number(cell, style)
 }
 
 /// Running sums of the rows of one (date, source).

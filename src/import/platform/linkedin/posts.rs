@@ -3,7 +3,7 @@
 
 use super::sheets::{cell, datetime, text, Mapped, Sheet, LINK, TITLE};
 use crate::import::cells::shorten;
-use crate::import::platform::stamps;
+use crate::import::stamps;
 use crate::model::{Field, Post, PostType};
 use chrono_tz::Tz;
 

@@ -111,12 +111,6 @@ pub struct Plan {
     pub date_format: Option<String>,
 }
 
-impl Plan {
-    pub fn column(&self, canonical: &str) -> Option<&Column> {
-        self.columns.iter().find(|c| c.canonical == canonical)
-    }
-}
-
 /// Check an entry against the canonical kinds alone (no file needed): its kind, and that each
 /// column maps to a column of that kind, once. The error is one sentence naming the entry.
 pub fn check_entry(m: &Mapping) -> Result<Kind, String> {

@@ -107,7 +107,7 @@ columns = { ID = "post_id", "Дата публикации" = "published_at", "�
         "{w:?}"
     );
     assert!(
-        w.contains(&"row skipped: the `ID` value is empty".to_string()),
+        w.contains(&"row skipped: the required value `ID` is empty".to_string()),
         "{w:?}"
     );
 }

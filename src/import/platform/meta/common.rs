@@ -4,7 +4,8 @@
 use crate::import::cells;
 use crate::import::lenient;
 use crate::import::platform::cells::{quoted, Col};
-use crate::import::platform::{stamps, Ctx};
+use crate::import::platform::Ctx;
+use crate::import::stamps;
 use crate::import::table::Row;
 use crate::import::vocab;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};

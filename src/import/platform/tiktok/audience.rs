@@ -3,10 +3,10 @@
 
 use crate::import::canonical::Parsed;
 use crate::import::platform::cells::{self, cell, Col};
-use crate::import::platform::countries;
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::Table;
 use crate::import::vocab;
+use crate::import::vocab::countries;
 use crate::import::ImportError;
 use crate::model::{AudienceRow, AuditConfig, Segment};
 

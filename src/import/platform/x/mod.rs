@@ -7,7 +7,8 @@ mod legacy;
 mod tests;
 
 use super::cells::{cell, Col};
-use super::{stamps, PlatformImporter};
+use super::PlatformImporter;
+use crate::import::stamps;
 use crate::import::table::{Row, Table};
 use crate::model::{Post, PostType};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};

@@ -1,6 +1,8 @@
 //! The words exports use for the same things, in every language the platforms ship, in one
 //! place: totals rows, genders, age buckets, post types, yes and no.
 
+pub mod countries;
+
 use crate::model::PostType;
 
 /// Labels of a totals row (dropped: it repeats the other rows' sum).
@@ -71,10 +73,10 @@ pub fn age_bucket(label: &str) -> Option<&'static str> {
 /// The model's post type for a platform's word (`Photos`, `IG reel`, `Carousel album`,
 /// `Status`, `фото`, `Document`…); `None` for a word none of them uses.
 pub fn post_type(word: &str) -> Option<PostType> {
-    let t = word.trim().to_lowercase();
-    if let Some(exact) = PostType::parse(&t) {
+    if let Some(exact) = PostType::parse(word) {
         return Some(exact);
     }
+    let t = word.trim().to_lowercase();
     let exact = match t.as_str() {
         "" => Some(PostType::Other),
         "image" | "picture" | "фото" | "изображение" | "картинка" => {
