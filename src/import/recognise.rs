@@ -98,6 +98,66 @@ fn looks_binary(text: &str) -> bool {
     (nul > 1 && nul * 100 >= head.len()) || (nul > 0 && control * 20 >= head.len())
 }
 
+/// Whether the rows read supply `figure` (see `vocab::audited_figure`).
+fn supplied(parts: &[Parsed], figure: &str) -> bool {
+    parts.iter().any(|p| match p {
+        Parsed::Daily(rows) => rows.iter().any(|(_, r)| {
+            match figure {
+                "followers" => r.followers,
+                "follows" => r.follows,
+                "unfollows" => r.unfollows,
+                "reach" => r.reach.or(r.reach_paid).or(r.reach_organic),
+                "impressions" => r.impressions,
+                _ => r.profile_visits,
+            }
+            .is_some()
+        }),
+        Parsed::Posts(posts) => match figure {
+            "reach" => posts.iter().any(|(_, p)| p.reach.is_some()),
+            "impressions" => posts.iter().any(|(_, p)| p.impressions.is_some()),
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
+/// A platform export's daily columns that name a figure of the audit that its importer never
+/// looked at, where the file supplies none of that figure: named in a warning, never dropped in
+/// silence (`Followers count` beside a claimed overview).
+fn unread_figures(table: &table::Table, parts: &[Parsed], file: &str, report: &mut LoadReport) {
+    // Only a file of daily figures loses one this way (a posts export's per-post follows are
+    // not a daily figure; a file that gives no rows says so itself).
+    let daily = parts
+        .iter()
+        .any(|p| matches!(p, Parsed::Daily(rows) if !rows.is_empty()));
+    if !daily {
+        return;
+    }
+    let unread: Vec<String> = table
+        .never_looked_up()
+        .into_iter()
+        .filter(|h| crate::import::vocab::audited_figure(h).is_some_and(|f| !supplied(parts, f)))
+        .map(|h| format!("`{}`", cells::shorten(h)))
+        .collect();
+    if unread.is_empty() {
+        return;
+    }
+    let shown = unread.len().min(6);
+    let more = match unread.len() - shown {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    report.warn(
+        file,
+        Some(table.header_line),
+        format!(
+            "not read, so not in the audit: {}{more} (this export's reader takes no such figure \
+             from it; a [[mapping]] in audit.toml can read the file instead)",
+            unread[..shown].join(", ")
+        ),
+    );
+}
+
 /// Recognise and read one file; `None` when it is not an export (listed as skipped).
 pub fn read_one(
     file: &SourceFile,
@@ -195,11 +255,20 @@ pub fn read_one(
                     || cells::timestamp(c, opts.tz).is_ok_and(|d| d.is_some())
             })
     };
+    let shaped = canonical::shaped(&table);
     let detection = match detection {
-        Detection::Recognised(kind) if platform_match.is_some() && !canonical_dates(kind) => {
+        Detection::Recognised(kind)
+            if platform_match.is_some() && shaped != Some(kind) && !canonical_dates(kind) =>
+        {
             Detection::Unknown
         }
         d => d,
+    };
+    // A canonical file that lacks a required column is set aside as one, not read as the
+    // platform export that shares some of its column names.
+    let platform_match = match detection {
+        Detection::MissingColumn { kind, .. } if shaped == Some(kind) => None,
+        _ => platform_match,
     };
     if let Detection::Recognised(kind) = detection {
         file_notes(report, &table);
@@ -225,8 +294,10 @@ pub fn read_one(
             return Ok(None);
         }
         file_notes(report, &table);
+        table.forget_lookups();
         let mut ctx = ctx_for(report);
         let parts = imp.read_table(&table, &mut ctx)?;
+        unread_figures(&table, &parts, &file.name, report);
         record(report, file, imp.format(), decoded.encoding, &parts);
         return Ok(done(parts, true, imp.undated_audience()));
     }

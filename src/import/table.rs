@@ -41,12 +41,36 @@ pub struct Table {
     pub notes: Vec<(u64, String)>,
     /// Header names that repeat, with how often: the second is renamed `name (2)` and so on.
     pub renamed: Vec<(String, usize)>,
+    /// The columns an importer looked up by name (so that one it never read can be named).
+    looked_up: std::cell::RefCell<Vec<bool>>,
 }
 
 impl Table {
     /// The index of a column by its normalised name (the first one, if the name repeats).
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.headers.iter().position(|h| h == name)
+        let at = self.headers.iter().position(|h| h == name)?;
+        let mut seen = self.looked_up.borrow_mut();
+        if seen.len() < self.headers.len() {
+            seen.resize(self.headers.len(), false);
+        }
+        seen[at] = true;
+        Some(at)
+    }
+
+    /// Forget which columns were looked up (recognition looks at columns it does not read).
+    pub fn forget_lookups(&self) {
+        self.looked_up.borrow_mut().clear();
+    }
+
+    /// The headers no importer looked up since `forget_lookups`.
+    pub fn never_looked_up(&self) -> Vec<&str> {
+        let seen = self.looked_up.borrow();
+        self.headers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !seen.get(*i).copied().unwrap_or(false))
+            .map(|(_, h)| h.as_str())
+            .collect()
     }
 
     /// Every column named `name`, the renamed repeats (`name (2)`, …) included.
@@ -57,9 +81,13 @@ impl Table {
                 .and_then(|r| r.strip_suffix(')'))
                 .is_some_and(|n| n.parse::<usize>().is_ok())
         };
-        (0..self.headers.len())
+        let found: Vec<usize> = (0..self.headers.len())
             .filter(|i| self.headers[*i] == name || repeat(&self.headers[*i]))
-            .collect()
+            .collect();
+        for i in &found {
+            self.column(&self.headers[*i]);
+        }
+        found
     }
 
     /// A warning for each repeated header name (for files whose columns the user chose; a

@@ -119,6 +119,22 @@ impl Kind {
     }
 }
 
+/// The kind whose shape a header has: it has one of the kind's required columns, and every
+/// column is one of the kind's, or at least three are and they are half of the header. A file of that shape is a canonical file,
+/// never a platform export, even where a platform's export shares some of its column names.
+pub fn shaped(table: &Table) -> Option<Kind> {
+    let n = table.headers.len();
+    Kind::ALL
+        .into_iter()
+        .map(|k| (k, table.headers.iter().filter(|h| k.knows(h)).count()))
+        .filter(|&(k, known)| {
+            let required = k.required().iter().any(|c| table.column(c).is_some());
+            required && ((known >= 2 && known == n) || (known >= 3 && known * 2 >= n))
+        })
+        .max_by_key(|&(k, known)| (known, std::cmp::Reverse(k)))
+        .map(|(k, _)| k)
+}
+
 /// What a header says a file is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Detection {

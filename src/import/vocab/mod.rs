@@ -114,6 +114,23 @@ pub fn post_type(word: &str) -> Option<PostType> {
     }
 }
 
+/// The figure of the audit a column's name says it holds (`followers`, `follows`, `unfollows`,
+/// `reach`, `impressions`, `profile_visits`), if any.
+pub fn audited_figure(header: &str) -> Option<&'static str> {
+    let h = header.to_lowercase().replace('_', " ");
+    [
+        ("unfollow", "unfollows"),
+        ("follower", "followers"),
+        ("follows", "follows"),
+        ("reach", "reach"),
+        ("impression", "impressions"),
+        ("profile visit", "profile_visits"),
+    ]
+    .into_iter()
+    .find(|(word, _)| h.contains(word))
+    .map(|(_, figure)| figure)
+}
+
 /// Yes or no, as exports write whether a post was paid for.
 pub fn boolean(word: &str) -> Option<bool> {
     match word.trim().to_lowercase().as_str() {

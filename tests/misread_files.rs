@@ -1,0 +1,115 @@
+//! Files that used to be read wrong without a word (formats.md, "Files that cannot be used"):
+//! each is a minimal file of our own making in the shape and encoding of the one people sent,
+//! with its values checked by hand.
+
+use smm_audit::import::{load_files, LoadOptions, Loaded, SourceFile};
+use smm_audit::model::AuditConfig;
+
+fn load(files: &[(&str, &str)]) -> Result<Loaded, String> {
+    let files = files
+        .iter()
+        .map(|(n, t)| SourceFile::new(*n, t.as_bytes().to_vec()))
+        .collect();
+    let opts = LoadOptions::new(chrono_tz::UTC, "2026-11-22".parse().unwrap());
+    load_files(files, AuditConfig::default(), opts, "t").map_err(|e| e.to_string())
+}
+
+fn warnings(l: &Loaded) -> Vec<String> {
+    l.report.warnings.iter().map(|w| w.to_string()).collect()
+}
+
+fn day(s: &str) -> chrono::NaiveDate {
+    s.parse().unwrap()
+}
+
+/// A canonical daily file and posts file re-saved by a German Excel: semicolons, a dot that
+/// groups thousands, a decimal comma, dates in the locale's `DD.MM.YYYY`.
+#[test]
+fn a_german_excel_resave_of_canonical_files_keeps_its_thousands() {
+    let daily = "\u{feff}date;followers;follows;unfollows;reach;impressions\n\
+                 01.01.2025;5.003;5;2;1.000;3.000\n\
+                 02.01.2025;5.006;5;2;1.010;3.020\n";
+    let posts = "\u{feff}post_id;published_at;type;reach;likes;comments\n\
+                 p0;2025-01-02 10:00;photo;2.000;40;3\n\
+                 p1;2025-01-05 10:00;photo;12.345;41;3\n";
+    let traffic = "date;source;sessions;bounce_rate_pct\n01.01.2025;instagram;1.200;12,5\n";
+    let l = load(&[
+        ("daily.csv", daily),
+        ("posts.csv", posts),
+        ("traffic.csv", traffic),
+    ])
+    .unwrap();
+    let formats: Vec<&str> = l.report.sources.iter().map(|s| s.format.as_str()).collect();
+    assert_eq!(
+        formats,
+        ["canonical/daily", "canonical/posts", "canonical/traffic"]
+    );
+    let d = &l.account.daily[&day("2025-01-02")];
+    assert_eq!(
+        (d.followers, d.reach, d.impressions),
+        (Some(5006.0), Some(1010.0), Some(3020.0))
+    );
+    let reach: Vec<Option<f64>> = l.account.posts.iter().map(|p| p.reach).collect();
+    assert_eq!(reach, [Some(2000.0), Some(12345.0)]);
+    let t = &l.account.traffic[0];
+    assert_eq!((t.sessions, t.bounce_rate_pct), (1200.0, Some(12.5)));
+    let w = warnings(&l);
+    assert!(
+        w.contains(&"daily.csv: in `followers`, `reach`, `impressions` a dot groups thousands (2.000 is read as 2,000: every number with a dot there has three digits after each dot)".to_string()),
+        "{w:?}"
+    );
+}
+
+/// The same re-save of a Facebook content export (Meta's column names, semicolons).
+#[test]
+fn a_german_excel_resave_of_a_content_export_is_not_an_accusation() {
+    let text = "\u{feff}Post ID;Page ID;Page name;Publish time;Post type;Permalink;Views;Reach;Reactions;Comments;Shares\n\
+                1001;77;Acme;01/02/2025 10:00;Photos;https://facebook.com/1001;3.500;2.000;40;3;2\n\
+                1002;77;Acme;01/05/2025 10:00;Photos;https://facebook.com/1002;4.000;2.100;41;3;2\n";
+    let l = load(&[("Jan-01-2025_Jan-31-2025_77.csv", text)]).unwrap();
+    let reach: Vec<Option<f64>> = l.account.posts.iter().map(|p| p.reach).collect();
+    assert_eq!(reach, [Some(2000.0), Some(2100.0)], "{:?}", warnings(&l));
+}
+
+/// `date,fans,…` is a canonical daily file without its `followers` column, never an X
+/// export: it is set aside with that sentence, and the rest of the folder loads.
+#[test]
+fn a_canonical_file_missing_a_column_is_not_taken_for_a_platform_export() {
+    let daily = "date,fans,follows,unfollows,reach,impressions\n2025-01-01,5000,5,2,1000,3000\n";
+    let posts = "post_id,published_at,reach,likes\np0,2025-01-02 10:00,900,40\n";
+    let l = load(&[("daily.csv", daily), ("posts.csv", posts)]).unwrap();
+    assert!(l.report.sources.iter().all(|s| s.file != "daily.csv"));
+    let skipped = &l.report.skipped[0];
+    assert_eq!(skipped.file, "daily.csv");
+    assert_eq!(
+        skipped.reason,
+        "the required column `followers` is missing (a daily file needs `date`, `followers`)"
+    );
+    assert!(skipped.set_aside);
+    let e = load(&[(
+        "export.csv",
+        "Date,Followers count,Unfollows,Reach,Impressions,Profile visits\n2025-01-01,5000,2,1000,3000,50\n",
+    )])
+    .unwrap_err();
+    assert!(
+        e.contains("the required column `followers` is missing"),
+        "{e}"
+    );
+}
+
+/// A platform importer that claims a file by its signature columns names the columns of the
+/// audit's figures it does not read.
+#[test]
+fn columns_a_platform_reader_leaves_out_are_named() {
+    let text = "date,followers_total,new followers,lost followers,video views,reach\n\
+                2025-01-01,5000,10,2,100,900\n2025-01-02,5008,10,2,100,900\n";
+    let l = load(&[("export.csv", text)]).unwrap();
+    assert_eq!(l.report.sources[0].format, "tiktok/overview-2025");
+    let w = warnings(&l);
+    assert!(
+        w.iter().any(|w| w.starts_with(
+            "export.csv line 1: not read, so not in the audit: `followers_total`, `reach`"
+        )),
+        "{w:?}"
+    );
+}
