@@ -113,3 +113,65 @@ fn columns_a_platform_reader_leaves_out_are_named() {
         "{w:?}"
     );
 }
+
+/// Numbers no measurement can be: skipped cell by cell, each named, the rest of the row kept.
+#[test]
+fn implausible_numbers_are_skipped_with_a_warning_never_summed() {
+    let daily = "date,followers,reach\n2025-01-01,5000,99999999999999999999999999\n\
+                 2025-01-02,5008,1e308\n2025-01-03,5010,1e308\n2025-01-04,5012,900\n";
+    let posts = "post_id,published_at,reach,likes\np0,2025-01-02 10:00,9007199254740993,40\n\
+                 p1,2025-01-03 10:00,12.5,3\n";
+    let traffic = "date,source,sessions,bounce_rate_pct\n2025-01-01,instagram,10,150\n";
+    let audience =
+        "date,segment,dimension,value,share_pct\n2025-01-04,followers,gender,female,120\n\
+                    2025-01-04,followers,gender,male,40\n";
+    let l = load(&[
+        ("daily.csv", daily),
+        ("posts.csv", posts),
+        ("traffic.csv", traffic),
+        ("audience.csv", audience),
+    ])
+    .unwrap();
+    let reach: Vec<Option<f64>> = l.account.daily.values().map(|d| d.reach).collect();
+    assert_eq!(reach, [None, None, None, Some(900.0)]);
+    assert_eq!(l.account.daily.len(), 4);
+    let post_reach: Vec<Option<f64>> = l.account.posts.iter().map(|p| p.reach).collect();
+    assert_eq!(post_reach, [None, None]);
+    assert_eq!(l.account.traffic[0].bounce_rate_pct, None);
+    assert_eq!(l.account.audience.len(), 1);
+    let w = warnings(&l);
+    for expected in [
+        "daily.csv line 2: column `reach`: `1e26` is beyond the numbers that can be counted exactly; the cell is skipped",
+        "daily.csv line 3: column `reach`: `1e308` is beyond the numbers that can be counted exactly; the cell is skipped",
+        "posts.csv line 2: column `reach`: `9007199254740992` is more than 10^12, not a measurement; the cell is skipped",
+        "posts.csv line 3: column `reach`: `12.5` is not a whole number, and a count is one; the cell is skipped",
+        "traffic.csv line 2: column `bounce_rate_pct`: `150` % is outside 0–100; the cell is skipped",
+        "audience.csv line 2: column `share_pct`: `120` % is outside 0–100; the cell is skipped",
+    ] {
+        assert!(w.contains(&expected.to_string()), "{expected}\n{w:?}");
+    }
+}
+
+/// A date before the platforms or after tomorrow skips its row: it cannot move the period or
+/// lay out millions of days.
+#[test]
+fn dates_out_of_the_platforms_time_are_skipped() {
+    let daily = "date,followers\n2026-10-01,100\n9999-12-31,100\n1990-01-01,100\n2026-10-02,101\n";
+    let followers = r#"[{"title":"","string_list_data":[{"href":"https://www.instagram.com/a","value":"a","timestamp":1790000000}]},
+        {"title":"","string_list_data":[{"href":"https://www.instagram.com/b","value":"b","timestamp":253402300799}]},
+        {"title":"","string_list_data":[{"href":"https://www.instagram.com/c","value":"c","timestamp":9223372036854775807}]}]"#;
+    let l = load(&[("daily.csv", daily), ("followers_1.json", followers)]).unwrap();
+    let days: Vec<String> = l.account.daily.keys().map(|d| d.to_string()).collect();
+    assert_eq!(days.first().map(String::as_str), Some("2026-09-21"));
+    assert_eq!(days.last().map(String::as_str), Some("2026-10-02"));
+    assert_eq!(l.account.follower_list.len(), 1);
+    let w = warnings(&l);
+    assert!(
+        w.contains(
+            &"daily.csv line 3: row skipped: its date 9999-12-31 is after tomorrow".to_string()
+        ),
+        "{w:?}"
+    );
+    assert!(w.contains(&"daily.csv line 4: row skipped: its date 1990-01-01 is before 2004, before the platforms".to_string()), "{w:?}");
+    assert!(w.iter().any(|w| w.starts_with("followers_1.json: 2 of the listed followers have a follow time before 2004 or after the export")), "{w:?}");
+}

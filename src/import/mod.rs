@@ -14,6 +14,7 @@ mod folder;
 pub mod lenient;
 mod merge;
 pub mod platform;
+pub(crate) mod plausible;
 mod recognise;
 pub mod records;
 mod report;

@@ -4,7 +4,7 @@ use super::canonical::{self, Detection, Parsed};
 use super::decode::decode;
 use super::platform::{self, Ctx};
 use super::report::{LoadReport, Source};
-use super::{cells, table, ImportError, LoadOptions, SourceFile};
+use super::{cells, plausible, table, ImportError, LoadOptions, SourceFile};
 use crate::model::AuditConfig;
 use chrono::NaiveDate;
 use std::time::SystemTime;
@@ -188,7 +188,8 @@ pub fn read_one(
         .find(|i| i.matches_bytes(&file.bytes, &file.name))
     {
         let mut ctx = ctx_for(report);
-        let parts = imp.read_bytes(&file.bytes, &mut ctx)?;
+        let mut parts = imp.read_bytes(&file.bytes, &mut ctx)?;
+        plausible::check(&mut parts, &file.name, opts.today, report);
         record(report, file, imp.format(), "binary", &parts);
         return Ok(done(parts, true, imp.undated_audience()));
     }
@@ -283,7 +284,8 @@ pub fn read_one(
                     return Ok(None);
                 }
             };
-        let parts = vec![parsed];
+        let mut parts = vec![parsed];
+        plausible::check(&mut parts, &file.name, opts.today, report);
         record(report, file, &kind.format(), decoded.encoding, &parts);
         return Ok(done(parts, false, false));
     }
@@ -296,7 +298,8 @@ pub fn read_one(
         file_notes(report, &table);
         table.forget_lookups();
         let mut ctx = ctx_for(report);
-        let parts = imp.read_table(&table, &mut ctx)?;
+        let mut parts = imp.read_table(&table, &mut ctx)?;
+        plausible::check(&mut parts, &file.name, opts.today, report);
         unread_figures(&table, &parts, &file.name, report);
         record(report, file, imp.format(), decoded.encoding, &parts);
         return Ok(done(parts, true, imp.undated_audience()));

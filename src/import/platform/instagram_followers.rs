@@ -91,7 +91,27 @@ impl PlatformImporter for Followers {
     fn read_bytes(&self, bytes: &[u8], ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
         let followers = parse(bytes)
             .map_err(|e| ctx.error(format!("is not a readable Instagram follower list ({e})")))?;
-        let (followers, without_time) = followers;
+        let (mut followers, without_time) = followers;
+        // A follow time before the platforms or after the export is not a follow: left out
+        // before the days between the first and the last follow are laid out.
+        let last = ctx.export_date.succ_opt().unwrap_or(ctx.export_date);
+        let day = |f: &Follower| {
+            DateTime::from_timestamp(f.timestamp, 0).map(|t| t.with_timezone(&ctx.tz).date_naive())
+        };
+        let before = followers.len();
+        followers.retain(|f| {
+            day(f).is_some_and(|d| d >= crate::import::plausible::first_day() && d <= last)
+        });
+        if followers.len() < before {
+            ctx.warn(
+                None,
+                format!(
+                    "{} of the listed followers have a follow time before 2004 or after the export \
+                     ({last}); they are left out",
+                    before - followers.len()
+                ),
+            );
+        }
         if without_time > 0 {
             ctx.warn(
                 None,
