@@ -175,3 +175,25 @@ fn dates_out_of_the_platforms_time_are_skipped() {
     assert!(w.contains(&"daily.csv line 4: row skipped: its date 1990-01-01 is before 2004, before the platforms".to_string()), "{w:?}");
     assert!(w.iter().any(|w| w.starts_with("followers_1.json: 2 of the listed followers have a follow time before 2004 or after the export")), "{w:?}");
 }
+
+/// Warnings of one kind are counted beyond the first twenty, and repeated rows cost nothing
+/// beyond the row kept.
+#[test]
+fn warnings_of_one_kind_are_counted_not_listed() {
+    let mut daily = String::from("date,followers\n");
+    for _ in 0..2_001 {
+        daily.push_str("2025-01-15,5050\n");
+    }
+    let l = load(&[("daily.csv", &daily)]).unwrap();
+    assert_eq!(l.account.daily.len(), 1);
+    let w = warnings(&l);
+    assert_eq!(w.len(), 21, "{w:?}");
+    assert_eq!(
+        w[0],
+        "daily.csv line 3: repeats 2025-01-15 of line 2; this later row is used"
+    );
+    assert_eq!(
+        w[20],
+        "daily.csv: and 1,980 more like the 20 above (“repeats 2025-01-15 of line 21; this later row is used”)"
+    );
+}

@@ -149,5 +149,6 @@ fn load_with_report(
     report
         .warnings
         .sort_by(|a, b| (a.file.as_bytes(), a.line).cmp(&(b.file.as_bytes(), b.line)));
+    report.count_the_rest();
     Ok(Loaded { account, report })
 }

@@ -227,7 +227,8 @@ impl<'t> Records<'t> {
     }
 }
 
-fn thousands(n: usize) -> String {
+/// A whole number with its thousands grouped by commas (`1,919,980`).
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

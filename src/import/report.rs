@@ -1,6 +1,7 @@
 //! The load report: which files were read as what, which were skipped, and every warning.
 
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A file that was read, and how.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,15 +41,91 @@ pub struct LoadReport {
     pub sources: Vec<Source>,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<Warning>,
+    /// Warnings of one file and one kind beyond the first [`WARNINGS_OF_A_KIND`]: counted, not
+    /// kept (a file of two million repeated rows must not become two million sentences).
+    #[serde(skip)]
+    kinds: HashMap<(String, String), usize>,
+}
+
+/// How many warnings of one kind a file keeps; the rest are counted.
+pub const WARNINGS_OF_A_KIND: usize = 20;
+
+/// A warning's kind: its words, without the numbers and the quoted values that vary.
+fn kind_of(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '`' => {
+                quoted = !quoted;
+                if quoted {
+                    out.push('`');
+                }
+            }
+            _ if quoted => {}
+            c if c.is_ascii_digit() => {
+                if !out.ends_with('#') {
+                    out.push('#');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl LoadReport {
     pub fn warn(&mut self, file: &str, line: Option<u64>, message: impl Into<String>) {
+        let message = message.into();
+        let seen = self
+            .kinds
+            .entry((file.to_string(), kind_of(&message)))
+            .or_default();
+        *seen += 1;
+        if *seen > WARNINGS_OF_A_KIND {
+            return;
+        }
         self.warnings.push(Warning {
             file: file.to_string(),
             line,
-            message: message.into(),
+            message,
         });
+    }
+
+    /// After the last warning (and the warnings in their order): for each kind that had more
+    /// than it kept, one line after the last it kept, saying how many more there were.
+    pub fn count_the_rest(&mut self) {
+        let more: Vec<((String, String), usize)> = self
+            .kinds
+            .drain()
+            .filter(|(_, n)| *n > WARNINGS_OF_A_KIND)
+            .collect();
+        let mut inserts: Vec<(usize, Warning)> = more
+            .into_iter()
+            .filter_map(|((file, kind), n)| {
+                let last = self
+                    .warnings
+                    .iter()
+                    .rposition(|w| w.file == file && kind_of(&w.message) == kind)?;
+                let example = &self.warnings[last].message;
+                let message = format!(
+                    "and {} more like the {WARNINGS_OF_A_KIND} above (“{example}”)",
+                    super::records::thousands(n - WARNINGS_OF_A_KIND)
+                );
+                Some((
+                    last + 1,
+                    Warning {
+                        file,
+                        line: None,
+                        message,
+                    },
+                ))
+            })
+            .collect();
+        inserts.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+        for (at, w) in inserts {
+            self.warnings.insert(at, w);
+        }
     }
 
     pub fn skip(&mut self, file: &str, reason: impl Into<String>) {

@@ -18,7 +18,7 @@ use crate::import::cells::shorten;
 use crate::import::report::LoadReport;
 use crate::import::vocab::{self, countries};
 use crate::model::{AudienceRow, DailyRow, Message, Post, PostType, Segment, SpendRow, TrafficRow};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Rows of one file read into the model, one at a time.
 pub struct Builder<'a> {
@@ -27,6 +27,11 @@ pub struct Builder<'a> {
     out: Parsed,
     unknown_countries: BTreeSet<String>,
     unknown_types: BTreeSet<String>,
+    /// Where each day or post id read so far is: a repeated key replaces its row in place, so
+    /// a file of a million repeats holds one row, not a million.
+    days: HashMap<chrono::NaiveDate, usize>,
+    /// Post ids by their hash (no copy of the id is kept; a hash shared by two ids keeps both).
+    ids: HashMap<u64, usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -45,6 +50,8 @@ impl<'a> Builder<'a> {
             out,
             unknown_countries: BTreeSet::new(),
             unknown_types: BTreeSet::new(),
+            days: HashMap::new(),
+            ids: HashMap::new(),
         }
     }
 
@@ -71,9 +78,33 @@ impl<'a> Builder<'a> {
             row,
             line,
         };
+        let file = self.file;
         let result = match &mut self.out {
-            Parsed::Daily(v) => daily(&c).map(|r| v.push((line, r))),
-            Parsed::Posts(v) => post(&c, &mut self.unknown_types).map(|r| v.push((line, r))),
+            Parsed::Daily(v) => {
+                daily(&c).map(|r| keep_last(v, &mut self.days, r.date, (line, r), file, report))
+            }
+            Parsed::Posts(v) => post(&c, &mut self.unknown_types).map(|r| {
+                let hash = {
+                    use std::hash::{BuildHasher, RandomState};
+                    thread_local!(static STATE: RandomState = RandomState::new());
+                    STATE.with(|s| s.hash_one(&r.id))
+                };
+                match self.ids.get(&hash) {
+                    Some(&i) if v[i].1.id == r.id => {
+                        let why = format!(
+                            "repeats {} of line {}; this later row is used",
+                            shorten(&r.id),
+                            v[i].0
+                        );
+                        report.warn(file, Some(line), why);
+                        v[i] = (line, r);
+                    }
+                    _ => {
+                        self.ids.insert(hash, v.len());
+                        v.push((line, r));
+                    }
+                }
+            }),
             Parsed::Audience(v) => {
                 audience(&c, &mut self.unknown_countries).map(|r| v.extend(r.map(|r| (line, r))))
             }
@@ -105,6 +136,33 @@ impl<'a> Builder<'a> {
             report.warn(self.file, None, why);
         }
         self.out
+    }
+}
+
+/// Add a row, or replace the row of the same key read before (the later row is used, with the
+/// warning the merge gives for repeats).
+fn keep_last<K: std::hash::Hash + Eq + std::fmt::Display, T>(
+    rows: &mut Vec<(u64, T)>,
+    at: &mut HashMap<K, usize>,
+    key: K,
+    row: (u64, T),
+    file: &str,
+    report: &mut LoadReport,
+) {
+    match at.get(&key) {
+        Some(&i) => {
+            let why = format!(
+                "repeats {} of line {}; this later row is used",
+                shorten(&key.to_string()),
+                rows[i].0
+            );
+            report.warn(file, Some(row.0), why);
+            rows[i] = row;
+        }
+        None => {
+            at.insert(key, rows.len());
+            rows.push(row);
+        }
     }
 }
 
