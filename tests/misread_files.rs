@@ -197,3 +197,36 @@ fn warnings_of_one_kind_are_counted_not_listed() {
         "daily.csv: and 1,980 more like the 20 above (“repeats 2025-01-15 of line 21; this later row is used”)"
     );
 }
+
+/// Meta series files as Excel re-saves them, and as Meta writes two platforms into one file.
+#[test]
+fn meta_series_padded_titles_and_two_platform_blocks() {
+    // The title line padded with an empty cell, semicolons: still a Follows series.
+    let follows = "\u{feff}Facebook follows;\r\nDate;Primary\r\n2025-01-01T08:00:00;5\r\n2025-01-02T08:00:00;7\r\n";
+    let l = load(&[("Follows.csv", follows)]).unwrap();
+    assert_eq!(l.report.sources[0].format, "meta/insights-daily");
+    assert_eq!(l.account.daily[&day("2025-01-02")].follows, Some(7.0));
+    // Two blocks: the Instagram one never overwrites the Facebook one.
+    let reach =
+        "sep=,\n\"Facebook reach\"\n\"Date\",\"Primary\"\n\"2025-01-01T08:00:00\",\"3897\"\n\
+                 \"2025-01-02T08:00:00\",\"4100\"\n\n\"Instagram reach\"\n\"Date\",\"Primary\"\n\
+                 \"2025-01-01T08:00:00\",\"150\"\n\"2025-01-02T08:00:00\",\"160\"\n";
+    let l = load(&[("Reach.csv", reach)]).unwrap();
+    let reach: Vec<Option<f64>> = l.account.daily.values().map(|d| d.reach).collect();
+    assert_eq!(reach, [Some(3897.0), Some(4100.0)]);
+    assert_eq!(
+        warnings(&l),
+        ["Reach.csv line 7: the block `Instagram reach` is set aside: the account takes Facebook's series (set [account] platform in audit.toml to choose)"]
+    );
+    // An Instagram account takes the Instagram block.
+    let files = vec![SourceFile::new("Reach.csv", reach_bytes())];
+    let config: AuditConfig = toml::from_str("[account]\nplatform = \"instagram\"\n").unwrap();
+    let opts = LoadOptions::new(chrono_tz::UTC, "2026-11-22".parse().unwrap());
+    let l = load_files(files, config, opts, "t").unwrap();
+    let reach: Vec<Option<f64>> = l.account.daily.values().map(|d| d.reach).collect();
+    assert_eq!(reach, [Some(150.0), Some(160.0)]);
+}
+
+fn reach_bytes() -> Vec<u8> {
+    b"\"Facebook reach\"\n\"Date\",\"Primary\"\n\"2025-01-01T08:00:00\",\"3897\"\n\"2025-01-02T08:00:00\",\"4100\"\n\n\"Instagram reach\"\n\"Date\",\"Primary\"\n\"2025-01-01T08:00:00\",\"150\"\n\"2025-01-02T08:00:00\",\"160\"\n".to_vec()
+}

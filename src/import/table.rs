@@ -188,6 +188,24 @@ fn fields_outside_quotes(line: &str, delim: char) -> usize {
     n
 }
 
+/// Whether a line has text in its first field only (`Facebook follows;;`), split on `delim`
+/// outside double quotes.
+fn only_first_field(line: &str, delim: char) -> bool {
+    let mut in_quotes = false;
+    let mut field = 0;
+    let mut first_has_text = false;
+    for c in line.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            c if c == delim && !in_quotes => field += 1,
+            c if c.is_whitespace() => {}
+            _ if field == 0 => first_has_text = true,
+            _ => return false,
+        }
+    }
+    field > 0 && first_has_text
+}
+
 /// Choose the delimiter whose field count on the header line is above one and repeats on the
 /// most following lines; ties go to comma, then semicolon, then tab.
 fn sniff_delimiter(lines: &[&str]) -> u8 {
@@ -269,8 +287,15 @@ pub fn read_head(text: &str) -> Result<(Table, Records<'_>), String> {
                 .max()
                 .unwrap_or(1),
         };
-        if count(first) == 1 && count(next) > 1 && !first.trim().is_empty() {
-            table.title = Some(first.trim().trim_matches('"').trim().to_string());
+        // Excel pads a title line with empty cells when it re-saves the file
+        // (`Facebook follows;`): it is still one field.
+        let padded_title = [',', ';', '\t']
+            .iter()
+            .filter(|c| d.is_none_or(|d| d == **c))
+            .any(|c| only_first_field(first, *c));
+        if (count(first) == 1 || padded_title) && count(next) > 1 && !first.trim().is_empty() {
+            let title = first.trim().trim_end_matches([',', ';', '\t', ' ']);
+            table.title = Some(title.trim_matches('"').trim().to_string());
             i += 1;
             while i < lines.len() && lines[i].trim().is_empty() {
                 i += 1;

@@ -87,28 +87,125 @@ impl PlatformImporter for Daily {
     }
 
     fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let title = table.title.clone().unwrap_or_default();
         let stem = file_stem(ctx.file);
-        let Some(metric) = Metric::from_name(&title).or_else(|| Metric::from_name(&stem)) else {
-            return Err(ctx.error(format!(
-                "the metric of this Meta Insights series is unknown: neither its title `{}` nor its name names follows, reach, views, visits, viewers, interactions or link clicks",
-                crate::import::cells::shorten(&title)
-            )));
-        };
-        warn_platform(&title, ctx);
-        let rows: Vec<&Row> = table.rows.iter().collect();
+        let blocks = series_blocks(table);
         let date = table.column("date");
         let value = table.column("primary");
-        let days = read_days(table, &rows, date, value, metric, ctx);
-        if let Metric::Unused(what) = metric {
-            ctx.warn(
-                None,
-                format!("the {what} series has no daily field in the account model; the file was read but is not used"),
-            );
-            return Ok(Vec::new());
+        let mut out = Vec::new();
+        for block in chosen(&blocks, ctx) {
+            let title = &block.title;
+            let Some(metric) = Metric::from_name(title).or_else(|| Metric::from_name(&stem)) else {
+                return Err(ctx.error(format!(
+                    "the metric of this Meta Insights series is unknown: neither its title `{}` nor its name names follows, reach, views, visits, viewers, interactions or link clicks",
+                    crate::import::cells::shorten(title)
+                )));
+            };
+            warn_platform(title, ctx);
+            let days = read_days(table, &block.rows, date, value, metric, ctx);
+            if let Metric::Unused(what) = metric {
+                ctx.warn(
+                    None,
+                    format!("the {what} series has no daily field in the account model; the file was read but is not used"),
+                );
+                continue;
+            }
+            out.push(Parsed::Daily(days));
         }
-        Ok(vec![Parsed::Daily(days)])
+        Ok(out)
     }
+}
+
+/// One titled series of a file (`Facebook reach`), with its rows.
+struct SeriesBlock<'t> {
+    title: String,
+    line: u64,
+    rows: Vec<&'t Row>,
+}
+
+/// The series of a file: the first under the file's title line, then one under each title line
+/// further down (Meta writes `Facebook reach` and `Instagram reach` into one `Reach.csv`), each
+/// block's own `Date`, `Primary` header left out.
+fn series_blocks(table: &Table) -> Vec<SeriesBlock<'_>> {
+    let mut out = vec![SeriesBlock {
+        title: table.title.clone().unwrap_or_default(),
+        line: table.header_line,
+        rows: Vec::new(),
+    }];
+    for row in &table.rows {
+        // A title names a metric or a platform (a day whose value is empty is not one).
+        let title = super::blocks::title_of(row)
+            .filter(|t| Metric::from_name(t).is_some() || platform_of(t).is_some());
+        if let Some(title) = title {
+            out.push(SeriesBlock {
+                title: title.to_string(),
+                line: row.line,
+                rows: Vec::new(),
+            });
+            continue;
+        }
+        let cell = |i: usize| row.cells.get(i).unwrap_or("").trim().to_lowercase();
+        if cell(0) == "date" && cell(1) == "primary" {
+            continue;
+        }
+        if let Some(block) = out.last_mut() {
+            block.rows.push(row);
+        }
+    }
+    out.retain(|b| !b.rows.is_empty());
+    out
+}
+
+/// The platform a series title names.
+fn platform_of(title: &str) -> Option<&'static str> {
+    let t = title.to_lowercase();
+    ["facebook", "instagram"]
+        .into_iter()
+        .find(|p| t.contains(p))
+}
+
+/// The blocks the account takes: those of its platform (`[account] platform`, else the first
+/// block's); a block of another platform is set aside with a warning, never merged into the
+/// same days. Where no block is of the account's platform, the first is taken (`warn_platform`
+/// says so).
+fn chosen<'b, 't>(blocks: &'b [SeriesBlock<'t>], ctx: &mut Ctx) -> Vec<&'b SeriesBlock<'t>> {
+    let configured = ctx
+        .config
+        .account
+        .platform
+        .as_deref()
+        .map(str::to_lowercase);
+    let wanted = configured
+        .as_deref()
+        .and_then(platform_of)
+        .filter(|p| blocks.iter().any(|b| platform_of(&b.title) == Some(*p)))
+        .or_else(|| blocks.first().and_then(|b| platform_of(&b.title)));
+    let mut taken: Vec<&SeriesBlock> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let same = match (platform_of(&b.title), wanted) {
+            (Some(p), Some(w)) => p == w,
+            (None, _) | (_, None) => i == 0,
+        };
+        let repeats_metric = taken
+            .iter()
+            .any(|t| Metric::from_name(&t.title) == Metric::from_name(&b.title));
+        if same && !repeats_metric {
+            taken.push(b);
+            continue;
+        }
+        let whose = match wanted {
+            Some("facebook") => "Facebook's",
+            Some(_) => "Instagram's",
+            None => "the file's first",
+        };
+        ctx.warn(
+            Some(b.line),
+            format!(
+                "the block `{}` is set aside: the account takes {whose} series (set [account] platform in audit.toml to choose)",
+                crate::import::cells::shorten(&b.title)
+            ),
+        );
+    }
+    taken
 }
 
 /// The file name without its extension and the browser's ` (1)` suffix.
