@@ -204,7 +204,7 @@ fn i22_bomb_like_files_stop_at_a_limit_with_a_message() {
         vec![
             (
                 "bomb.csv".to_string(),
-                "has more than 2,000 fields on line 1; it is not read".to_string()
+                "has more than 20,000 fields on line 1; it is not read".to_string()
             ),
             (
                 "field.csv".to_string(),

@@ -230,3 +230,32 @@ fn meta_series_padded_titles_and_two_platform_blocks() {
 fn reach_bytes() -> Vec<u8> {
     b"\"Facebook reach\"\n\"Date\",\"Primary\"\n\"2025-01-01T08:00:00\",\"3897\"\n\"2025-01-02T08:00:00\",\"4100\"\n\n\"Instagram reach\"\n\"Date\",\"Primary\"\n\"2025-01-01T08:00:00\",\"150\"\n\"2025-01-02T08:00:00\",\"160\"\n".to_vec()
 }
+
+/// Legacy Facebook page exports are wider than 2,000 columns: they are read, not refused.
+#[test]
+fn a_legacy_facebook_page_export_of_2_200_columns_is_read() {
+    let mut header = vec!["Date".to_string(), "Lifetime Total Likes".to_string()];
+    let mut description = vec![
+        String::new(),
+        "Lifetime: The total number of people who have liked your Page. (Unique Users)".to_string(),
+    ];
+    for i in 0..2_198 {
+        header.push(format!("Daily metric {i}"));
+        description.push(String::new());
+    }
+    let row = |date: &str, likes: u32| {
+        let mut cells = vec![date.to_string(), likes.to_string()];
+        cells.extend((0..2_198).map(|_| "0".to_string()));
+        cells.join(",")
+    };
+    let text = [
+        header.join(","),
+        description.join(","),
+        row("01/01/2015", 5_000),
+        row("01/02/2015", 5_010),
+    ]
+    .join("\n");
+    let l = load(&[("Facebook Insights Data Export - Acme.csv", &text)]).unwrap();
+    assert_eq!(l.report.sources[0].format, "facebook-legacy/page");
+    assert_eq!(l.account.daily[&day("2015-01-02")].followers, Some(5010.0));
+}

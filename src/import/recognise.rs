@@ -200,8 +200,13 @@ pub fn read_one(
     }
     let (mut table, records) = match table::read_head(&decoded.text) {
         Ok(t) => t,
-        Err(why) => {
+        // An empty file is nothing; a file past a limit may be an export: named on stderr.
+        Err(why) if why == "is empty" => {
             report.skip(&file.name, why);
+            return Ok(None);
+        }
+        Err(why) => {
+            report.set_aside(&file.name, why);
             return Ok(None);
         }
     };
@@ -280,7 +285,7 @@ pub fn read_one(
             match canonical::parse_records(kind, &table, records, &file.name, opts.tz, report) {
                 Ok(p) => p,
                 Err(why) => {
-                    report.skip(&file.name, why);
+                    report.set_aside(&file.name, why);
                     return Ok(None);
                 }
             };
@@ -292,7 +297,7 @@ pub fn read_one(
     if let Some(imp) = platform_match {
         table.rows.clear();
         if let Err(why) = table.read_rows(records) {
-            report.skip(&file.name, why);
+            report.set_aside(&file.name, why);
             return Ok(None);
         }
         file_notes(report, &table);
