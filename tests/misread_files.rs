@@ -259,3 +259,32 @@ fn a_legacy_facebook_page_export_of_2_200_columns_is_read() {
     assert_eq!(l.report.sources[0].format, "facebook-legacy/page");
     assert_eq!(l.account.daily[&day("2015-01-02")].followers, Some(5010.0));
 }
+
+/// Dates as the platforms write them in the languages they ship.
+#[test]
+fn dates_in_spanish_portuguese_german_and_x_early_2025() {
+    for (first, second) in [
+        ("20 de febrero", "21 de febrero"),
+        ("20 de fevereiro", "21 de fevereiro"),
+        ("20. Februar", "21. Februar"),
+    ] {
+        let text = format!(
+            "\"Date\",\"Followers\",\"Difference in followers from previous day\"\n\
+             \"{first}\",\"1000\",\"5\"\n\"{second}\",\"1005\",\"5\"\n"
+        );
+        let l = load(&[("FollowerHistory.csv", &text)]).unwrap();
+        assert_eq!(
+            l.report.sources[0].format, "tiktok/follower-history",
+            "{first}"
+        );
+        assert_eq!(
+            l.account.daily[&day("2026-02-21")].followers,
+            Some(1005.0),
+            "{first}"
+        );
+    }
+    let x = "Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Replies,Reposts,Profile visits\n\
+             1890000000000000000,Mon Feb 17 2025,Hello,https://x.com/acme/status/1890000000000000000,1200,10,40,1,0,0,1,2,2\n";
+    let l = load(&[("account_analytics_content_2025.csv", x)]).unwrap();
+    assert_eq!(l.account.posts[0].date, day("2025-02-17"));
+}

@@ -37,6 +37,8 @@ const DATE_FORMATS: &[&str] = &[
     "%B %d, %Y",
     "%d %b %Y",
     "%d %B %Y",
+    // X's content export of early 2025: `Mon Feb 17 2025`.
+    "%a %b %d %Y",
 ];
 
 /// A date and time in any of the platforms' formats, without a zone (wall time). A stamp with
@@ -314,9 +316,10 @@ fn month_number(word: &str) -> Option<u32> {
 /// A day and month without a year, as TikTok writes them: `February 28`, `28 февраля`,
 /// `28. Februar`, `Feb 28`.
 pub fn month_day(cell: &str) -> Option<(u32, u32)> {
+    // `8 de marzo`, `8 de março`, `8. März`, `March 8`: the small words between are dropped.
     let words: Vec<&str> = cell
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !matches!(w.to_lowercase().as_str(), "de" | "del" | "of"))
         .collect();
     if words.len() != 2 {
         return None;
