@@ -288,3 +288,18 @@ fn dates_in_spanish_portuguese_german_and_x_early_2025() {
     let l = load(&[("account_analytics_content_2025.csv", x)]).unwrap();
     assert_eq!(l.account.posts[0].date, day("2025-02-17"));
 }
+
+/// A file with a header and nothing under it says so.
+#[test]
+fn a_header_without_rows_is_named() {
+    let posts = "post_id,published_at,reach\np0,2025-01-02 10:00,900\n";
+    let l = load(&[
+        ("daily.csv", "date,followers,reach\n"),
+        ("posts.csv", posts),
+    ])
+    .unwrap();
+    assert_eq!(
+        warnings(&l),
+        ["daily.csv: has a header and no rows under it: it gives nothing to the audit"]
+    );
+}

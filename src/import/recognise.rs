@@ -301,6 +301,13 @@ pub fn read_one(
             return Ok(None);
         }
         file_notes(report, &table);
+        if table.rows.is_empty() {
+            report.warn(
+                &file.name,
+                None,
+                "has a header and no rows under it: it gives nothing to the audit",
+            );
+        }
         table.forget_lookups();
         let mut ctx = ctx_for(report);
         let mut parts = imp.read_table(&table, &mut ctx)?;

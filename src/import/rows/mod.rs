@@ -30,6 +30,8 @@ pub struct Builder<'a> {
     /// Where each day or post id read so far is: a repeated key replaces its row in place, so
     /// a file of a million repeats holds one row, not a million.
     days: HashMap<chrono::NaiveDate, usize>,
+    /// Rows met under the header, read or not.
+    met: usize,
     /// Post ids by their hash (no copy of the id is kept; a hash shared by two ids keeps both).
     ids: HashMap<u64, usize>,
 }
@@ -52,12 +54,14 @@ impl<'a> Builder<'a> {
             unknown_types: BTreeSet::new(),
             days: HashMap::new(),
             ids: HashMap::new(),
+            met: 0,
         }
     }
 
     /// Read one row (its first line is `line`); a row that cannot be read is skipped with a
     /// warning naming the line and why.
     pub fn add<R: Fields>(&mut self, row: &R, line: u64, report: &mut LoadReport) {
+        self.met += 1;
         let width = self.cols.width;
         let extra =
             (width..row.width()).any(|i| row.field(i).is_some_and(|f| !f.trim().is_empty()));
@@ -120,6 +124,13 @@ impl<'a> Builder<'a> {
 
     /// The rows read, the names left unknown said once.
     pub fn finish(self, report: &mut LoadReport) -> Parsed {
+        if self.met == 0 {
+            report.warn(
+                self.file,
+                None,
+                "has a header and no rows under it: it gives nothing to the audit",
+            );
+        }
         let names = |set: BTreeSet<String>| {
             let quoted: Vec<String> = set.into_iter().map(|n| format!("`{n}`")).collect();
             quoted.join(", ")
