@@ -303,3 +303,16 @@ fn a_header_without_rows_is_named() {
         ["daily.csv: has a header and no rows under it: it gives nothing to the audit"]
     );
 }
+
+/// A Polish Excel re-save is in Windows-1250, not 1252: its captions keep their letters.
+#[test]
+fn a_polish_excel_resave_keeps_its_letters() {
+    let text =
+        "post_id;published_at;caption;reach\np0;2025-01-02 10:00;Zażółć gęślą jaźń w Łodzi;900\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode(text);
+    let files = vec![SourceFile::new("posts.csv", bytes.into_owned())];
+    let opts = LoadOptions::new(chrono_tz::UTC, "2026-11-22".parse().unwrap());
+    let l = load_files(files, AuditConfig::default(), opts, "t").unwrap();
+    assert_eq!(l.report.sources[0].encoding, "Windows-1250");
+    assert_eq!(l.account.posts[0].caption, "Zażółć gęślą jaźń w Łodzi");
+}

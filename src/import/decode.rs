@@ -2,10 +2,11 @@
 //! (export-formats.md, section 9.1).
 //!
 //! Order: a byte-order mark (UTF-16LE, UTF-16BE, UTF-8); strict UTF-8; UTF-16 without a mark
-//! (NUL bytes in every other position); then the Windows code page that Excel re-saves in:
-//! Windows-1251 when the high bytes look like Cyrillic words, else Windows-1252.
+//! (NUL bytes in every other position); then the legacy code page that Excel re-saves in, as
+//! `chardetng` (the detector web browsers use) guesses it from the letters: Windows-1252 for
+//! Western Europe, Windows-1250 for Polish or Czech, Windows-1251 for Russian, and so on.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1251, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 use std::borrow::Cow;
 
 /// A file's text and the encoding it was read in. Valid UTF-8, the usual case, is borrowed
@@ -84,11 +85,32 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
             lossy: true,
         };
     }
-    if looks_cyrillic(bytes) {
-        with(WINDOWS_1251, bytes, "Windows-1251")
-    } else {
-        with(WINDOWS_1252, bytes, "Windows-1252")
-    }
+    let enc = legacy(bytes);
+    with(enc, bytes, name_of(enc))
+}
+
+/// The legacy code page of a file that is not Unicode, guessed from its first 1 MiB.
+fn legacy(bytes: &[u8]) -> &'static Encoding {
+    const SAMPLE: usize = 1024 * 1024;
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(&bytes[..bytes.len().min(SAMPLE)], bytes.len() <= SAMPLE);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// An encoding's name as the load report writes it (`Windows-1250`).
+fn name_of(enc: &'static Encoding) -> &'static str {
+    const NAMES: &[(&str, &str)] = &[
+        ("windows-1250", "Windows-1250"),
+        ("windows-1251", "Windows-1251"),
+        ("windows-1252", "Windows-1252"),
+        ("windows-1253", "Windows-1253"),
+        ("windows-1254", "Windows-1254"),
+        ("windows-1257", "Windows-1257"),
+    ];
+    NAMES
+        .iter()
+        .find(|(n, _)| *n == enc.name())
+        .map_or(enc.name(), |(_, shown)| shown)
 }
 
 /// A UTF-8 file with a few broken bytes: more valid multi-byte characters than invalid
@@ -125,20 +147,6 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     let odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
     let even = head.iter().step_by(2).filter(|b| **b == 0).count();
     odd * 10 >= pairs * 6 || even * 10 >= pairs * 6
-}
-
-/// In Windows-1251, letters are the bytes 0xC0–0xFF and Russian words are runs of them; in
-/// Windows-1252 text the same bytes are accented letters standing alone among ASCII ones.
-fn looks_cyrillic(bytes: &[u8]) -> bool {
-    let high = bytes.iter().filter(|b| **b >= 0xC0).count();
-    if high == 0 {
-        return false;
-    }
-    let in_runs = bytes
-        .windows(2)
-        .filter(|w| w[0] >= 0xC0 && w[1] >= 0xC0)
-        .count();
-    in_runs * 2 >= high
 }
 
 #[cfg(test)]
@@ -198,6 +206,12 @@ mod tests {
 
     #[test]
     fn windows_code_pages() {
+        use encoding_rs::{WINDOWS_1250, WINDOWS_1251, WINDOWS_1252};
+        let (pl, _, _) =
+            WINDOWS_1250.encode("Data;Obserwujący;Zasięg\n2026-10-01;5;Łódź, Kraków, Gdańsk\n");
+        let d = decode(&pl);
+        assert_eq!(d.encoding, "Windows-1250");
+        assert!(d.text.contains("Łódź, Kraków, Gdańsk"), "{}", d.text);
         let (ru, _, _) = WINDOWS_1251.encode("Дата;Визиты\n2026-10-01;5\nИтого и средние;5\n");
         let d = decode(&ru);
         assert_eq!(d.encoding, "Windows-1251");
