@@ -37,6 +37,12 @@ pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
         Kpi::Impressions,
         sum_opt(days.iter().map(|d| d.impressions)),
     );
+    let visits = sum_opt(days.iter().map(|d| d.profile_visits));
+    k.set(Kpi::ProfileVisits, visits);
+    k.set(
+        Kpi::ProfileVisitRatePct,
+        pct(visits, sum_opt(days.iter().map(|d| d.reach))),
+    );
     let mean_reach = mean(days.iter().filter_map(|d| d.reach));
     k.set(Kpi::ReachPerFollowerPct, pct(mean_reach, end));
     k.set(

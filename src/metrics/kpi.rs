@@ -59,6 +59,8 @@ kpis! {
     Impressions => "impressions", Count, "Impressions";
     ReachPerFollowerPct => "reach_per_follower_pct", Percent, "Daily reach per follower";
     PostReachMedian => "post_reach_median", Count, "Median post reach";
+    ProfileVisits => "profile_visits", Count, "Profile visits";
+    ProfileVisitRatePct => "profile_visit_rate_pct", Percent, "Profile visits per reach";
     Posts => "posts", Count, "Posts";
     PostsPerWeek => "posts_per_week", Ratio, "Posts per week";
     Likes => "likes", Count, "Likes";

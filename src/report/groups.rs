@@ -26,6 +26,8 @@ pub const GROUPS: &[(&str, &[Kpi])] = &[
             Kpi::Impressions,
             Kpi::ReachPerFollowerPct,
             Kpi::PostReachMedian,
+            Kpi::ProfileVisits,
+            Kpi::ProfileVisitRatePct,
         ],
     ),
     (

@@ -332,6 +332,10 @@ pub fn reach(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ("daily reach/follower", Kpi::ReachPerFollowerPct),
             ("post median", Kpi::PostReachMedian),
         ],
+        &[
+            ("profile visits", Kpi::ProfileVisits),
+            ("per reach", Kpi::ProfileVisitRatePct),
+        ],
     ];
     let v = &app.view;
     let spec = Spec {

@@ -31,6 +31,8 @@ pub fn kpi_help(k: Kpi) -> &'static str {
         Impressions => "all views, not unique",
         ReachPerFollowerPct => "a typical day's reach per 100 followers",
         PostReachMedian => "the reach of a typical post",
+        ProfileVisits => "profile opens, summed by day",
+        ProfileVisitRatePct => "profile opens per 100 of daily reach",
         Posts => "posts published in the period",
         PostsPerWeek => "posting frequency",
         Likes | Comments | Shares | Saves => "totals over the period's posts",
