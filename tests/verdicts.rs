@@ -30,11 +30,11 @@ fn json(dir: &tempfile::TempDir, month: &str) -> serde_json::Value {
 
 /// A whole number with thousands separators, as the reports write it.
 fn group(v: f64) -> String {
-    smm_audit::report::format::count(v.round())
+    smm_audit::format::count(v.round())
 }
 
 fn signed(v: f64) -> String {
-    smm_audit::report::format::signed_count(v.round())
+    smm_audit::format::signed_count(v.round())
 }
 
 /// The report's first finding of a rule.

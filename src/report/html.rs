@@ -1,11 +1,11 @@
 //! The HTML report: the Markdown report's content as one self-contained page (no scripts, no
 //! external resources), every text from the exports escaped.
 
-use super::format::{self, NO_VALUE};
 use super::groups::GROUPS;
 use super::markdown::period_name;
 use super::verdict;
 use super::ReportInput;
+use crate::format::{self, NO_VALUE};
 use crate::model::Direction;
 use std::fmt::Write;
 

@@ -1,10 +1,10 @@
 //! The Markdown report: the one page an owner forwards to the agency (kpis.md, "The monthly
 //! report").
 
-use super::format::{self, NO_VALUE};
 use super::groups::GROUPS;
 use super::verdict;
 use super::ReportInput;
+use crate::format::{self, NO_VALUE};
 use crate::metrics::{Kpi, PeriodSummary};
 use crate::model::Period;
 use std::fmt::Write;

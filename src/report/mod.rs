@@ -1,6 +1,5 @@
 //! Reports: Markdown (what an owner forwards to the agency) and JSON (for tools).
 
-pub mod format;
 pub mod groups;
 pub mod html;
 pub mod json;

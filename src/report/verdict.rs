@@ -2,8 +2,8 @@
 //! owner reads first, the one-character mark of a month in the history strip, and a plan
 //! entry's "met" with the flagged followers taken out.
 
-use super::format::{count, value, NO_VALUE};
 use crate::audit::MonthVerdict;
+use crate::format::{count, value, NO_VALUE};
 use crate::metrics::PlanResult;
 use crate::rules::{Verdict, VerdictLevel};
 

@@ -3,8 +3,8 @@
 use super::finding::{Finding, Severity};
 use super::series::{plus, Episode};
 use super::{make, not_evaluated, Thresholds};
+use crate::format::group;
 use crate::model::{Account, AudienceRow, Period, Segment};
-use crate::report::format::group;
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;

@@ -120,7 +120,7 @@ fn spend_surge(
         if s > 0.0 && s >= th.get("spend_surge") * m {
             return Some(Cause {
                 kind: "spend",
-                during: format!("during an ad-spend surge ({} on {d})", crate::report::format::group(s, 2)),
+                during: format!("during an ad-spend surge ({} on {d})", crate::format::group(s, 2)),
                 question: "Ask the contractor which audiences the ads targeted and what one new follower cost.",
                 description: format!(
                     "ad spend of {:.2} on {d}, {} the median daily spend of {:.2}",

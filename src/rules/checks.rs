@@ -3,9 +3,9 @@
 use super::finding::{Finding, Severity};
 use super::series::{minus, plus};
 use super::{make, Thresholds};
+use crate::format::{count, group, value};
 use crate::metrics::{ClaimResult, PeriodSummary};
 use crate::model::{Account, Direction, Period};
-use crate::report::format::{count, group, value};
 use chrono::NaiveDate;
 use serde_json::{json, Map};
 

@@ -4,9 +4,9 @@ use super::causes::{causes, has_giveaway};
 use super::finding::{Finding, Severity};
 use super::series::{judge_day, minus, plus, round_package, values_in, Episode, GainSource, Gains};
 use super::{make, not_evaluated, Thresholds};
+use crate::format::{count, group};
 use crate::metrics::stats::{mean, median};
 use crate::model::Account;
-use crate::report::format::{count, group};
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -52,7 +52,7 @@ fn episode_evidence(ep: &Episode, source: GainSource) -> Map<String, Value> {
 }
 
 fn dates(ep: &Episode) -> String {
-    crate::report::format::days(ep.start, ep.end)
+    crate::format::days(ep.start, ep.end)
 }
 
 /// " from daily follows" where the gain was not read from follower counts (rules.md).

@@ -130,7 +130,7 @@ pub fn evaluate_with(
             if let Some(serde_json::Value::String(reason)) = f.evidence.get("reason") {
                 growth_missing.push(format!(
                     "a follower jump of +{} could not be compared with engagement: {reason}",
-                    crate::report::format::count(
+                    crate::format::count(
                         f.evidence
                             .get("excess_gain")
                             .and_then(|v| v.as_f64())

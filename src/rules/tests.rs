@@ -159,9 +159,7 @@ fn a_bought_spike_with_flat_engagement_is_high() {
         .map(|v| v["gain"].as_f64().unwrap() - v["baseline_median"].as_f64().unwrap())
         .sum();
     assert!((excess - spike.evidence["excess_gain"].as_f64().unwrap()).abs() < 1e-9);
-    assert!(spike
-        .title
-        .contains(&crate::report::format::count(excess.round())));
+    assert!(spike.title.contains(&crate::format::count(excess.round())));
     assert_eq!(spike.evidence["round_package"], 2500.0);
     assert_eq!(spike.evidence["cause"], "none found");
     // +22 % in the month with flat engagement also dilutes engagement: two families.

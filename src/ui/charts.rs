@@ -5,8 +5,8 @@
 use super::frame::{focused, panel};
 use super::Theme;
 use crate::app::{App, Focus, Series};
+use crate::format;
 use crate::metrics::{delta, Kpi};
-use crate::report::format;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};

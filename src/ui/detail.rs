@@ -5,7 +5,7 @@ use super::frame::panel;
 use super::lists::dates;
 use super::Theme;
 use crate::app::App;
-use crate::report::format::{evidence_name, evidence_value};
+use crate::format::{evidence_name, evidence_value};
 use crate::text::one_line;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

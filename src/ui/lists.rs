@@ -3,8 +3,8 @@
 use super::frame::{focused, panel};
 use super::Theme;
 use crate::app::{App, Focus};
+use crate::format;
 use crate::metrics::Kpi;
-use crate::report::format;
 use crate::rules::Finding;
 use crate::text::one_line;
 use ratatui::layout::Rect;

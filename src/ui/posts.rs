@@ -3,8 +3,8 @@
 use super::frame::panel;
 use super::Theme;
 use crate::app::App;
+use crate::format;
 use crate::metrics::{Kpi, RankedPost, Ranking};
-use crate::report::format;
 use crate::text::{fit, one_line, sanitize};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -40,7 +40,7 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Reach and views side by side; the last rate follows the ranking shown (ER by views for a
     // list by views). The type column gives way on a narrow screen.
     let by = app.shown_ranking();
-    let last = crate::report::format::ranked_headers(by).1;
+    let last = crate::format::ranked_headers(by).1;
     let wide = area.width >= 120;
     let with_type = area.width >= 100;
     // The publication: day and time, or only the day where the screen is narrow.
@@ -81,7 +81,7 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .map(|r| {
             let p = &r.post;
-            let last = crate::report::format::ranked_values(by, p, &r.rates).1;
+            let last = crate::format::ranked_values(by, p, &r.rates).1;
             // A post the audit flags carries a mark in its severity's colour.
             let worst = app.findings_of(&p.id).map(|x| x.severity).max();
             let mark = match worst {

@@ -2,6 +2,7 @@
 //! names, never an exact tuple) and mapped to the account model.
 
 mod cells;
+mod dates;
 mod facebook_legacy;
 mod ga4;
 mod instagram_followers;

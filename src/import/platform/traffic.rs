@@ -1,13 +1,15 @@
 //! What the Google Analytics 4 and Yandex Metrica importers share when they read a report into
 //! traffic rows: each column's number style and rate form (a fraction or a percent), decided
-//! from its cells, and the loop that keeps the social rows.
+//! from its cells, the loop that keeps the social rows, and the rows of one (date, source)
+//! summed into one.
 
 use super::cells::{self, cell};
-use super::ga4::social;
 use super::Ctx;
 use crate::import::lenient::{self, NumberStyle};
 use crate::import::table::{Row, Table};
 use crate::model::TrafficRow;
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
 
 /// The number columns of a report, each with the style of its cells in the rows that count.
 pub struct Numbers<'t> {
@@ -99,5 +101,120 @@ pub fn social_rows(
             format!("none of its {other} rows is {what}, so it gives no traffic rows"),
         );
     }
-    social::combine(rows)
+    combine(rows)
+}
+
+/// The warning for a report of totals over a period, whose rows are dated by its first day;
+/// `origin` says where the period was read (` (from its file name)`), if not from the report.
+pub fn period_warning(start: NaiveDate, end: NaiveDate, origin: &str) -> String {
+    let months = if (start.year(), start.month()) != (end.year(), end.month()) {
+        " (all in the month of that day: download one month at a time to compare months)"
+    } else {
+        ""
+    };
+    format!(
+        "the report gives totals for {start} to {end}{origin} with no date column; its rows are \
+         dated {start}{months}"
+    )
+}
+
+/// Running sums of the rows of one (date, source).
+struct Sum {
+    line: u64,
+    row: TrafficRow,
+    rows: usize,
+    /// (value × sessions, sessions) of bounce rate, session length and depth.
+    weighted: [(f64, f64); 3],
+}
+
+fn add(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x + y),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+/// Rows of the same (date, source) summed into one: counts added, rates and means weighted by
+/// sessions. A (date, source) of one row is kept as it is. Sorted by date, then source.
+pub fn combine(rows: Vec<(u64, TrafficRow)>) -> Vec<(u64, TrafficRow)> {
+    let mut index: HashMap<(chrono::NaiveDate, String), usize> = HashMap::new();
+    let mut sums: Vec<Sum> = Vec::new();
+    let means = |r: &TrafficRow| {
+        [
+            r.bounce_rate_pct,
+            r.avg_session_seconds,
+            r.pages_per_session,
+        ]
+    };
+    for (line, row) in rows {
+        let key = (row.date, row.source.clone());
+        let Some(&i) = index.get(&key) else {
+            index.insert(key, sums.len());
+            let weighted =
+                means(&row).map(|m| m.map_or((0.0, 0.0), |v| (v * row.sessions, row.sessions)));
+            sums.push(Sum {
+                line,
+                row,
+                rows: 1,
+                weighted,
+            });
+            continue;
+        };
+        let s = &mut sums[i];
+        for (w, m) in s.weighted.iter_mut().zip(means(&row)) {
+            if let Some(v) = m {
+                *w = (w.0 + v * row.sessions, w.1 + row.sessions);
+            }
+        }
+        let r = &mut s.row;
+        r.sessions += row.sessions;
+        r.users = add(r.users, row.users);
+        r.new_users = add(r.new_users, row.new_users);
+        r.conversions = add(r.conversions, row.conversions);
+        r.leads = add(r.leads, row.leads);
+        r.revenue = add(r.revenue, row.revenue);
+        r.bounce_rate_pct = r.bounce_rate_pct.or(row.bounce_rate_pct);
+        r.avg_session_seconds = r.avg_session_seconds.or(row.avg_session_seconds);
+        r.pages_per_session = r.pages_per_session.or(row.pages_per_session);
+        s.rows += 1;
+    }
+    let mut out: Vec<(u64, TrafficRow)> = sums
+        .into_iter()
+        .map(|mut s| {
+            if s.rows > 1 {
+                let [b, t, p] = s.weighted.map(|(sum, w)| (w > 0.0).then(|| sum / w));
+                let r = &mut s.row;
+                r.bounce_rate_pct = b.or(r.bounce_rate_pct);
+                r.avg_session_seconds = t.or(r.avg_session_seconds);
+                r.pages_per_session = p.or(r.pages_per_session);
+            }
+            (s.line, s.row)
+        })
+        .collect();
+    out.sort_by(|a, b| (a.1.date, &a.1.source).cmp(&(b.1.date, &b.1.source)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_of_one_day_and_source_are_summed_with_weighted_rates() {
+        let d = "2026-10-01".parse().unwrap();
+        let row = |sessions: f64, bounce: f64| TrafficRow {
+            date: d,
+            source: "vk.com".into(),
+            sessions,
+            users: Some(sessions - 1.0),
+            bounce_rate_pct: Some(bounce),
+            ..TrafficRow::default()
+        };
+        let out = combine(vec![(3, row(10.0, 20.0)), (4, row(30.0, 60.0))]);
+        assert_eq!(out.len(), 1);
+        let (line, r) = &out[0];
+        assert_eq!((*line, r.sessions, r.users), (3, 40.0, Some(38.0)));
+        assert_eq!(r.bounce_rate_pct, Some(50.0));
+    }
 }

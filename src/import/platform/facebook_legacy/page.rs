@@ -5,7 +5,7 @@
 use super::{breakdown, pick_any, split_description};
 use crate::import::canonical::Parsed;
 use crate::import::platform::cells::{Col, DayCols};
-use crate::import::platform::meta::common;
+use crate::import::platform::dates;
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
 use crate::import::vocab;
@@ -77,7 +77,7 @@ impl PlatformImporter for Page {
         ]);
         let mut days: Vec<(u64, DailyRow)> = Vec::new();
         let mut dated: Vec<(NaiveDate, &Row)> = Vec::new();
-        for (row, d) in common::dated(&rows, &date, ctx) {
+        for (row, d) in dates::dated(&rows, &date, ctx) {
             match fields.patch(row, d) {
                 Ok(day) => {
                     dated.push((d, row));
@@ -131,7 +131,7 @@ fn audience(
                     Some(code) => add("country", code),
                     None => unknown.push(key.clone()),
                 },
-                CITY => add("city", common::title_case(key)),
+                CITY => add("city", dates::title_case(key)),
                 _ => {
                     let (g, age) = key.split_once('.').unwrap_or(("", key));
                     match (vocab::gender(g), vocab::age_bucket(age)) {
@@ -161,7 +161,7 @@ fn audience(
     if !unknown.is_empty() {
         ctx.warn(
             None,
-            format!("unknown breakdowns skipped: {}", common::list(&unknown)),
+            format!("unknown breakdowns skipped: {}", dates::list(&unknown)),
         );
     }
     out

@@ -5,7 +5,7 @@
 use super::{breakdown, pick, split_description};
 use crate::import::canonical::Parsed;
 use crate::import::platform::cells::Col;
-use crate::import::platform::meta::common;
+use crate::import::platform::dates;
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
 use crate::import::vocab;
@@ -96,7 +96,7 @@ impl PlatformImporter for Posts {
             Breakdown::new(table, &rows, STORIES)
         };
         let consumers = Breakdown::new(table, &rows, CONSUMERS);
-        let day_first = common::day_first(rows.iter().map(|r| posted.raw(r)));
+        let day_first = dates::day_first(rows.iter().map(|r| posted.raw(r)));
         let mut posts = Vec::new();
         for row in &rows {
             if vocab::is_total(id.raw(row)) {
@@ -109,7 +109,7 @@ impl PlatformImporter for Posts {
                 }
                 let cell = posted.raw(row).trim();
                 let (published_at, date) =
-                    common::published_cell(cell, "Posted", day_first, ctx.tz)?;
+                    dates::published_cell(cell, "Posted", day_first, ctx.tz)?;
                 Ok(Post {
                     id: pid.to_string(),
                     published_at,

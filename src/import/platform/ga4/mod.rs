@@ -7,17 +7,16 @@
 //! channel group`). Its social rows become traffic rows; a site-wide report (daily totals, like
 //! the usual `Date, Total users, …` file) gives none, with one warning saying why.
 
-pub(super) mod social;
-
 use super::cells::cell;
 use super::traffic::{self, as_pct, Numbers};
 use super::{Ctx, PlatformImporter};
 use crate::import::canonical::Parsed;
 use crate::import::lenient;
 use crate::import::table::{Row, Table};
+use crate::import::vocab::social::is_social;
 use crate::import::ImportError;
 use crate::model::{AuditConfig, TrafficRow};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 pub fn importers() -> Vec<&'static dyn PlatformImporter> {
     vec![&Ga4]
@@ -110,20 +109,6 @@ fn period(comments: &[String]) -> (Option<NaiveDate>, Option<NaiveDate>) {
         })
     };
     (find("start date"), find("end date"))
-}
-
-/// The warning for a report of totals over a period, whose rows are dated by its first day;
-/// `origin` says where the period was read (` (from its file name)`), if not from the report.
-pub(super) fn period_warning(start: NaiveDate, end: NaiveDate, origin: &str) -> String {
-    let months = if (start.year(), start.month()) != (end.year(), end.month()) {
-        " (all in the month of that day: download one month at a time to compare months)"
-    } else {
-        ""
-    };
-    format!(
-        "the report gives totals for {start} to {end}{origin} with no date column; its rows are \
-         dated {start}{months}"
-    )
 }
 
 /// The site-wide report's days, for the warning that it gives no traffic rows.
@@ -223,7 +208,7 @@ fn read(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
                 ));
             };
             if let Some(end) = end.filter(|e| *e != start) {
-                ctx.warn(None, period_warning(start, end, ""));
+                ctx.warn(None, traffic::period_warning(start, end, ""));
             }
             Some(start)
         }
@@ -244,7 +229,7 @@ fn read(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
         "a social source or channel",
         |row| {
             let [_, source, channel] = cols.dims(row);
-            (social::is_social(source) || social::is_social(channel))
+            (is_social(source) || is_social(channel))
                 .then(|| traffic_row(row, &cols, &numbers, fixed_date, rates))
         },
     );

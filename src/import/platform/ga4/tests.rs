@@ -200,7 +200,7 @@ fn daily_rows_by_source_are_sorted_and_summed() {
 
 #[test]
 fn totals_over_several_months_say_where_they_are_counted() {
-    let w = period_warning(d("2026-09-15"), d("2026-10-14"), "");
+    let w = crate::import::platform::traffic::period_warning(d("2026-09-15"), d("2026-10-14"), "");
     assert_eq!(
         w,
         "the report gives totals for 2026-09-15 to 2026-10-14 with no date column; its rows are \

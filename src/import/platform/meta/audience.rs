@@ -4,11 +4,11 @@
 //! row), and sometimes other blocks (skipped) or an embedded daily series.
 
 use super::blocks::{blocks, kind, title_of, Block, Kind};
-use super::common;
 use super::daily::{self, Metric};
 use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient::{self, NumberStyle};
+use crate::import::platform::dates;
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
 use crate::import::vocab;
@@ -76,7 +76,7 @@ impl PlatformImporter for Audience {
                     for (line, label, share) in list(b, delim, ctx) {
                         let from_header = b.header_first && line == table.header_line;
                         let label = if from_header {
-                            common::title_case(&label)
+                            dates::title_case(&label)
                         } else {
                             label
                         };
@@ -106,14 +106,14 @@ impl PlatformImporter for Audience {
                 None,
                 format!(
                     "unknown countries skipped: {}",
-                    common::list(&unknown_countries)
+                    dates::list(&unknown_countries)
                 ),
             );
         }
         if !unknown_blocks.is_empty() {
             ctx.warn(
                 None,
-                format!("blocks not used: {}", common::list(&unknown_blocks)),
+                format!("blocks not used: {}", dates::list(&unknown_blocks)),
             );
         }
         if rows.is_empty() && days.is_empty() {

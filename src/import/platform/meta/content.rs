@@ -1,9 +1,9 @@
 //! Meta Business Suite content exports (one row a post, lifetime numbers): Facebook posts and
 //! Instagram posts and stories, every vintage of export-formats.md sections 3.1 and 3.2.
 
-use super::common;
 use crate::import::canonical::Parsed;
 use crate::import::platform::cells::Col;
+use crate::import::platform::dates;
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
 use crate::import::vocab;
@@ -80,7 +80,7 @@ impl PlatformImporter for Content {
     fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
         let rows: Vec<&Row> = table.rows.iter().collect();
         let cols = Cols::new(table, &rows);
-        let day_first = common::day_first(rows.iter().map(|r| cols.time.raw(r)));
+        let day_first = dates::day_first(rows.iter().map(|r| cols.time.raw(r)));
         let mut posts = Vec::new();
         let mut views_missing = 0usize;
         let mut per_day = false;
@@ -132,7 +132,7 @@ fn post(c: &Cols, row: &Row, day_first: bool, ctx: &Ctx) -> Result<(Post, bool),
     if time.is_empty() {
         return Err("`Publish time` is empty".into());
     }
-    let (published_at, date) = common::published_cell(time, "Publish time", day_first, ctx.tz)?;
+    let (published_at, date) = dates::published_cell(time, "Publish time", day_first, ctx.tz)?;
     let reach = c.reach.count(row)?;
     let mut impressions = c.impressions.count(row)?;
     let views_zero = impressions == Some(0.0) && reach.is_some_and(|r| r > 0.0);

@@ -2,9 +2,9 @@
 //! `Views.csv`, `Visits.csv`, `Viewers.csv`, `Interactions.csv`, `Link clicks.csv`, one metric
 //! a file, named by the title line (`Facebook reach`) or else by the file name.
 
-use super::common;
 use crate::import::canonical::Parsed;
 use crate::import::platform::cells::{blank_day, Col};
+use crate::import::platform::dates;
 use crate::import::platform::{Ctx, PlatformImporter};
 use crate::import::table::{Row, Table};
 use crate::import::ImportError;
@@ -259,7 +259,7 @@ pub fn read_days(
     let mut out: Vec<(u64, DailyRow)> = Vec::new();
     let mut seen = BTreeSet::new();
     let mut repeated = Vec::new();
-    for (row, d) in common::dated(rows, &date, ctx) {
+    for (row, d) in dates::dated(rows, &date, ctx) {
         let v = match value.count(row) {
             Ok(Some(v)) => v,
             Ok(None) => continue,

@@ -4,7 +4,6 @@
 
 mod audience;
 mod blocks;
-pub(super) mod common;
 mod content;
 mod daily;
 #[cfg(test)]

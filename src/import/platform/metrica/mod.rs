@@ -4,13 +4,13 @@
 //! or a detailed source such as `vk.com`, `t.me`) become traffic rows.
 
 use super::cells::cell;
-use super::ga4::social;
 use super::traffic::{self, as_pct, Numbers};
 use super::{Ctx, PlatformImporter};
 use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient;
 use crate::import::table::{Row, Table};
+use crate::import::vocab::social;
 use crate::import::ImportError;
 use crate::model::{AuditConfig, TrafficRow};
 use chrono::NaiveDate;
@@ -191,7 +191,7 @@ fn read(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
                 ));
             };
             if start != end {
-                let w = super::ga4::period_warning(start, end, " (from its file name)");
+                let w = super::traffic::period_warning(start, end, " (from its file name)");
                 ctx.warn(None, w);
             }
             Some(start)

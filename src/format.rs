@@ -1,5 +1,5 @@
-//! How numbers are written for people: thousands separators, two decimals for percentages,
-//! "—" for no value.
+//! How numbers and dates are written for people, in one place below the rules and the
+//! renderers: thousands separators, two decimals for percentages, "—" for no value.
 
 use crate::metrics::{Kpi, Unit};
 

@@ -1,5 +1,5 @@
-//! Cell helpers shared by the Meta and the legacy Facebook importers: totals rows, dated rows,
-//! post types, publication times, age buckets and genders.
+//! Dates as the platforms' exports write them (`03/18/2025 12:59`, day first where the column
+//! says so, two-digit years), dated rows and publication times in the account's zone.
 
 use crate::import::cells;
 use crate::import::lenient;
