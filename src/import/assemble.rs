@@ -17,27 +17,6 @@ use crate::model::{Account, AudienceRow, AuditConfig, DailyRow, Message, Post, P
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-/// Overwrite `into`'s metrics with those `from` has.
-fn patch(into: &mut DailyRow, from: &DailyRow) -> bool {
-    let mut conflict = false;
-    let mut set = |a: &mut Option<f64>, b: Option<f64>| {
-        if let Some(v) = b {
-            conflict |= a.is_some_and(|old| old != v);
-            *a = Some(v);
-        }
-    };
-    set(&mut into.followers, from.followers);
-    set(&mut into.follows, from.follows);
-    set(&mut into.unfollows, from.unfollows);
-    set(&mut into.reach, from.reach);
-    set(&mut into.reach_paid, from.reach_paid);
-    set(&mut into.reach_organic, from.reach_organic);
-    set(&mut into.impressions, from.impressions);
-    set(&mut into.profile_visits, from.profile_visits);
-    set(&mut into.website_clicks, from.website_clicks);
-    conflict
-}
-
 /// Date an undated audience snapshot at the last day of the daily rows; the load report's
 /// line for the file says which day it was given and why. Without daily rows it keeps the
 /// file's modification date, and the line says that too.
@@ -107,7 +86,7 @@ pub fn assemble(
                         date: row.date,
                         ..DailyRow::default()
                     });
-                    if patch(entry, row) {
+                    if entry.overlay(row) {
                         if let Some(prev) = owner.get(&row.date).filter(|p| **p != f.name) {
                             *overlaps.entry((prev.clone(), f.name.clone())).or_default() += 1;
                         }
@@ -192,7 +171,7 @@ pub fn assemble(
     for row in daily.finish(report) {
         match account.daily.get_mut(&row.date) {
             Some(existing) => {
-                patch(existing, &row);
+                existing.overlay(&row);
             }
             None => {
                 account.daily.insert(row.date, row);

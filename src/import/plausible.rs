@@ -127,17 +127,7 @@ pub fn check(parts: &mut [Parsed], file: &str, today: NaiveDate, report: &mut Lo
     for part in parts.iter_mut() {
         match part {
             Parsed::Daily(v) => rows!(v, |c, r| {
-                for (name, cell) in [
-                    ("followers", &mut r.followers),
-                    ("follows", &mut r.follows),
-                    ("unfollows", &mut r.unfollows),
-                    ("reach", &mut r.reach),
-                    ("reach_paid", &mut r.reach_paid),
-                    ("reach_organic", &mut r.reach_organic),
-                    ("impressions", &mut r.impressions),
-                    ("profile_visits", &mut r.profile_visits),
-                    ("website_clicks", &mut r.website_clicks),
-                ] {
+                for (name, cell) in r.metrics_mut() {
                     c.count(name, cell);
                 }
                 c.date(r.date, last)

@@ -37,25 +37,18 @@ fn supplies(parts: &[Parsed]) -> String {
     for p in parts {
         match p {
             Parsed::Daily(rows) => {
-                let mut fields = Vec::new();
-                let any = |f: fn(&crate::model::DailyRow) -> bool| rows.iter().any(|(_, r)| f(r));
-                for (name, has) in [
-                    ("followers", any(|r| r.followers.is_some())),
-                    ("follows", any(|r| r.follows.is_some())),
-                    ("unfollows", any(|r| r.unfollows.is_some())),
-                    ("reach", any(|r| r.reach.is_some())),
-                    (
-                        "paid/organic reach",
-                        any(|r| r.reach_paid.is_some() || r.reach_organic.is_some()),
-                    ),
-                    ("impressions", any(|r| r.impressions.is_some())),
-                    ("profile visits", any(|r| r.profile_visits.is_some())),
-                    ("website clicks", any(|r| r.website_clicks.is_some())),
-                ] {
-                    if has {
-                        fields.push(name);
+                let mut given = [false; crate::model::DailyRow::METRICS.len()];
+                let mut labels = [""; crate::model::DailyRow::METRICS.len()];
+                for (_, r) in rows {
+                    for (i, (_, label, v)) in r.metrics().into_iter().enumerate() {
+                        given[i] |= v.is_some();
+                        labels[i] = label;
                     }
                 }
+                let fields: Vec<&str> = (0..given.len())
+                    .filter(|i| given[*i])
+                    .map(|i| labels[i])
+                    .collect();
                 out.push(format!("daily {}", fields.join(", ")));
             }
             Parsed::Posts(_) => out.push("posts".into()),
@@ -102,15 +95,9 @@ fn looks_binary(text: &str) -> bool {
 fn supplied(parts: &[Parsed], figure: &str) -> bool {
     parts.iter().any(|p| match p {
         Parsed::Daily(rows) => rows.iter().any(|(_, r)| {
-            match figure {
-                "followers" => r.followers,
-                "follows" => r.follows,
-                "unfollows" => r.unfollows,
-                "reach" => r.reach.or(r.reach_paid).or(r.reach_organic),
-                "impressions" => r.impressions,
-                _ => r.profile_visits,
-            }
-            .is_some()
+            r.metrics()
+                .iter()
+                .any(|(name, _, v)| v.is_some() && name.starts_with(figure))
         }),
         Parsed::Posts(posts) => match figure {
             "reach" => posts.iter().any(|(_, p)| p.reach.is_some()),

@@ -42,21 +42,60 @@ impl Field {
     }
 }
 
-/// End-of-day values of one day.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct DailyRow {
-    pub date: NaiveDate,
+/// The figures of a day, listed once: the struct, the canonical columns, the row builders, the
+/// merge of platform patches, the plausibility checks and the load report all go through it.
+macro_rules! daily_metrics {
+    ($( $(#[$doc:meta])* $field:ident => $label:literal; )*) => {
+        /// End-of-day values of one day.
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct DailyRow {
+            pub date: NaiveDate,
+            $( $(#[$doc])* pub $field: Option<f64>, )*
+        }
+
+        impl DailyRow {
+            /// Each figure's canonical column name, in column order.
+            pub const METRICS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// Each figure with its column name and a label for people.
+            pub fn metrics(&self) -> [(&'static str, &'static str, Option<f64>); DailyRow::METRICS.len()] {
+                [$((stringify!($field), $label, self.$field)),*]
+            }
+
+            /// Each figure's slot, with its column name.
+            pub fn metrics_mut(&mut self) -> [(&'static str, &mut Option<f64>); DailyRow::METRICS.len()] {
+                [$((stringify!($field), &mut self.$field)),*]
+            }
+        }
+    };
+}
+
+daily_metrics! {
     /// End-of-day follower count. The canonical `daily.csv` requires it; a platform export
     /// may give a day's reach or follows without the count.
-    pub followers: Option<f64>,
-    pub follows: Option<f64>,
-    pub unfollows: Option<f64>,
-    pub reach: Option<f64>,
-    pub reach_paid: Option<f64>,
-    pub reach_organic: Option<f64>,
-    pub impressions: Option<f64>,
-    pub profile_visits: Option<f64>,
-    pub website_clicks: Option<f64>,
+    followers => "followers";
+    follows => "follows";
+    unfollows => "unfollows";
+    reach => "reach";
+    reach_paid => "paid reach";
+    reach_organic => "organic reach";
+    impressions => "impressions";
+    profile_visits => "profile visits";
+    website_clicks => "website clicks";
+}
+
+impl DailyRow {
+    /// Write the figures `patch` gives over this day's; whether one of them differed.
+    pub fn overlay(&mut self, patch: &DailyRow) -> bool {
+        let mut differed = false;
+        for ((_, slot), (_, _, v)) in self.metrics_mut().into_iter().zip(patch.metrics()) {
+            if let Some(v) = v {
+                differed |= slot.is_some_and(|old| old != v);
+                *slot = Some(v);
+            }
+        }
+        differed
+    }
 }
 
 /// The kind of a publication.

@@ -1,6 +1,7 @@
 //! The six canonical files, their columns, and how a header is matched to one of them.
 
 use crate::import::table::Table;
+use crate::model::DailyRow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -52,16 +53,8 @@ impl Kind {
 
     pub fn optional(self) -> &'static [&'static str] {
         match self {
-            Kind::Daily => &[
-                "follows",
-                "unfollows",
-                "reach",
-                "reach_paid",
-                "reach_organic",
-                "impressions",
-                "profile_visits",
-                "website_clicks",
-            ],
+            // `followers`, the first figure, is required.
+            Kind::Daily => &DailyRow::METRICS[1..],
             Kind::Posts => &[
                 "type",
                 "caption",

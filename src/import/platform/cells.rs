@@ -229,25 +229,6 @@ pub fn non_empty(patch: DailyRow) -> Option<DailyRow> {
     (patch != blank_day(patch.date)).then_some(patch)
 }
 
-/// Lay a patch over a day: the values the patch gives replace the day's, the others stay.
-pub fn overlay(day: &mut DailyRow, patch: &DailyRow) {
-    for (slot, v) in [
-        (&mut day.followers, patch.followers),
-        (&mut day.follows, patch.follows),
-        (&mut day.unfollows, patch.unfollows),
-        (&mut day.reach, patch.reach),
-        (&mut day.reach_paid, patch.reach_paid),
-        (&mut day.reach_organic, patch.reach_organic),
-        (&mut day.impressions, patch.impressions),
-        (&mut day.profile_visits, patch.profile_visits),
-        (&mut day.website_clicks, patch.website_clicks),
-    ] {
-        if v.is_some() {
-            *slot = v;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,7 +285,7 @@ mod tests {
             follows: Some(1.0),
             ..blank_day(date)
         };
-        overlay(&mut day, &patch);
+        day.overlay(&patch);
         assert_eq!((day.reach, day.follows), (Some(3.0), Some(1.0)));
         assert!(is_total(" Итого "));
         assert!(!is_total("2025-01-01"));

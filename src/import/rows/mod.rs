@@ -178,22 +178,17 @@ fn keep_last<K: std::hash::Hash + Eq + std::fmt::Display, T>(
 }
 
 fn daily<R: Fields>(c: &Cells<R>) -> Result<DailyRow, Skip> {
-    let followers = c.count("followers")?;
-    if c.cols.dialect == Dialect::Canonical && followers.is_none() {
+    let mut row = DailyRow {
+        date: c.date("date")?,
+        ..DailyRow::default()
+    };
+    for (name, slot) in row.metrics_mut() {
+        *slot = c.count(name)?;
+    }
+    if c.cols.dialect == Dialect::Canonical && row.followers.is_none() {
         return Err("the required value `followers` is empty".into());
     }
-    Ok(DailyRow {
-        date: c.date("date")?,
-        followers,
-        follows: c.count("follows")?,
-        unfollows: c.count("unfollows")?,
-        reach: c.count("reach")?,
-        reach_paid: c.count("reach_paid")?,
-        reach_organic: c.count("reach_organic")?,
-        impressions: c.count("impressions")?,
-        profile_visits: c.count("profile_visits")?,
-        website_clicks: c.count("website_clicks")?,
-    })
+    Ok(row)
 }
 
 fn post<R: Fields>(c: &Cells<R>, unknown: &mut BTreeSet<String>) -> Result<Post, Skip> {

@@ -8,7 +8,7 @@
 use super::posts;
 use crate::import::cells::shorten;
 use crate::import::lenient::{self, NumberStyle};
-use crate::import::platform::cells::{blank_day, overlay};
+use crate::import::platform::cells::blank_day;
 use crate::import::table::normalise_header;
 use crate::model::{DailyRow, Post};
 use calamine::{Data, Range};
@@ -313,6 +313,6 @@ fn daily(sheet: &Sheet, out: &mut Mapped) {
                 continue;
             }
         };
-        overlay(out.day(*line, date), &patch);
+        out.day(*line, date).overlay(&patch);
     }
 }
