@@ -185,7 +185,7 @@ pub fn read_one(
         report.skip(&file.name, "not a text file");
         return Ok(None);
     }
-    let (mut table, records) = match table::read_head(&decoded.text) {
+    let (mut table, mut records) = match table::read_head(&decoded.text) {
         Ok(t) => t,
         // An empty file is nothing; a file past a limit may be an export: named on stderr.
         Err(why) if why == "is empty" => {
@@ -197,9 +197,9 @@ pub fn read_one(
             return Ok(None);
         }
     };
-    // Recognition looks at the header and the first rows; the rows are read again below,
-    // one at a time for a canonical file, all kept for a platform export.
-    table.read_first_rows(records.clone(), table::PREVIEW_ROWS);
+    // Recognition looks at the header and the first rows; the importer reads on from there,
+    // one row at a time for a canonical file, all kept for a platform export.
+    table.read_first_rows(&mut records, table::PREVIEW_ROWS);
     // Notes on the file itself: its structure, and bytes its encoding could not read.
     let file_notes = |report: &mut LoadReport, table: &table::Table| {
         for (line, note) in &table.notes {
@@ -282,7 +282,6 @@ pub fn read_one(
         return Ok(done(parts, false, false));
     }
     if let Some(imp) = platform_match {
-        table.rows.clear();
         if let Err(why) = table.read_rows(records) {
             report.set_aside(&file.name, why);
             return Ok(None);

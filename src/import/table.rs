@@ -41,6 +41,8 @@ pub struct Table {
     pub notes: Vec<(u64, String)>,
     /// Header names that repeat, with how often: the second is renamed `name (2)` and so on.
     pub renamed: Vec<(String, usize)>,
+    /// Why the rows after the preview cannot be read (met while reading the preview).
+    unread: Option<String>,
     /// The columns an importer looked up by name (so that one it never read can be named).
     looked_up: std::cell::RefCell<Vec<bool>>,
 }
@@ -114,21 +116,33 @@ impl Table {
     }
 
     /// Keep the first `n` rows that `records` gives (fewer if the file has fewer rows or
-    /// cannot be read further; reading every row says why).
-    pub fn read_first_rows(&mut self, mut records: Records, n: usize) {
+    /// cannot be read further: reading the rest says why). Recognition looks at them; the
+    /// importer then reads on from where they end, so no row is parsed twice.
+    pub fn read_first_rows(&mut self, records: &mut Records, n: usize) {
         while self.rows.len() < n {
-            let Ok(Some(rec)) = records.next() else {
-                break;
-            };
-            self.rows.push(Row {
-                line: rec.line,
-                cells: rec.to_string_record(),
-            });
+            match records.next() {
+                Ok(Some(rec)) => self.rows.push(Row {
+                    line: rec.line,
+                    cells: rec.to_string_record(),
+                }),
+                Ok(None) => break,
+                Err(why) => {
+                    self.unread = Some(why);
+                    break;
+                }
+            }
         }
     }
 
-    /// Keep every row that `records` gives, with the notes on the file's structure.
+    /// Why the rest of the file cannot be read, if reading the first rows found out.
+    pub fn unreadable(&self) -> Result<(), String> {
+        self.unread.clone().map_or(Ok(()), Err)
+    }
+
+    /// Keep every row that `records` gives after those already kept, with the notes on the
+    /// file's structure.
     pub fn read_rows(&mut self, mut records: Records) -> Result<(), String> {
+        self.unreadable()?;
         while let Some(rec) = records.next()? {
             self.rows.push(Row {
                 line: rec.line,

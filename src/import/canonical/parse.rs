@@ -67,7 +67,12 @@ pub fn parse_records(
             ),
         );
     }
+    table.unreadable()?;
     let mut rows = Builder::new(&cols, file);
+    // The first rows were read for recognition; the rest are read one at a time.
+    for row in &table.rows {
+        rows.add(row, row.line, report);
+    }
     while let Some(row) = records.next()? {
         rows.add(&row, row.line, report);
     }
