@@ -39,6 +39,10 @@ impl Check<'_> {
     /// The cell's value where it can be a measurement; else `None`, with a warning.
     fn cell(&mut self, column: &str, v: Option<f64>, q: Quantity) -> Option<f64> {
         let v = v?;
+        // The usual cell: a whole count well inside the bounds.
+        if matches!(q, Quantity::Count) && (0.0..=MAX_COUNT).contains(&v) && v.fract() == 0.0 {
+            return Some(v);
+        }
         let why = match q {
             _ if !v.is_finite() || v.abs() > MAX_EXACT => Some(format!(
                 "`{}` is beyond the numbers that can be counted exactly",

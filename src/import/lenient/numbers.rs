@@ -3,22 +3,21 @@
 
 /// Cells that mean "no value" in real exports.
 pub fn is_null(cell: &str) -> bool {
+    const TOKENS: &[&str] = &[
+        "-",
+        "--",
+        "—",
+        "–",
+        "n/a",
+        "na",
+        "nan",
+        "null",
+        "none",
+        "undefined",
+        "(not set)",
+    ];
     let t = cell.trim();
-    t.is_empty()
-        || t.len() <= 12
-            && matches!(
-                t.to_ascii_lowercase().as_str(),
-                "-" | "--"
-                    | "—"
-                    | "–"
-                    | "n/a"
-                    | "na"
-                    | "nan"
-                    | "null"
-                    | "none"
-                    | "undefined"
-                    | "(not set)"
-            )
+    t.is_empty() || (t.len() <= 12 && TOKENS.iter().any(|n| n.eq_ignore_ascii_case(t)))
 }
 
 /// How a column writes its numbers, decided from all its cells.

@@ -15,6 +15,7 @@ pub use cells::{Cells, Columns, Dialect, Fields, Skip};
 
 use crate::import::canonical::{Kind, Parsed};
 use crate::import::cells::shorten;
+use crate::import::lenient;
 use crate::import::report::LoadReport;
 use crate::import::vocab::{self, countries};
 use crate::model::{AudienceRow, DailyRow, Message, Post, PostType, Segment, SpendRow, TrafficRow};
@@ -29,11 +30,11 @@ pub struct Builder<'a> {
     unknown_types: BTreeSet<String>,
     /// Where each day or post id read so far is: a repeated key replaces its row in place, so
     /// a file of a million repeats holds one row, not a million.
-    days: HashMap<chrono::NaiveDate, usize>,
+    days: HashMap<chrono::NaiveDate, usize, Quick>,
     /// Rows met under the header, read or not.
     met: usize,
     /// Post ids by their hash (no copy of the id is kept; a hash shared by two ids keeps both).
-    ids: HashMap<u64, usize>,
+    ids: HashMap<u64, usize, Quick>,
 }
 
 impl<'a> Builder<'a> {
@@ -52,8 +53,8 @@ impl<'a> Builder<'a> {
             out,
             unknown_countries: BTreeSet::new(),
             unknown_types: BTreeSet::new(),
-            days: HashMap::new(),
-            ids: HashMap::new(),
+            days: HashMap::default(),
+            ids: HashMap::default(),
             met: 0,
         }
     }
@@ -89,9 +90,8 @@ impl<'a> Builder<'a> {
             }
             Parsed::Posts(v) => post(&c, &mut self.unknown_types).map(|r| {
                 let hash = {
-                    use std::hash::{BuildHasher, RandomState};
-                    thread_local!(static STATE: RandomState = RandomState::new());
-                    STATE.with(|s| s.hash_one(&r.id))
+                    use std::hash::BuildHasher;
+                    Quick::default().hash_one(r.id.as_bytes())
                 };
                 match self.ids.get(&hash) {
                     Some(&i) if v[i].1.id == r.id => {
@@ -152,9 +152,33 @@ impl<'a> Builder<'a> {
 
 /// Add a row, or replace the row of the same key read before (the later row is used, with the
 /// warning the merge gives for repeats).
+/// A quick hash for the keys of one file (FNV-1a): the keys come from the file being read, and
+/// a collision only costs a comparison (no denial of service to fear from one's own exports).
+#[derive(Default, Clone, Copy)]
+struct QuickHasher(u64);
+
+impl std::hash::Hasher for QuickHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Quick = std::hash::BuildHasherDefault<QuickHasher>;
+
 fn keep_last<K: std::hash::Hash + Eq + std::fmt::Display, T>(
     rows: &mut Vec<(u64, T)>,
-    at: &mut HashMap<K, usize>,
+    at: &mut HashMap<K, usize, Quick>,
     key: K,
     row: (u64, T),
     file: &str,
@@ -195,18 +219,23 @@ fn post<R: Fields>(c: &Cells<R>, unknown: &mut BTreeSet<String>) -> Result<Post,
     let id = c.text("post_id");
     let id = c.required("post_id", (!id.is_empty()).then_some(id))?;
     let (published_at, date) = c.required("published_at", c.stamp("published_at")?)?;
-    let type_text = c.text("type");
-    let kind = vocab::post_type(&type_text).unwrap_or_else(|| {
-        unknown.insert(shorten(&type_text));
+    let type_text = c.raw("type").trim();
+    let type_text = if lenient::is_null(type_text) {
+        ""
+    } else {
+        type_text
+    };
+    let kind = vocab::post_type(type_text).unwrap_or_else(|| {
+        unknown.insert(shorten(type_text));
         PostType::Other
     });
-    let paid = match c.text("paid") {
-        t if t.is_empty() => None,
-        t => Some(vocab::boolean(&t).ok_or_else(|| {
+    let paid = match c.raw("paid").trim() {
+        t if lenient::is_null(t) => None,
+        t => Some(vocab::boolean(t).ok_or_else(|| {
             format!(
                 "column `{}`: `{}` is neither yes nor no (true or false)",
                 c.label("paid"),
-                shorten(&t)
+                shorten(t)
             )
         })?),
     };
