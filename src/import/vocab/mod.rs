@@ -2,6 +2,7 @@
 //! place: totals rows, genders, age buckets, post types, yes and no.
 
 pub mod countries;
+pub mod months;
 pub mod social;
 
 use crate::model::PostType;

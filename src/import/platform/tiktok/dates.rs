@@ -3,6 +3,7 @@
 //! and the 2025+ `YYYY/MM/DD` with a year (export-formats.md, section 4).
 
 use crate::import::lenient;
+use crate::import::vocab::months;
 use chrono::{Datelike, NaiveDate};
 
 /// A day as a cell gives it.
@@ -13,108 +14,12 @@ pub enum Day {
     Partial(u32, u32),
 }
 
-/// Month names the shared table does not hold: Indonesian and Dutch, Greek (genitive and
-/// nominative).
-const MONTHS: &[(&str, u32)] = &[
-    ("januari", 1),
-    ("februari", 2),
-    ("maret", 3),
-    ("maart", 3),
-    ("mei", 5),
-    ("agustus", 8),
-    ("augustus", 8),
-    ("desember", 12),
-    ("ιανουαρίου", 1),
-    ("φεβρουαρίου", 2),
-    ("μαρτίου", 3),
-    ("απριλίου", 4),
-    ("μαΐου", 5),
-    ("ιουνίου", 6),
-    ("ιουλίου", 7),
-    ("αυγούστου", 8),
-    ("σεπτεμβρίου", 9),
-    ("οκτωβρίου", 10),
-    ("νοεμβρίου", 11),
-    ("δεκεμβρίου", 12),
-    ("ιανουάριος", 1),
-    ("φεβρουάριος", 2),
-    ("μάρτιος", 3),
-    ("απρίλιος", 4),
-    ("μάιος", 5),
-    ("ιούνιος", 6),
-    ("ιούλιος", 7),
-    ("αύγουστος", 8),
-    ("σεπτέμβριος", 9),
-    ("οκτώβριος", 10),
-    ("νοέμβριος", 11),
-    ("δεκέμβριος", 12),
-];
-
-/// Vietnamese month words after `tháng` (`18 tháng Sáu`); `tháng 6` is numeric.
-const VI_MONTHS: &[(&str, u32)] = &[
-    ("một", 1),
-    ("giêng", 1),
-    ("hai", 2),
-    ("ba", 3),
-    ("tư", 4),
-    ("bốn", 4),
-    ("năm", 5),
-    ("sáu", 6),
-    ("bảy", 7),
-    ("tám", 8),
-    ("chín", 9),
-    ("mười", 10),
-    ("mười một", 11),
-    ("mười hai", 12),
-    ("chạp", 12),
-];
-
-fn day_number(w: &str) -> Option<u32> {
-    w.trim_end_matches('.')
-        .parse()
-        .ok()
-        .filter(|d| (1..=31).contains(d))
-}
-
-fn extra_month_day(cell: &str) -> Option<(u32, u32)> {
-    let lower = cell.trim().to_lowercase();
-    if let Some((before, after)) = lower
-        .split_once("tháng")
-        .or_else(|| lower.split_once("thg"))
-    {
-        let day = day_number(before.trim().trim_end_matches(','))?;
-        let after = after.trim().trim_end_matches(',');
-        let month = after
-            .parse::<u32>()
-            .ok()
-            .or_else(|| VI_MONTHS.iter().find(|(n, _)| *n == after).map(|(_, m)| *m))
-            .filter(|m| (1..=12).contains(m))?;
-        return Some((month, day));
-    }
-    let words: Vec<&str> = lower.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-    let month = |w: &str| {
-        MONTHS
-            .iter()
-            .find(|(n, _)| *n == w.trim_end_matches('.'))
-            .map(|(_, m)| *m)
-    };
-    match words.as_slice() {
-        [a, b] => match (day_number(a), month(b)) {
-            (Some(d), Some(m)) => Some((m, d)),
-            _ => Some((month(a)?, day_number(b)?)),
-        },
-        _ => None,
-    }
-}
-
 /// A cell's day: with a year when it has one, else month and day.
 pub fn parse(cell: &str) -> Option<Day> {
     if let Some(d) = lenient::date(cell) {
         return Some(Day::Full(d));
     }
-    lenient::month_day(cell)
-        .or_else(|| extra_month_day(cell))
-        .map(|(m, d)| Day::Partial(m, d))
+    months::month_day(cell).map(|(m, d)| Day::Partial(m, d))
 }
 
 /// The dates of a column's cells in file order: year-less days get the years that make them

@@ -43,11 +43,12 @@ fn publish_date(s: &str) -> Option<NaiveDate> {
             return None;
         };
         let year: i32 = y.trim_end_matches('.').parse().ok()?;
-        let (month, day) = lenient::month_day(&format!("{d} {m}")).or_else(|| {
-            let m = m.trim_end_matches('.').to_lowercase();
-            let month = RU_SHORT.iter().find(|(n, _)| *n == m)?.1;
-            Some((month, d.parse().ok()?))
-        })?;
+        let (month, day) =
+            crate::import::vocab::months::month_day(&format!("{d} {m}")).or_else(|| {
+                let m = m.trim_end_matches('.').to_lowercase();
+                let month = RU_SHORT.iter().find(|(n, _)| *n == m)?.1;
+                Some((month, d.parse().ok()?))
+            })?;
         NaiveDate::from_ymd_opt(year, month, day)
     })
 }
