@@ -115,7 +115,7 @@ const COUNTRIES: &[(&str, &[&str])] = &[
     ("AM", &["armenia", "армения"]),
     ("AO", &["angola"]),
     ("AQ", &["antarctica"]),
-    ("AS", &["samoa", "samoa (american)"]),
+    ("AS", &["american samoa", "samoa (american)"]),
     ("AW", &["aruba"]),
     ("AX", &["åland islands"]),
     ("BA", &["bosnia & herzegovina", "bosnia and herzegovina"]),
@@ -205,7 +205,7 @@ const COUNTRIES: &[(&str, &[&str])] = &[
     ("KI", &["kiribati"]),
     ("KM", &["comoros"]),
     ("KN", &["st kitts & nevis", "st kitts and nevis"]),
-    ("KP", &["korea", "korea (north)", "north korea"]),
+    ("KP", &["korea (north)", "north korea"]),
     ("KW", &["kuwait"]),
     ("KY", &["cayman islands"]),
     ("LA", &["laos"]),
@@ -289,8 +289,16 @@ const COUNTRIES: &[(&str, &[&str])] = &[
     ("VA", &["vatican city"]),
     ("VC", &["st vincent"]),
     ("VE", &["venezuela"]),
-    ("VG", &["virgin islands", "virgin islands (uk)"]),
-    ("VI", &["virgin islands", "virgin islands (us)"]),
+    // "Virgin Islands" alone could be either: it is no country's name here.
+    ("VG", &["british virgin islands", "virgin islands (uk)"]),
+    (
+        "VI",
+        &[
+            "u.s. virgin islands",
+            "us virgin islands",
+            "virgin islands (us)",
+        ],
+    ),
     ("VU", &["vanuatu"]),
     ("WF", &["wallis & futuna", "wallis and futuna"]),
     ("WS", &["samoa", "samoa (western)"]),
@@ -325,5 +333,19 @@ mod tests {
         assert_eq!(code("Германия"), Some("DE"));
         assert_eq!(code("se"), Some("SE"));
         assert_eq!(code("Atlantis"), None);
+        assert_eq!(code("Virgin Islands"), None);
+        assert_eq!(code("British Virgin Islands"), Some("VG"));
+    }
+
+    #[test]
+    fn no_name_stands_for_two_countries() {
+        let mut seen = std::collections::HashMap::new();
+        for (code, names) in COUNTRIES {
+            for name in *names {
+                if let Some(other) = seen.insert(*name, *code).filter(|o| o != code) {
+                    panic!("`{name}` is both {other} and {code}");
+                }
+            }
+        }
     }
 }
