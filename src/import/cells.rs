@@ -1,31 +1,11 @@
-//! Parsing one cell of the canonical format: numbers, dates, timestamps, booleans.
+//! Parsing one cell of the canonical format's dates and time stamps (ISO dates, RFC 3339),
+//! quickly: the row builders try these before the platforms' other spellings.
 //!
 //! Every function answers `Ok(None)` for an empty cell ("no value", never 0) and `Err` with a
 //! short description for a cell it cannot read.
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
-
-/// A plain number (`1234`, `12.5`, `-3`). Infinities and NaN are refused.
-pub fn number(cell: &str) -> Result<Option<f64>, String> {
-    let s = cell.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    // Most cells are counts: up to 15 digits are exact in an f64 and quick to read by hand.
-    if s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
-        let n = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-        return Ok(Some(n as f64));
-    }
-    let starts_like_number = s
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.'));
-    match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && starts_like_number => Ok(Some(v)),
-        _ => Err(format!("`{}` is not a number", shorten(s))),
-    }
-}
 
 /// A date `YYYY-MM-DD`.
 pub fn date(cell: &str) -> Result<Option<NaiveDate>, String> {
@@ -193,16 +173,6 @@ pub fn wall_time(naive: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
     }
 }
 
-/// `true`/`false` (also `yes`/`no`, `1`/`0`).
-pub fn boolean(cell: &str) -> Result<Option<bool>, String> {
-    match cell.trim().to_ascii_lowercase().as_str() {
-        "" => Ok(None),
-        "true" | "yes" | "1" => Ok(Some(true)),
-        "false" | "no" | "0" => Ok(Some(false)),
-        other => Err(format!("`{}` is not true or false", shorten(other))),
-    }
-}
-
 /// At most 40 characters of a cell, for messages.
 pub fn shorten(s: &str) -> String {
     let clean: String = s.chars().filter(|c| !c.is_control()).collect();
@@ -220,17 +190,6 @@ use chrono::Offset;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers() {
-        assert_eq!(number(" 12.5 "), Ok(Some(12.5)));
-        assert_eq!(number(""), Ok(None));
-        assert_eq!(number("-3"), Ok(Some(-3.0)));
-        assert!(number("inf").is_err());
-        assert!(number("NaN").is_err());
-        assert!(number("1,234").is_err());
-        assert!(number("abc").is_err());
-    }
 
     #[test]
     fn dates() {
@@ -273,12 +232,5 @@ mod tests {
         let gap = timestamp("2026-03-29 02:30", tz).unwrap().unwrap();
         assert_eq!((gap.at - a.at).num_minutes(), 60);
         assert!(timestamp("yesterday", tz).is_err());
-    }
-
-    #[test]
-    fn booleans() {
-        assert_eq!(boolean("TRUE"), Ok(Some(true)));
-        assert_eq!(boolean("no"), Ok(Some(false)));
-        assert!(boolean("maybe").is_err());
     }
 }

@@ -160,7 +160,12 @@ pub fn date_in(cell: &str, order: DayMonth) -> Option<NaiveDate> {
 /// system, Excel's default on Windows and on the Mac since 2011; a fraction is the time of
 /// day). Only numbers from 20,000 to 80,000 (1954 to 2119) are taken for dates.
 pub fn excel_serial(cell: &str) -> Option<NaiveDateTime> {
-    let v: f64 = cell.parse().ok()?;
+    serial_date(cell.parse().ok()?)
+}
+
+/// The date and time an Excel serial number stands for (see `excel_serial`), in one place for
+/// text cells and workbook cells alike.
+pub fn serial_date(v: f64) -> Option<NaiveDateTime> {
     if !(20_000.0..=80_000.0).contains(&v) {
         return None;
     }

@@ -12,7 +12,7 @@ use crate::import::platform::cells::blank_day;
 use crate::import::table::normalise_header;
 use crate::model::{DailyRow, Post};
 use calamine::{Data, Range};
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use std::collections::BTreeMap;
 
@@ -78,13 +78,7 @@ pub fn text(d: &Data) -> String {
 
 /// A date or date-time cell: an Excel date, a serial number, or text in a known format.
 pub fn datetime(d: &Data) -> Option<NaiveDateTime> {
-    let serial = |v: f64| {
-        if !(1.0..2_958_466.0).contains(&v) {
-            return None;
-        }
-        let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_hms_opt(0, 0, 0)?;
-        Some(epoch + Duration::seconds((v * 86_400.0).round() as i64))
-    };
+    let serial = lenient::serial_date;
     match d {
         Data::DateTime(dt) => {
             let (y, m, day, h, min, s, _) = dt.to_ymd_hms_milli();
