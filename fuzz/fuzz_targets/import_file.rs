@@ -46,9 +46,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let thresholds = Thresholds::default();
+    // The account's analysis and history of verdicts, then the period's audit.
+    let account_audit = audit::AccountAudit::new(&loaded.account, &thresholds);
     for p in [period, period.previous()] {
         let _ = metrics::compute(&loaded.account, &p);
-        let findings = rules::evaluate(&loaded.account, &p, &thresholds);
-        let _ = rules::verdict(&findings);
+        let _ = rules::evaluate(&loaded.account, &p, &thresholds);
+        let _ = account_audit.period(&loaded.account, &thresholds, &p);
     }
 });
