@@ -173,7 +173,7 @@ fn dates_out_of_the_platforms_time_are_skipped() {
         "{w:?}"
     );
     assert!(w.contains(&"daily.csv line 4: row skipped: its date 1990-01-01 is before 2004, before the platforms".to_string()), "{w:?}");
-    assert!(w.iter().any(|w| w.starts_with("followers_1.json: 2 of the listed followers have a follow time before 2004 or after the export")), "{w:?}");
+    assert!(w.iter().any(|w| w.starts_with("followers_1.json: 2 of the listed followers have a follow time before 2004 or after tomorrow")), "{w:?}");
 }
 
 /// Warnings of one kind are counted beyond the first twenty, and repeated rows cost nothing
@@ -315,4 +315,56 @@ fn a_polish_excel_resave_keeps_its_letters() {
     let l = load_files(files, AuditConfig::default(), opts, "t").unwrap();
     assert_eq!(l.report.sources[0].encoding, "Windows-1250");
     assert_eq!(l.account.posts[0].caption, "Zażółć gęślą jaźń w Łodzi");
+}
+
+/// A re-saved file whose first four hundred rows show nothing of its number style: a `2.000`
+/// further down is still two thousand, and decimals in a measure stay decimals.
+#[test]
+fn the_number_style_is_decided_from_every_row_not_the_first_ones() {
+    let mut posts = String::from("post_id;published_at;type;reach;likes\n");
+    for i in 0..450 {
+        posts.push_str(&format!("p{i};2025-01-02 10:00;photo;{};3\n", 100 + i));
+    }
+    posts.push_str("p450;2025-01-03 10:00;photo;2.000;40\np451;2025-01-03 11:00;photo;12.345;41\n");
+    let traffic = "date,source,sessions,avg_session_seconds,pages_per_session\n\
+                   2025-01-01,instagram,10,45.250,1.500\n2025-01-02,instagram,12,61.125,2.250\n";
+    let spend = "date;campaign;amount\n2025-01-01;Spring;2.000 €\n2025-01-02;Spring;1.500 €\n";
+    let audience = "date,segment,dimension,value,share_pct\n2025-01-04,followers,country,NA,40\n\
+                    2025-01-04,followers,country,DE,60\n";
+    let daily = "date,followers\n2025/03/04,100\n2025/03/05,101\n";
+    let l = load(&[
+        ("posts.csv", &posts),
+        ("traffic.csv", traffic),
+        ("spend.csv", spend),
+        ("audience.csv", audience),
+        ("daily.csv", daily),
+    ])
+    .unwrap();
+    let reach = |id: &str| {
+        l.account
+            .posts
+            .iter()
+            .find(|p| p.id == id)
+            .and_then(|p| p.reach)
+    };
+    assert_eq!(
+        (reach("p450"), reach("p451")),
+        (Some(2000.0), Some(12345.0))
+    );
+    let t = &l.account.traffic[0];
+    assert_eq!(
+        (t.avg_session_seconds, t.pages_per_session),
+        (Some(45.25), Some(1.5))
+    );
+    let amounts: Vec<f64> = l.account.spend.iter().map(|s| s.amount).collect();
+    assert_eq!(amounts, [2000.0, 1500.0]);
+    let mut countries: Vec<&str> = l
+        .account
+        .audience
+        .iter()
+        .map(|a| a.value.as_str())
+        .collect();
+    countries.sort_unstable();
+    assert_eq!(countries, ["DE", "NA"]);
+    assert_eq!(l.account.daily.len(), 2);
 }

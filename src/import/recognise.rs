@@ -167,6 +167,7 @@ pub fn read_one(
         file: &file.name,
         tz: opts.tz,
         export_date,
+        today: opts.today,
         config,
         report,
     };

@@ -114,6 +114,11 @@ impl<'t> Records<'t> {
         }
     }
 
+    /// The text not read yet.
+    pub fn rest(&self) -> &'t [u8] {
+        &self.input[self.pos.min(self.input.len())..]
+    }
+
     /// The next record that is not blank, `None` at the end of the text, or why the file
     /// cannot be read.
     #[allow(clippy::should_implement_trait)] // a lending reader: records borrow its buffer

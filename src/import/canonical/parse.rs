@@ -53,7 +53,8 @@ pub fn parse_records(
     report: &mut LoadReport,
 ) -> Result<Parsed, String> {
     warn_about_columns(kind, table, file, report);
-    let cols = Columns::canonical(kind, table, tz);
+    let mut cols = Columns::canonical(kind, table, tz);
+    cols.see_rest(records.clone(), table.delimiter)?;
     let grouped = cols.dot_grouped();
     if !grouped.is_empty() {
         let names: Vec<String> = grouped.iter().map(|n| format!("`{n}`")).collect();

@@ -4,7 +4,9 @@
 
 mod numbers;
 
-pub use numbers::{decide, duration_seconds, in_percent, is_null, number, seconds, NumberStyle};
+pub use numbers::{
+    decide, duration_seconds, in_percent, is_null, number, seconds, Evidence, NumberStyle,
+};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 

@@ -73,45 +73,66 @@ fn strip_spaces(s: &str) -> String {
 /// commas are decimal, and, in a column whose every dotted value is grouped in threes, in a
 /// semicolon- or tab-separated file (and in any file for counts: `NumberStyle::for_counts`).
 pub fn decide<'a>(cells: impl Iterator<Item = &'a str>, delimiter: u8) -> NumberStyle {
-    let mut comma_decimal_evidence = false;
-    let mut comma_thousands_evidence = false;
-    let mut saw_comma = false;
-    let (mut dotted, mut all_dots_group) = (false, true);
+    let mut evidence = Evidence::default();
     for c in cells {
-        if is_null(c) {
-            continue;
+        evidence.add(c);
+    }
+    evidence.style(delimiter)
+}
+
+/// What a column's cells have shown of how it writes numbers, cell by cell (`decide`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Evidence {
+    comma_decimal: bool,
+    comma_thousands: bool,
+    saw_comma: bool,
+    dotted: bool,
+    /// No dotted cell so far has been anything but thousands grouped by dots.
+    dots_not_grouped: bool,
+}
+
+impl Evidence {
+    pub fn add(&mut self, cell: &str) {
+        // A plain whole number shows nothing (the usual cell: no allocation).
+        let t = cell.trim();
+        if t.bytes().all(|b| b.is_ascii_digit()) || is_null(t) {
+            return;
         }
-        let s = strip_spaces(c.trim().trim_end_matches('%'));
+        let s = strip_spaces(t.trim_end_matches('%'));
         if !s.contains(',') {
             if s.contains('.') {
-                dotted = true;
-                all_dots_group &= dot_grouped(&s);
+                self.dotted = true;
+                self.dots_not_grouped |= !dot_grouped(&s);
             }
-            continue;
+            return;
         }
-        saw_comma = true;
+        self.saw_comma = true;
         let last = s.rsplit(',').next().unwrap_or("");
         let grouped = last.len() == 3 && last.chars().all(|ch| ch.is_ascii_digit());
         if s.contains('.') {
             // Both: the one that comes last is the decimal mark.
             if s.rfind(',') > s.rfind('.') {
-                comma_decimal_evidence = true;
+                self.comma_decimal = true;
             } else {
-                comma_thousands_evidence = true;
+                self.comma_thousands = true;
             }
         } else if !grouped || s.matches(',').count() == 1 && s.starts_with("0,") {
-            comma_decimal_evidence = true;
+            self.comma_decimal = true;
         } else if s.matches(',').count() > 1 {
-            comma_thousands_evidence = true;
+            self.comma_thousands = true;
         }
     }
-    let european = delimiter != b',';
-    let dot_groups = dotted && all_dots_group && !comma_thousands_evidence;
-    NumberStyle {
-        decimal_comma: (saw_comma
-            && (comma_decimal_evidence || (european && !comma_thousands_evidence)))
-            || (european && dot_groups),
-        dot_groups,
+
+    /// The style the cells seen show, in a file separated by `delimiter`.
+    pub fn style(&self, delimiter: u8) -> NumberStyle {
+        let european = delimiter != b',';
+        let dot_groups = self.dotted && !self.dots_not_grouped && !self.comma_thousands;
+        NumberStyle {
+            decimal_comma: (self.saw_comma
+                && (self.comma_decimal || (european && !self.comma_thousands)))
+                || (european && dot_groups),
+            dot_groups,
+        }
     }
 }
 

@@ -70,17 +70,7 @@ fn two_digit_year(d: NaiveDateTime) -> NaiveDateTime {
     }
 }
 
-/// A publication time in the account's zone, and its local date: a naive stamp is wall time in
-/// `tz`, a UTC stamp is converted.
-pub fn published(naive: NaiveDateTime, utc: bool, tz: Tz) -> (DateTime<FixedOffset>, NaiveDate) {
-    if utc {
-        return stamps::from_utc(naive, tz);
-    }
-    let at = cells::wall_time(naive, tz);
-    (at, at.date_naive())
-}
-
-/// The publication time of a `column` cell (see `datetime` and `published`); the error names
+/// The publication time of a `column` cell (see `datetime`; a UTC stamp converted, wall time kept, as everywhere: `stamps::from_either`); the error names
 /// the column.
 pub fn published_cell(
     cell: &str,
@@ -94,7 +84,7 @@ pub fn published_cell(
             cells::shorten(cell)
         )
     })?;
-    Ok(published(naive, utc, tz))
+    Ok(stamps::from_either(naive, utc, tz))
 }
 
 /// Capitalise words again in a name that reached us lower-cased (header names are

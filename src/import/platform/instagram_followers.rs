@@ -94,7 +94,7 @@ impl PlatformImporter for Followers {
         let (mut followers, without_time) = followers;
         // A follow time before the platforms or after the export is not a follow: left out
         // before the days between the first and the last follow are laid out.
-        let last = ctx.export_date.succ_opt().unwrap_or(ctx.export_date);
+        let last = ctx.today.succ_opt().unwrap_or(ctx.today);
         let day = |f: &Follower| {
             DateTime::from_timestamp(f.timestamp, 0).map(|t| t.with_timezone(&ctx.tz).date_naive())
         };
@@ -106,7 +106,7 @@ impl PlatformImporter for Followers {
             ctx.warn(
                 None,
                 format!(
-                    "{} of the listed followers have a follow time before 2004 or after the export \
+                    "{} of the listed followers have a follow time before 2004 or after tomorrow \
                      ({last}); they are left out",
                     before - followers.len()
                 ),

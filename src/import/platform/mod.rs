@@ -36,6 +36,8 @@ pub struct Ctx<'a> {
     /// The day the export was made (the file's modification date, else today): dates without
     /// a year are resolved against it, and audience snapshots are dated by it.
     pub export_date: NaiveDate,
+    /// Today: no follow, post or day is after tomorrow.
+    pub today: NaiveDate,
     pub config: &'a AuditConfig,
     pub report: &'a mut LoadReport,
 }

@@ -4,8 +4,8 @@
 
 use crate::import::canonical::Kind;
 use crate::import::cells as strict;
-use crate::import::lenient::{self, DayMonth, NumberStyle};
-use crate::import::records::Record;
+use crate::import::lenient::{self, DayMonth, Evidence, NumberStyle};
+use crate::import::records::{Record, Records};
 use crate::import::stamps;
 use crate::import::table::{Row, Table};
 use crate::model::Field;
@@ -32,6 +32,19 @@ const RATES: &[&str] = &["share_pct", "bounce_rate_pct"];
 /// Money, which may carry a currency sign in a re-saved or mapped file.
 const MONEY: &[&str] = &["amount", "revenue"];
 
+/// Measures that are not whole numbers: a dot in them is a decimal point, never a thousands mark
+/// by the counts' rule.
+const MEASURES: &[&str] = &["avg_session_seconds", "pages_per_session"];
+
+/// A money cell without its currency sign (`2.000 €`, `$12.50`, `1 500 руб.`).
+fn without_currency(cell: &str) -> &str {
+    cell.trim()
+        .trim_start_matches(['$', '€', '£', '₽', '¥'])
+        .trim_end_matches(['$', '€', '£', '₽', '¥'])
+        .trim_end_matches("руб.")
+        .trim()
+}
+
 /// One canonical column found in the file.
 struct Found {
     name: &'static str,
@@ -41,9 +54,13 @@ struct Found {
     order: DayMonth,
     /// A rate written in percent (not as a fraction).
     percent: bool,
-    /// A rate or a share (`RATES`), money (`MONEY`), or else a count (a whole number).
+    /// A rate or a share (`RATES`), money (`MONEY`), a measure that may have decimals
+    /// (`MEASURES`), or else a count (a whole number).
     rate: bool,
     money: bool,
+    whole: bool,
+    /// What its cells have shown of how they write numbers.
+    evidence: Evidence,
 }
 
 /// The canonical columns of one file, decided once from the rows at hand (all of a mapped
@@ -91,7 +108,12 @@ impl Columns {
         let found = at
             .into_iter()
             .map(|(name, index, label)| {
-                let style = lenient::decide(cells(index), table.delimiter);
+                let money = MONEY.contains(&name);
+                let mut evidence = Evidence::default();
+                for c in cells(index) {
+                    evidence.add(if money { without_currency(c) } else { c });
+                }
+                let style = evidence.style(table.delimiter);
                 let percent = match dialect {
                     Dialect::Canonical => true,
                     Dialect::Mapped { .. } => lenient::in_percent(cells(index), style),
@@ -104,7 +126,9 @@ impl Columns {
                     order: lenient::day_month(cells(index)),
                     percent,
                     rate: RATES.contains(&name),
-                    money: MONEY.contains(&name),
+                    money,
+                    whole: !RATES.contains(&name) && !money && !MEASURES.contains(&name),
+                    evidence,
                 }
             })
             .collect();
@@ -116,6 +140,29 @@ impl Columns {
             found,
             seen: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Read the rest of a file row by row (`records`, after the rows the columns were decided
+    /// from) where a number in it could be written otherwise than those rows showed (a `2.000`
+    /// after four hundred rows of plain numbers), and decide the columns again from all of them.
+    pub fn see_rest(&mut self, mut records: Records, delimiter: u8) -> Result<(), String> {
+        if !might_change(records.rest(), delimiter) {
+            return Ok(());
+        }
+        while let Some(row) = records.next()? {
+            for f in &mut self.found {
+                let cell = row.get(f.index).unwrap_or("");
+                f.evidence.add(if f.money {
+                    without_currency(cell)
+                } else {
+                    cell
+                });
+            }
+        }
+        for f in &mut self.found {
+            f.style = f.evidence.style(delimiter);
+        }
+        Ok(())
     }
 
     fn get(&self, name: &'static str) -> Option<&Found> {
@@ -166,6 +213,20 @@ impl Columns {
             .map(|f| (f.label.as_str(), f.order))
             .collect()
     }
+}
+
+/// Whether text holds a number a column's style could read otherwise: a digit, a dot or (in a
+/// file not separated by commas) a comma, and a digit.
+fn might_change(text: &[u8], delimiter: u8) -> bool {
+    let digit = |i: usize| text.get(i).is_some_and(u8::is_ascii_digit);
+    let marks: Vec<usize> = if delimiter == b',' {
+        memchr::memchr_iter(b'.', text).collect()
+    } else {
+        memchr::memchr2_iter(b'.', b',', text).collect()
+    };
+    marks
+        .into_iter()
+        .any(|i| i > 0 && digit(i - 1) && digit(i + 1))
 }
 
 /// A row's fields by position: a record read row by row, or a row kept in a table.
@@ -232,13 +293,9 @@ impl<R: Fields> Cells<'_, R> {
         };
         let mut cell = self.row.field(f.index).unwrap_or("").trim();
         if f.money {
-            cell = cell
-                .trim_start_matches(['$', '€', '£', '₽', '¥'])
-                .trim_end_matches(['$', '€', '£', '₽', '¥'])
-                .trim_end_matches("руб.")
-                .trim();
+            cell = without_currency(cell);
         }
-        let style = if counts && !f.rate && !f.money {
+        let style = if counts && f.whole {
             f.style.for_counts()
         } else {
             f.style
@@ -300,7 +357,11 @@ impl<R: Fields> Cells<'_, R> {
                 // Excel serial number.
                 let order = self.cols.get(name).map_or(DayMonth::Unknown, |f| f.order);
                 let label = self.label(name);
-                if raw.contains('/') && !matches!(order, DayMonth::DayFirst | DayMonth::MonthFirst)
+                let year_first =
+                    raw.len() > 4 && raw.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+                if raw.contains('/')
+                    && !year_first
+                    && !matches!(order, DayMonth::DayFirst | DayMonth::MonthFirst)
                 {
                     return Err(format!(
                         "column `{label}`: `{}` could be read day first or month first; write \

@@ -96,7 +96,7 @@ impl<'a> Builder<'a> {
                 match self.ids.get(&hash) {
                     Some(&i) if v[i].1.id == r.id => {
                         let why = format!(
-                            "repeats {} of line {}; this later row is used",
+                            "repeats `{}` of line {}; this later row is used",
                             shorten(&r.id),
                             v[i].0
                         );
@@ -277,7 +277,8 @@ fn audience<R: Fields>(
             shorten(&dimension)
         ));
     }
-    let raw = c.text("value");
+    // The value as written: `NA` is Namibia here, not "no value".
+    let raw = c.raw("value").trim().to_string();
     let raw = c.required("value", (!raw.is_empty()).then_some(raw))?;
     let value = match dimension.as_str() {
         "country" if raw.len() == 2 && raw.chars().all(|ch| ch.is_ascii_alphabetic()) => {

@@ -182,6 +182,7 @@ fn daily_rows_by_source_are_sorted_and_summed() {
         file: "x.csv",
         tz: chrono_tz::UTC,
         export_date: d("2026-11-01"),
+        today: d("2026-11-01"),
         config: &config,
         report: &mut report,
     };

@@ -27,6 +27,7 @@ pub(super) fn direct(
         file: "f.csv",
         tz: chrono_tz::UTC,
         export_date: d(today),
+        today: d(today),
         config: &config,
         report: &mut report,
     };
