@@ -219,14 +219,12 @@ impl Columns {
 /// file not separated by commas) a comma, and a digit.
 fn might_change(text: &[u8], delimiter: u8) -> bool {
     let digit = |i: usize| text.get(i).is_some_and(u8::is_ascii_digit);
-    let marks: Vec<usize> = if delimiter == b',' {
-        memchr::memchr_iter(b'.', text).collect()
+    let between_digits = |i: usize| i > 0 && digit(i - 1) && digit(i + 1);
+    if delimiter == b',' {
+        memchr::memchr_iter(b'.', text).any(between_digits)
     } else {
-        memchr::memchr2_iter(b'.', b',', text).collect()
-    };
-    marks
-        .into_iter()
-        .any(|i| i > 0 && digit(i - 1) && digit(i + 1))
+        memchr::memchr2_iter(b'.', b',', text).any(between_digits)
+    }
 }
 
 /// A row's fields by position: a record read row by row, or a row kept in a table.
