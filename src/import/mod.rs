@@ -30,6 +30,7 @@ pub use report::{LoadReport, Skipped, Source, Warning};
 use crate::model::{Account, AuditConfig};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+use rayon::prelude::*;
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -107,12 +108,27 @@ fn load_with_report(
     // A file that is recognised but cannot be used is set aside with its one sentence; the
     // rest of the folder still loads (formats.md).
     let mut set_aside: Vec<ImportError> = Vec::new();
-    for file in files {
-        match recognise::read_one(&file, &config, opts, &mut report) {
+    // Files are read on every core, each into a report of its own; the reports join in file
+    // order, so what the load says does not depend on which file finished first.
+    let results: Vec<(
+        String,
+        Result<Option<recognise::ReadFile>, ImportError>,
+        LoadReport,
+    )> = files
+        .into_par_iter()
+        .map(|file| {
+            let mut own = LoadReport::default();
+            let result = recognise::read_one(&file, &config, opts, &mut own);
+            (file.name, result, own)
+        })
+        .collect();
+    for (name, result, own) in results {
+        report.absorb(own);
+        match result {
             Ok(Some(r)) => read.push(r),
             Ok(None) => {}
             Err(e) => {
-                report.set_aside(&file.name, e.reason());
+                report.set_aside(&name, e.reason());
                 set_aside.push(e);
             }
         }

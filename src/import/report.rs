@@ -128,6 +128,16 @@ impl LoadReport {
         }
     }
 
+    /// Take in the report of one file read on its own.
+    pub fn absorb(&mut self, other: LoadReport) {
+        self.sources.extend(other.sources);
+        self.skipped.extend(other.skipped);
+        self.warnings.extend(other.warnings);
+        for (key, n) in other.kinds {
+            *self.kinds.entry(key).or_default() += n;
+        }
+    }
+
     pub fn skip(&mut self, file: &str, reason: impl Into<String>) {
         self.skipped.push(Skipped {
             file: file.to_string(),
