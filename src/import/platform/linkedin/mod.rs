@@ -30,12 +30,9 @@ struct LinkedIn;
 
 /// Whether a file's name is one LinkedIn gives its page exports (`acme_followers_1712….xls`),
 /// so that such a workbook is refused with a sentence when it is too large or damaged.
-fn linkedin_name(file: &str) -> bool {
+fn workbook_name(file: &str) -> bool {
     let f = file.to_lowercase();
-    (f.ends_with(".xls") || f.ends_with(".xlsx"))
-        && ["_followers_", "_visitors_", "_updates_", "_content_"]
-            .iter()
-            .any(|k| f.contains(k))
+    f.ends_with(".xls") || f.ends_with(".xlsx") || f.ends_with(".xlsm")
 }
 
 impl PlatformImporter for LinkedIn {
@@ -46,24 +43,19 @@ impl PlatformImporter for LinkedIn {
     fn recognition(&self) -> &'static str {
         "an .xls/.xlsx workbook with a sheet whose header (in its first ten rows) is `Date` with \
          `Total followers`/`Organic followers`/`Sponsored followers`, `Total unique visitors …`, or \
-         `Impressions (…)`, or `Post title`/`Update title` or `… link` with `Created date`; a \
-         workbook named like `<page>_followers_<n>.xls` that is too large or damaged is refused"
+         `Impressions (…)`, or `Post title`/`Update title` or `… link` with `Created date`; any \
+         other workbook, or one too large or damaged, is set aside with a sentence"
     }
 
     fn download(&self) -> &'static str {
         "LinkedIn page admin view → Analytics → Followers / Visitors / Content → Export"
     }
 
+    /// Every workbook (`.xls`, `.xlsx`) is taken by its container and name, without opening
+    /// it: it is opened once, to be read, and a workbook without a LinkedIn sheet is set aside
+    /// with that sentence (no other format is a workbook).
     fn matches_bytes(&self, bytes: &[u8], file: &str) -> bool {
-        if workbook::container(bytes).is_none() {
-            return false;
-        }
-        match workbook::open(bytes) {
-            Ok(sheets) => sheets
-                .iter()
-                .any(|(name, range)| Sheet::find(name, range).is_some()),
-            Err(_) => linkedin_name(file),
-        }
+        workbook::container(bytes).is_some() && workbook_name(file)
     }
 
     fn read_bytes(&self, bytes: &[u8], ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {

@@ -135,10 +135,26 @@ fn shared_strings_are_counted_as_they_are_not_only_as_they_are_declared() {
 }
 
 #[test]
-fn only_linkedin_names_are_claimed_when_a_workbook_cannot_be_read() {
+fn workbooks_are_claimed_by_name_and_container_zips_are_not() {
     let mut garbage = b"PK\x03\x04".to_vec();
     garbage.resize(600, 7);
     assert!(LinkedIn.matches_bytes(&garbage, "Acme_followers_1712345678901.xlsx"));
+    assert!(LinkedIn.matches_bytes(&garbage, "agency-report.xlsx"));
     assert!(!LinkedIn.matches_bytes(&garbage, "Basic_LinkedInDataExport_03-01-2025.zip"));
     assert!(!LinkedIn.matches_bytes(&garbage, "acme_followers_1.zip"));
+}
+
+#[test]
+fn a_workbook_without_a_linkedin_sheet_is_set_aside_with_a_sentence() {
+    let book = build::xlsx(
+        &[("Budget", vec![vec![C::T("Month"), C::T("Fee")]])],
+        Vec::new(),
+    );
+    let e = load("agency-report.xlsx", book).expect_err("set aside");
+    assert!(
+        e.to_string().starts_with(
+            "agency-report.xlsx: has no LinkedIn followers, visitors, content or posts sheet"
+        ),
+        "{e}"
+    );
 }
