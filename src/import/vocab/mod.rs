@@ -135,11 +135,35 @@ pub fn audited_figure(header: &str) -> Option<&'static str> {
 
 /// Yes or no, as exports write whether a post was paid for.
 pub fn boolean(word: &str) -> Option<bool> {
-    match word.trim().to_lowercase().as_str() {
-        "true" | "yes" | "1" | "да" | "paid" | "sponsored" | "promoted" | "boosted" | "реклама"
-        | "промо" => Some(true),
-        "false" | "no" | "0" | "нет" | "organic" | "unpaid" => Some(false),
-        _ => None,
+    const YES: &[&str] = &[
+        "true",
+        "yes",
+        "1",
+        "да",
+        "paid",
+        "sponsored",
+        "promoted",
+        "boosted",
+        "реклама",
+        "промо",
+    ];
+    const NO: &[&str] = &["false", "no", "0", "нет", "organic", "unpaid"];
+    let w = word.trim();
+    // Most cells are ASCII (`true`, `false`): compared without a lower-cased copy.
+    let is = |list: &[&str]| {
+        if w.is_ascii() {
+            list.iter().any(|l| l.eq_ignore_ascii_case(w))
+        } else {
+            let lower = w.to_lowercase();
+            list.contains(&lower.as_str())
+        }
+    };
+    if is(YES) {
+        Some(true)
+    } else if is(NO) {
+        Some(false)
+    } else {
+        None
     }
 }
 
