@@ -10,8 +10,10 @@
 //!   unanswered.
 
 mod cells;
+mod columns;
 
-pub use cells::{Cells, Columns, Dialect, Fields, Skip};
+pub use cells::{Cells, Fields};
+pub use columns::{Columns, Dialect, Skip};
 
 use crate::import::canonical::{Kind, Parsed};
 use crate::import::cells::shorten;
