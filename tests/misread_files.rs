@@ -218,6 +218,15 @@ fn meta_series_padded_titles_and_two_platform_blocks() {
         warnings(&l),
         ["Reach.csv line 7: the block `Instagram reach` is set aside: the account takes Facebook's series (set [account] platform in audit.toml to choose)"]
     );
+    // Beside an Instagram content export, without `[account] platform`: the Instagram block.
+    let content = "Post ID,Account username,Description,Publish time,Post type,Permalink,Reach,Likes\n\
+                   17900000000000001,acme,Hello,01/02/2025 10:00,IG image,https://www.instagram.com/p/x/,150,9\n";
+    let l = load(&[
+        ("Reach.csv", &String::from_utf8(reach_bytes()).unwrap()),
+        ("Jan-01-2025_Jan-31-2025_1.csv", content),
+    ])
+    .unwrap();
+    assert_eq!(l.account.daily[&day("2025-01-02")].reach, Some(160.0));
     // An Instagram account takes the Instagram block.
     let files = vec![SourceFile::new("Reach.csv", reach_bytes())];
     let config: AuditConfig = toml::from_str("[account]\nplatform = \"instagram\"\n").unwrap();

@@ -59,11 +59,51 @@ pub struct LoadOptions {
     pub tz: Tz,
     /// Today, for exports that write dates without a year and have no modification time.
     pub today: NaiveDate,
+    /// The platform most of the folder's exports name (`facebook`, `instagram`), where the
+    /// account does not say: a file holding both platforms' series takes this one's.
+    pub folder_platform: Option<&'static str>,
 }
 
 impl LoadOptions {
     pub fn new(tz: Tz, today: NaiveDate) -> LoadOptions {
-        LoadOptions { tz, today }
+        LoadOptions {
+            tz,
+            today,
+            folder_platform: None,
+        }
+    }
+}
+
+/// The Meta platform most of the files name in their first kilobytes (`IG reel`,
+/// `instagram.com/…`, `Facebook Insights`), a file that names both not counting.
+fn folder_platform(files: &[SourceFile]) -> Option<&'static str> {
+    let (mut facebook, mut instagram) = (0, 0);
+    for f in files {
+        let head = decode::decode(&f.bytes[..f.bytes.len().min(4096)])
+            .text
+            .to_lowercase();
+        let name = f.name.to_lowercase();
+        let ig = [
+            "instagram",
+            "ig reel",
+            "ig image",
+            "ig carousel",
+            "ig story",
+            "ig video",
+        ]
+        .iter()
+        .any(|w| head.contains(w) || name.contains(w));
+        let fb = head.contains("facebook") || name.contains("facebook");
+        match (fb, ig) {
+            (true, false) => facebook += 1,
+            (false, true) => instagram += 1,
+            _ => {}
+        }
+    }
+    match facebook.cmp(&instagram) {
+        std::cmp::Ordering::Greater => Some("facebook"),
+        std::cmp::Ordering::Less => Some("instagram"),
+        std::cmp::Ordering::Equal => None,
     }
 }
 
@@ -103,6 +143,10 @@ fn load_with_report(
     mut report: LoadReport,
 ) -> Result<Loaded, ImportError> {
     files.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
+    let opts = LoadOptions {
+        folder_platform: folder_platform(&files),
+        ..opts
+    };
     let mut read = Vec::new();
     // Each file's bytes are dropped as soon as its rows are read.
     // A file that is recognised but cannot be used is set aside with its one sentence; the

@@ -168,6 +168,7 @@ pub fn read_one(
         tz: opts.tz,
         export_date,
         today: opts.today,
+        folder_platform: opts.folder_platform,
         config,
         report,
     };

@@ -38,6 +38,8 @@ pub struct Ctx<'a> {
     pub export_date: NaiveDate,
     /// Today: no follow, post or day is after tomorrow.
     pub today: NaiveDate,
+    /// The Meta platform most of the folder's exports name (`LoadOptions::folder_platform`).
+    pub folder_platform: Option<&'static str>,
     pub config: &'a AuditConfig,
     pub report: &'a mut LoadReport,
 }

@@ -183,6 +183,7 @@ fn daily_rows_by_source_are_sorted_and_summed() {
         tz: chrono_tz::UTC,
         export_date: d("2026-11-01"),
         today: d("2026-11-01"),
+        folder_platform: None,
         config: &config,
         report: &mut report,
     };

@@ -163,10 +163,10 @@ fn platform_of(title: &str) -> Option<&'static str> {
         .find(|p| t.contains(p))
 }
 
-/// The blocks the account takes: those of its platform (`[account] platform`, else the first
-/// block's); a block of another platform is set aside with a warning, never merged into the
-/// same days. Where no block is of the account's platform, the first is taken (`warn_platform`
-/// says so).
+/// The blocks the account takes: those of its platform (`[account] platform`, else the one most
+/// of the folder's exports name, else the first block's); a block of another platform is set
+/// aside with a warning, never merged into the same days. Where no block is of the account's
+/// platform, the first is taken (`warn_platform` says so).
 fn chosen<'b, 't>(blocks: &'b [SeriesBlock<'t>], ctx: &mut Ctx) -> Vec<&'b SeriesBlock<'t>> {
     let configured = ctx
         .config
@@ -177,6 +177,7 @@ fn chosen<'b, 't>(blocks: &'b [SeriesBlock<'t>], ctx: &mut Ctx) -> Vec<&'b Serie
     let wanted = configured
         .as_deref()
         .and_then(platform_of)
+        .or(ctx.folder_platform)
         .filter(|p| blocks.iter().any(|b| platform_of(&b.title) == Some(*p)))
         .or_else(|| blocks.first().and_then(|b| platform_of(&b.title)));
     let mut taken: Vec<&SeriesBlock> = Vec::new();

@@ -28,6 +28,7 @@ pub(super) fn direct(
         tz: chrono_tz::UTC,
         export_date: d(today),
         today: d(today),
+        folder_platform: None,
         config: &config,
         report: &mut report,
     };
