@@ -147,27 +147,60 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         )));
     }
-    // The table's rows never wrap: the label column takes what the value (14) and change (11)
-    // columns leave.
-    let label_w = (inner.width as usize).saturating_sub(27).clamp(6, 26);
-    let mut table = vec![Line::from(Span::styled(
-        format!("{:<label_w$} {:>14} {:>11}", "KPI", "value", "vs previous"),
-        theme.dim,
-    ))];
-    for kpi in Kpi::ALL {
-        let now = s.kpis.get(*kpi);
-        let d = format::change(*kpi, now, s.previous.get(*kpi));
-        table.push(Line::from(vec![
-            Span::styled(
-                format!("{:<label_w$}", truncate(kpi.label(), label_w)),
+    // The table's rows never wrap and never cut a label: where the longest label does not fit
+    // beside the value and the change, each KPI takes two lines (its label, then its numbers).
+    let rows: Vec<(&str, String, String)> = Kpi::ALL
+        .iter()
+        .map(|kpi| {
+            let now = s.kpis.get(*kpi);
+            let value = format::value(*kpi, now, &cur);
+            (
+                kpi.label(),
+                value,
+                format::change(*kpi, now, s.previous.get(*kpi)),
+            )
+        })
+        .collect();
+    let width = |t: &str| t.chars().count();
+    let value_w = rows.iter().map(|r| width(&r.1)).max().unwrap_or(0).max(5);
+    let change_w = rows.iter().map(|r| width(&r.2)).max().unwrap_or(0).max(11);
+    let label_max = rows.iter().map(|r| width(r.0)).max().unwrap_or(0);
+    let inner_w = inner.width as usize;
+    let mut table = Vec::new();
+    if label_max + value_w + change_w + 2 <= inner_w {
+        let label_w = inner_w - value_w - change_w - 2;
+        table.push(Line::from(Span::styled(
+            format!(
+                "{:<label_w$} {:>value_w$} {:>change_w$}",
+                "KPI", "value", "vs previous"
+            ),
+            theme.dim,
+        )));
+        for (label, value, change) in &rows {
+            table.push(Line::from(vec![
+                Span::styled(format!("{label:<label_w$}"), theme.text),
+                Span::styled(format!(" {value:>value_w$}"), theme.title),
+                Span::styled(format!(" {change:>change_w$}"), theme.dim),
+            ]));
+        }
+    } else {
+        table.push(Line::from(Span::styled(
+            "KPI: value, and vs previous",
+            theme.dim,
+        )));
+        for (label, value, change) in &rows {
+            table.push(Line::from(Span::styled(
+                truncate(label, inner_w.max(2)),
                 theme.text,
-            ),
-            Span::styled(
-                format!(" {:>14}", format::value(*kpi, now, &cur)),
-                theme.title,
-            ),
-            Span::styled(format!(" {d:>11}"), theme.dim),
-        ]));
+            )));
+            let numbers = format!("{value:>value_w$} {change:>change_w$}");
+            let pad = inner_w.saturating_sub(width(&numbers));
+            table.push(Line::from(vec![
+                Span::raw(" ".repeat(pad)),
+                Span::styled(format!("{value:>value_w$}"), theme.title),
+                Span::styled(format!(" {change:>change_w$}"), theme.dim),
+            ]));
+        }
     }
     // Plan and claim lines wrap (at most half the panel); the KPI rows below them scroll and
     // are cut to the panel's width.
