@@ -197,3 +197,37 @@ fn a_post_finding_and_its_post() {
     a.update(Action::Open);
     snap_all("finding_post", &a);
 }
+
+/// The load report on screen: a folder with a file set aside, a file that is not an export, and
+/// warnings.
+#[test]
+fn files_read_set_aside_and_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let bikes = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/nordic-bikes");
+    for entry in std::fs::read_dir(&bikes).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("daily-from-the-agency.csv"),
+        "date,fans,follows,unfollows,reach\n2026-10-01,5000,5,2,900\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "call the agency on Monday\n").unwrap();
+    std::fs::write(
+        dir.path().join("spend-extra.csv"),
+        "date,campaign,amount\n2026-10-02,Autumn,abc\n2026-10-03,Autumn,1e308\n",
+    )
+    .unwrap();
+    let user = dir.path().join("config.toml");
+    std::fs::write(&user, "").unwrap();
+    let common = Common {
+        config: Some(user),
+        ..Common::default()
+    };
+    let mut opened = smm_audit::cli::open::open(Some(dir.path()), &common).unwrap();
+    opened.label = "bikes-and-more".to_string();
+    let mut a = smm_audit::build_app(opened, false).unwrap();
+    a.update(Action::Sources);
+    snap_all("sources", &a);
+}

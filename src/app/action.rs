@@ -4,6 +4,8 @@
 pub enum Action {
     Quit,
     Help,
+    /// The load report: files read, set aside, warnings.
+    Sources,
     PrevMonth,
     NextMonth,
     /// The next month whose verdict flags it.

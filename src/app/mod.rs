@@ -189,8 +189,12 @@ impl App {
         self.post_sel = 0;
         self.kpi_scroll = 0;
         // A post or finding of the old month means nothing in the new one.
-        self.stack
-            .retain(|s| matches!(s, Screen::Dashboard | Screen::TopPosts | Screen::Help));
+        self.stack.retain(|s| {
+            matches!(
+                s,
+                Screen::Dashboard | Screen::TopPosts | Screen::Help | Screen::Sources
+            )
+        });
     }
 
     fn month_step(&mut self, forward: bool) {
@@ -263,7 +267,7 @@ impl App {
                 _ => {}
             },
             Screen::TopPosts => self.post_sel = step(self.post_sel, self.top_posts().len()),
-            Screen::Help => {
+            Screen::Help | Screen::Sources => {
                 self.help_scroll = if down {
                     self.help_scroll.saturating_add(1).min(500)
                 } else {
@@ -324,6 +328,14 @@ impl App {
                 } else {
                     self.help_scroll = 0;
                     self.push(Screen::Help);
+                }
+            }
+            Action::Sources => {
+                if self.screen() == Screen::Sources {
+                    self.stack.pop();
+                } else {
+                    self.help_scroll = 0;
+                    self.push(Screen::Sources);
                 }
             }
             Action::PrevMonth => self.month_step(false),

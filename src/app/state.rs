@@ -53,6 +53,8 @@ pub enum Screen {
     /// The post a finding is about, by the finding's index in the list.
     FindingPost(usize),
     Help,
+    /// The load report: files read, set aside, warnings.
+    Sources,
 }
 
 /// Which group of keys applies: the keymap looks keys up by mode.
@@ -72,7 +74,7 @@ impl Screen {
             Screen::PostDetail(_) | Screen::FindingDetail(_) | Screen::FindingPost(_) => {
                 Mode::Detail
             }
-            Screen::Help => Mode::Help,
+            Screen::Help | Screen::Sources => Mode::Help,
         }
     }
 }

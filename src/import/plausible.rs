@@ -38,6 +38,15 @@ struct Check<'a> {
 impl Check<'_> {
     /// The cell's value where it can be a measurement; else `None`, with a warning.
     fn cell(&mut self, column: &str, v: Option<f64>, q: Quantity) -> Option<f64> {
+        self.value(column, v, q, "the cell is skipped")
+    }
+
+    /// A value the row cannot do without (a traffic row's sessions, a spend row's amount).
+    fn required(&mut self, column: &str, v: f64, q: Quantity) -> Option<f64> {
+        self.value(column, Some(v), q, "the row is skipped")
+    }
+
+    fn value(&mut self, column: &str, v: Option<f64>, q: Quantity, then: &str) -> Option<f64> {
         let v = v?;
         // The usual cell: a whole count well inside the bounds.
         if matches!(q, Quantity::Count) && (0.0..=MAX_COUNT).contains(&v) && v.fract() == 0.0 {
@@ -66,7 +75,7 @@ impl Check<'_> {
                 self.report.warn(
                     self.file,
                     Some(self.line),
-                    format!("column `{column}`: {why}; the cell is skipped"),
+                    format!("column `{column}`: {why}; {then}"),
                 );
                 None
             }
@@ -152,7 +161,7 @@ pub fn check(parts: &mut [Parsed], file: &str, today: NaiveDate, report: &mut Lo
                 c.date(a.date, last) && (a.share_pct.is_some() || a.count.is_some())
             }),
             Parsed::Traffic(v) => rows!(v, |c, t| {
-                let sessions = c.cell("sessions", Some(t.sessions), Quantity::Count);
+                let sessions = c.required("sessions", t.sessions, Quantity::Count);
                 for (name, cell) in [
                     ("users", &mut t.users),
                     ("new_users", &mut t.new_users),
@@ -172,7 +181,7 @@ pub fn check(parts: &mut [Parsed], file: &str, today: NaiveDate, report: &mut Lo
                 sessions.is_some() && c.date(t.date, last)
             }),
             Parsed::Spend(v) => rows!(v, |c, s| {
-                let amount = c.cell("amount", Some(s.amount), Quantity::Amount);
+                let amount = c.required("amount", s.amount, Quantity::Amount);
                 for (name, cell) in [
                     ("impressions", &mut s.impressions),
                     ("reach", &mut s.reach),

@@ -89,6 +89,14 @@ pub const KEYMAP: &[Binding] = &[
         footer: false,
     },
     Binding {
+        keys: &[Key::Char('l')],
+        action: Action::Sources,
+        modes: &[Dashboard, TopPosts, Detail],
+        shown: "l",
+        label: "files read, set aside, warnings",
+        footer: true,
+    },
+    Binding {
         keys: &[Key::Char('t')],
         action: Action::TopPosts,
         modes: &[Dashboard, Detail],
@@ -199,6 +207,9 @@ pub fn describe(action: Action) -> &'static str {
     match action {
         Action::Quit => "quit (also Ctrl-C); the terminal is restored",
         Action::Help => "this help: every key, KPI and rule",
+        Action::Sources => {
+            "the files read and what each gave, the files set aside and why, every warning"
+        }
         Action::PrevMonth => "previous / next month",
         Action::NextFlagged => {
             "the next month the audit flags (questionable or likely inflated) in the history strip"

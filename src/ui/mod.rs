@@ -8,6 +8,7 @@ mod history;
 pub mod keymap;
 mod lists;
 mod posts;
+mod sources;
 pub mod theme;
 
 pub use theme::Theme;
@@ -44,6 +45,7 @@ pub fn render(app: &App, f: &mut Frame) {
         Screen::FindingDetail(i) => detail::finding(f, body, app, i, &theme),
         Screen::FindingPost(i) => posts::finding_post(f, body, app, i, &theme),
         Screen::Help => help::help(f, body, app, &theme),
+        Screen::Sources => sources::sources(f, body, app, &theme),
     }
     frame::footer(f, footer, app, &theme);
 }
