@@ -141,12 +141,12 @@ fn implausible_numbers_are_skipped_with_a_warning_never_summed() {
     assert_eq!(l.account.audience.len(), 1);
     let w = warnings(&l);
     for expected in [
-        "daily.csv line 2: column `reach`: `1e26` is beyond the numbers that can be counted exactly; the cell is skipped",
-        "daily.csv line 3: column `reach`: `1e308` is beyond the numbers that can be counted exactly; the cell is skipped",
-        "posts.csv line 2: column `reach`: `9007199254740992` is more than 10^12, not a measurement; the cell is skipped",
-        "posts.csv line 3: column `reach`: `12.5` is not a whole number, and a count is one; the cell is skipped",
-        "traffic.csv line 2: column `bounce_rate_pct`: `150` % is outside 0–100; the cell is skipped",
-        "audience.csv line 2: column `share_pct`: `120` % is outside 0–100; the cell is skipped",
+        "daily.csv line 2: reach `1e26` is beyond the numbers that can be counted exactly; the cell is skipped",
+        "daily.csv line 3: reach `1e308` is beyond the numbers that can be counted exactly; the cell is skipped",
+        "posts.csv line 2: reach `9007199254740992` is more than 10^12, not a measurement; the cell is skipped",
+        "posts.csv line 3: reach `12.5` is not a whole number, and a count is one; the cell is skipped",
+        "traffic.csv line 2: bounce rate `150` % is outside 0–100; the cell is skipped",
+        "audience.csv line 2: share `120` % is outside 0–100; the cell is skipped",
     ] {
         assert!(w.contains(&expected.to_string()), "{expected}\n{w:?}");
     }

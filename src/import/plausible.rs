@@ -75,7 +75,9 @@ impl Check<'_> {
                 self.report.warn(
                     self.file,
                     Some(self.line),
-                    format!("column `{column}`: {why}; {then}"),
+                    // The audit's name of the figure: a platform's column may be named otherwise
+                    // (`Video views` for impressions), and the line says which row it is.
+                    format!("{} {why}; {then}", figure(column)),
                 );
                 None
             }
@@ -110,6 +112,11 @@ impl Check<'_> {
         );
         false
     }
+}
+
+/// A column's figure for people: `bounce_rate_pct` is the bounce rate.
+fn figure(column: &str) -> String {
+    column.trim_end_matches("_pct").replace('_', " ")
 }
 
 /// A large number in a few digits (`1e26` rather than 27 of them).
@@ -236,11 +243,11 @@ mod tests {
         assert_eq!(
             w,
             [
-                "d.csv line 2: column `reach`: `1e26` is beyond the numbers that can be counted exactly; the cell is skipped",
-                "d.csv line 3: column `reach`: `12.5` is not a whole number, and a count is one; the cell is skipped",
+                "d.csv line 2: reach `1e26` is beyond the numbers that can be counted exactly; the cell is skipped",
+                "d.csv line 3: reach `12.5` is not a whole number, and a count is one; the cell is skipped",
                 "d.csv line 4: row skipped: its date 9999-12-31 is after tomorrow",
                 "d.csv line 5: row skipped: its date 1990-01-01 is before 2004, before the platforms",
-                "d.csv line 6: column `reach`: `9007199254740992` is more than 10^12, not a measurement; the cell is skipped",
+                "d.csv line 6: reach `9007199254740992` is more than 10^12, not a measurement; the cell is skipped",
             ]
         );
     }
