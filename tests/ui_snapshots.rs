@@ -36,14 +36,19 @@ fn app(name: Option<&str>, no_color: bool) -> App {
 /// its last month.
 fn old_incident_app() -> App {
     let dir = accounts::write(&accounts::canonical(&[(105, 5000.0)]));
-    let user = dir.path().join("config.toml");
+    folder_app(dir.path(), "old-incident")
+}
+
+/// The audit of a folder the test wrote, with an empty user config, shown as `label`.
+fn folder_app(dir: &Path, label: &str) -> App {
+    let user = dir.join("config.toml");
     std::fs::write(&user, "").unwrap();
     let common = Common {
         config: Some(user),
         ..Common::default()
     };
-    let mut opened = smm_audit::cli::open::open(Some(dir.path()), &common).unwrap();
-    opened.label = "old-incident".to_string();
+    let mut opened = smm_audit::cli::open::open(Some(dir), &common).unwrap();
+    opened.label = label.to_string();
     smm_audit::build_app(opened, false).unwrap()
 }
 
@@ -219,15 +224,7 @@ fn files_read_set_aside_and_warnings() {
         "date,campaign,amount\n2026-10-02,Autumn,abc\n2026-10-03,Autumn,1e308\n",
     )
     .unwrap();
-    let user = dir.path().join("config.toml");
-    std::fs::write(&user, "").unwrap();
-    let common = Common {
-        config: Some(user),
-        ..Common::default()
-    };
-    let mut opened = smm_audit::cli::open::open(Some(dir.path()), &common).unwrap();
-    opened.label = "bikes-and-more".to_string();
-    let mut a = smm_audit::build_app(opened, false).unwrap();
+    let mut a = folder_app(dir.path(), "bikes-and-more");
     a.update(Action::Sources);
     snap_all("sources", &a);
 }

@@ -140,11 +140,16 @@ pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         )));
     }
-    let scroll = app.help_scroll.min(lines.len().saturating_sub(1) as u16);
+    scrolled_page(f, inner, lines, app.help_scroll);
+}
+
+/// A page of text in `area`, wrapped, scrolled by `scroll` lines (never past its last line).
+pub fn scrolled_page(f: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16) {
+    let scroll = scroll.min(lines.len().saturating_sub(1) as u16);
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
-        inner,
+        area,
     );
 }

@@ -7,7 +7,6 @@ use crate::app::App;
 use crate::text::one_line;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 pub fn sources(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -69,11 +68,5 @@ pub fn sources(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for w in &load.warnings {
         lines.push(Line::from(format!("  {}", one_line(&w.to_string()))));
     }
-    let scroll = app.help_scroll.min(lines.len().saturating_sub(1) as u16);
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
+    super::help::scrolled_page(f, inner, lines, app.help_scroll);
 }
