@@ -215,7 +215,11 @@ fn frame(c: &mut Criterion) {
             (app, terminal)
         });
         b.iter(|| {
-            terminal.draw(|f| ui::render(app, f)).unwrap();
+            terminal
+                .draw(|f| {
+                    ui::render(app, f);
+                })
+                .unwrap();
         })
     });
     g.finish();

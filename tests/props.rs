@@ -141,7 +141,10 @@ fn p03_hostile_captions_never_reach_a_cell_at_any_size() {
         app.update(action);
         for (w, h) in [(1, 1), (12, 4), (80, 24), (100, 30), (160, 45)] {
             let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-            t.draw(|f| smm_audit::ui::render(&app, f)).unwrap();
+            t.draw(|f| {
+                smm_audit::ui::render(&app, f);
+            })
+            .unwrap();
             for c in t.backend().buffer().content() {
                 assert!(
                     !has_forbidden(c.symbol()),
@@ -155,7 +158,10 @@ fn p03_hostile_captions_never_reach_a_cell_at_any_size() {
     app.update(Back);
     app.update(TopPosts);
     let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
-    t.draw(|f| smm_audit::ui::render(&app, f)).unwrap();
+    t.draw(|f| {
+        smm_audit::ui::render(&app, f);
+    })
+    .unwrap();
     let buffer = t.backend().buffer();
     let rows: Vec<String> = (0..45)
         .map(|y| (0..160).map(|x| buffer[(x, y)].symbol()).collect())

@@ -54,7 +54,10 @@ fn folder_app(dir: &Path, label: &str) -> App {
 
 fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| smm_audit::ui::render(app, f)).unwrap();
+    t.draw(|f| {
+        smm_audit::ui::render(app, f);
+    })
+    .unwrap();
     t
 }
 
@@ -227,4 +230,56 @@ fn files_read_set_aside_and_warnings() {
     let mut a = folder_app(dir.path(), "bikes-and-more");
     a.update(Action::Sources);
     snap_all("sources", &a);
+}
+
+/// Help scrolls to its end and no further: after 500 × `j`, one `k` moves it back at once;
+/// Home, End and the page keys work in the help, the KPI table and the findings list.
+#[test]
+fn scrolling_stops_at_the_end_and_pages_move() {
+    let mut a = app(Some("nordic-bikes"), false);
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut keys = vec![Key::Char('?')];
+    keys.extend(std::iter::repeat_n(Key::Char('j'), 500));
+    run_loop(&mut t, &mut a, &mut ScriptedEvents::keys(&keys)).unwrap();
+    let end = a.help_scroll;
+    assert!(end > 20 && end < 500, "help stopped at {end}");
+    let last = format!("{}", t.backend());
+    assert!(
+        last.contains("Ask:"),
+        "the rules' last question is on screen\n{last}"
+    );
+    run_loop(&mut t, &mut a, &mut ScriptedEvents::keys(&[Key::Char('k')])).unwrap();
+    assert_eq!(a.help_scroll, end - 1, "one k moves back at once");
+    run_loop(&mut t, &mut a, &mut ScriptedEvents::keys(&[Key::Home])).unwrap();
+    assert_eq!(a.help_scroll, 0);
+    run_loop(&mut t, &mut a, &mut ScriptedEvents::keys(&[Key::PageDown])).unwrap();
+    let page = a.help_scroll;
+    assert!(page > 10, "a page is most of the screen: {page}");
+    run_loop(&mut t, &mut a, &mut ScriptedEvents::keys(&[Key::End])).unwrap();
+    assert_eq!(a.help_scroll, end);
+    run_loop(&mut t, &mut a, &mut ScriptedEvents::keys(&[Key::PageUp])).unwrap();
+    assert_eq!(a.help_scroll, end - page);
+
+    // The KPI table: End shows its last row, 70 × j stays there, one k moves.
+    let keys = [Key::Esc, Key::Char('f'), Key::Tab, Key::End];
+    run_loop(&mut t, &mut a, &mut ScriptedEvents::keys(&keys)).unwrap();
+    let kpi_end = a.kpi_scroll;
+    assert!(kpi_end > 0);
+    let screen = format!("{}", t.backend());
+    assert!(
+        screen.contains("Median response time"),
+        "last KPI rows shown\n{screen}"
+    );
+    let mut keys = vec![Key::Char('j'); 70];
+    keys.push(Key::Char('k'));
+    run_loop(&mut t, &mut a, &mut ScriptedEvents::keys(&keys)).unwrap();
+    assert_eq!(a.kpi_scroll, kpi_end - 1);
+
+    // The findings list: End selects the last, Home the first.
+    let n = a.findings().len();
+    let keys = [Key::Char('f'), Key::End];
+    run_loop(&mut t, &mut a, &mut ScriptedEvents::keys(&keys)).unwrap();
+    assert_eq!(a.finding_sel, n - 1);
+    run_loop(&mut t, &mut a, &mut ScriptedEvents::keys(&[Key::Home])).unwrap();
+    assert_eq!(a.finding_sel, 0);
 }

@@ -15,6 +15,12 @@ pub enum Action {
     TopPosts,
     Up,
     Down,
+    /// A page up or down in the list or text that has the focus.
+    PageUp,
+    PageDown,
+    /// The first or the last line or item.
+    Home,
+    End,
     Open,
     /// Open post N (1-based) of the top posts.
     OpenPost(u8),

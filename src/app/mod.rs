@@ -6,7 +6,7 @@ mod state;
 pub mod view;
 
 pub use action::Action;
-pub use state::{Focus, Mode, Screen};
+pub use state::{Bounds, Focus, Mode, Screen, Step};
 pub use view::{PeriodView, PostMedians, Series};
 
 use crate::audit::AccountAudit;
@@ -61,6 +61,8 @@ pub struct App {
     pub help_scroll: u16,
     /// Scroll of a post's or a finding's detail.
     pub detail_scroll: u16,
+    /// How far the list or text on screen can scroll, as the last frame drew it.
+    pub bounds: Bounds,
     /// A one-line message for the footer (e.g. the path of a written report).
     pub status: Option<String>,
     quit: bool,
@@ -103,6 +105,7 @@ impl App {
             kpi_scroll: 0,
             help_scroll: 0,
             detail_scroll: 0,
+            bounds: Bounds::default(),
             status: None,
             quit: false,
         }
@@ -244,45 +247,33 @@ impl App {
         }
     }
 
-    fn move_sel(&mut self, down: bool) {
-        let step = |v: usize, len: usize| {
-            if len == 0 {
-                0
-            } else if down {
-                (v + 1).min(len - 1)
-            } else {
-                v.saturating_sub(1)
-            }
-        };
+    /// Move the selection of the list in front, or scroll the text in front.
+    fn step(&mut self, step: Step) {
+        let max = self.bounds.max_scroll;
         match self.screen() {
             Screen::Dashboard => match self.focus {
-                Focus::Findings => self.finding_sel = step(self.finding_sel, self.findings().len()),
-                Focus::Kpis => {
-                    self.kpi_scroll = if down {
-                        self.kpi_scroll.saturating_add(1).min(200)
-                    } else {
-                        self.kpi_scroll.saturating_sub(1)
-                    }
+                Focus::Findings => {
+                    self.finding_sel = step.index(self.finding_sel, self.findings().len())
                 }
+                Focus::Kpis => self.kpi_scroll = step.offset(self.kpi_scroll, max),
                 _ => {}
             },
-            Screen::TopPosts => self.post_sel = step(self.post_sel, self.top_posts().len()),
-            Screen::Help | Screen::Sources => {
-                self.help_scroll = if down {
-                    self.help_scroll.saturating_add(1).min(500)
-                } else {
-                    self.help_scroll.saturating_sub(1)
-                }
-            }
+            Screen::TopPosts => self.post_sel = step.index(self.post_sel, self.top_posts().len()),
+            Screen::Help | Screen::Sources => self.help_scroll = step.offset(self.help_scroll, max),
             Screen::PostDetail(_) | Screen::FindingDetail(_) | Screen::FindingPost(_) => {
-                // A caption of 64 KiB wraps to about 1,000 lines at 80 columns.
-                self.detail_scroll = if down {
-                    self.detail_scroll.saturating_add(1).min(2_000)
-                } else {
-                    self.detail_scroll.saturating_sub(1)
-                }
+                self.detail_scroll = step.offset(self.detail_scroll, max)
             }
         }
+    }
+
+    /// What the frame just drawn can scroll: the scroll in front is clamped to it.
+    pub fn set_bounds(&mut self, bounds: Bounds) {
+        self.bounds = bounds;
+        self.step(Step::By(0));
+    }
+
+    fn page(&self) -> i32 {
+        i32::from(self.bounds.page.max(1))
     }
 
     /// The post a finding is about, where it is one.
@@ -351,8 +342,12 @@ impl App {
                 self.post_sel = 0;
                 self.push(Screen::TopPosts)
             }
-            Action::Up => self.move_sel(false),
-            Action::Down => self.move_sel(true),
+            Action::Up => self.step(Step::By(-1)),
+            Action::Down => self.step(Step::By(1)),
+            Action::PageUp => self.step(Step::By(-self.page())),
+            Action::PageDown => self.step(Step::By(self.page())),
+            Action::Home => self.step(Step::First),
+            Action::End => self.step(Step::Last),
             Action::Open => self.open(),
             Action::OpenPost(n) => {
                 let i = usize::from(n.max(1)) - 1;

@@ -78,3 +78,56 @@ impl Screen {
         }
     }
 }
+
+/// What the last frame drew of the list or text that scrolls on screen: how far it can scroll
+/// (its last line at the bottom) and how many lines make a page. Drawing computes it from
+/// `&App`; the event loop hands it back with `App::set_bounds`, so that scrolling stops at the
+/// end instead of running on into blank lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    pub max_scroll: u16,
+    pub page: u16,
+}
+
+impl Default for Bounds {
+    /// Before the first frame: a generous limit (a caption of 64 KiB wraps to about 1,000
+    /// lines at 80 columns).
+    fn default() -> Bounds {
+        Bounds {
+            max_scroll: 2_000,
+            page: 10,
+        }
+    }
+}
+
+/// One move in a list or a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    By(i32),
+    First,
+    Last,
+}
+
+impl Step {
+    /// The item selected in a list of `len` after the step.
+    pub fn index(self, at: usize, len: usize) -> usize {
+        let last = len.saturating_sub(1);
+        match self {
+            Step::First => 0,
+            Step::Last => last,
+            Step::By(d) if d < 0 => at.saturating_sub(d.unsigned_abs() as usize),
+            Step::By(d) => at.saturating_add(d as usize).min(last),
+        }
+    }
+
+    /// The scroll offset after the step, never past `max`.
+    pub fn offset(self, at: u16, max: u16) -> u16 {
+        let at = at.min(max);
+        match self {
+            Step::First => 0,
+            Step::Last => max,
+            Step::By(d) if d < 0 => at.saturating_sub(d.unsigned_abs().min(u16::MAX as u32) as u16),
+            Step::By(d) => at.saturating_add(d.min(u16::MAX as i32) as u16).min(max),
+        }
+    }
+}

@@ -173,7 +173,9 @@ where
     let mut dirty = true;
     while !app.should_quit() {
         if dirty {
-            terminal.draw(|f| ui::render(app, f))?;
+            let mut bounds = app.bounds;
+            terminal.draw(|f| bounds = ui::render(app, f))?;
+            app.set_bounds(bounds);
             dirty = false;
         }
         match events.next()? {

@@ -4,22 +4,22 @@ use super::charts::followers_chart;
 use super::frame::panel;
 use super::lists::dates;
 use super::Theme;
-use crate::app::App;
+use crate::app::{App, Bounds};
 use crate::format::{evidence_name, evidence_value};
 use crate::text::one_line;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use serde_json::Value;
 
-pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
+pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) -> Bounds {
     let Some(x) = app.findings().get(index) else {
         f.render_widget(
             Paragraph::new("This finding is not in the list any more."),
             area,
         );
-        return;
+        return Bounds::default();
     };
     let chart_h = (area.height / 3).clamp(5, 12);
     let [chart_area, text_area] =
@@ -96,11 +96,5 @@ pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme
             theme.accent,
         )));
     }
-    let scroll = app.detail_scroll.min(lines.len().saturating_sub(1) as u16);
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
+    super::help::scrolled_page(f, inner, lines, app.detail_scroll)
 }

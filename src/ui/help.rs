@@ -3,7 +3,7 @@
 use super::frame::panel;
 use super::keymap::help_rows;
 use super::Theme;
-use crate::app::App;
+use crate::app::{App, Bounds};
 use crate::metrics::Kpi;
 use crate::report::verdict;
 use crate::rules::help::RULES;
@@ -90,7 +90,7 @@ const VERDICTS: [(VerdictLevel, &str); 4] = [
     ),
 ];
 
-pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
     let block = panel("Help (↑↓ scroll, Esc back)", true, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -140,16 +140,24 @@ pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         )));
     }
-    scrolled_page(f, inner, lines, app.help_scroll);
+    scrolled_page(f, inner, lines, app.help_scroll)
 }
 
-/// A page of text in `area`, wrapped, scrolled by `scroll` lines (never past its last line).
-pub fn scrolled_page(f: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16) {
-    let scroll = scroll.min(lines.len().saturating_sub(1) as u16);
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+/// A page of text in `area`, wrapped, scrolled by `scroll` lines: it stops where its last line
+/// is at the bottom. Returns how far it can scroll.
+pub fn scrolled_page(f: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16) -> Bounds {
+    let page = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let bounds = text_bounds(page.line_count(area.width), area);
+    f.render_widget(page.scroll((scroll.min(bounds.max_scroll), 0)), area);
+    bounds
+}
+
+/// The bounds of `lines` lines shown in `area`: the last line at the bottom, a page of the
+/// area's height less one line (a line stays in view across the turn).
+pub fn text_bounds(lines: usize, area: Rect) -> Bounds {
+    let lines = u16::try_from(lines).unwrap_or(u16::MAX);
+    Bounds {
+        max_scroll: lines.saturating_sub(area.height),
+        page: area.height.saturating_sub(1).max(1),
+    }
 }

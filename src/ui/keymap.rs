@@ -13,6 +13,10 @@ pub enum Key {
     Esc,
     Up,
     Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
 }
 
 pub struct Binding {
@@ -129,6 +133,38 @@ pub const KEYMAP: &[Binding] = &[
         footer: false,
     },
     Binding {
+        keys: &[Key::PageUp],
+        action: Action::PageUp,
+        modes: &[],
+        shown: "PgUp PgDn",
+        label: "page",
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::PageDown],
+        action: Action::PageDown,
+        modes: &[],
+        shown: "",
+        label: "page down",
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::Home, Key::Char('g')],
+        action: Action::Home,
+        modes: &[],
+        shown: "Home End",
+        label: "first, last",
+        footer: false,
+    },
+    Binding {
+        keys: &[Key::End, Key::Char('G')],
+        action: Action::End,
+        modes: &[],
+        shown: "",
+        label: "last",
+        footer: false,
+    },
+    Binding {
         keys: &[Key::Enter],
         action: Action::Open,
         modes: &[Dashboard, TopPosts, Detail],
@@ -219,6 +255,8 @@ pub fn describe(action: Action) -> &'static str {
         Action::TopPosts => "the top 5 posts of the period",
         Action::FocusFindings => "focus the findings (their dates are marked on the charts)",
         Action::Up => "move in a list, scroll a page",
+        Action::PageUp => "a page up or down in the list or text in front",
+        Action::Home => "to the first or the last line (also g, G)",
         Action::Open => {
             "open the selected finding (with the findings focused) or post; in a finding about a post, open the post"
         }
@@ -226,7 +264,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::CycleRanking => "rank the top posts by reach, views, engagements or ER post",
         Action::Export => "write the month's Markdown report to a new file in the current folder",
         Action::Back => "back",
-        Action::NextMonth | Action::Down => "",
+        Action::NextMonth | Action::Down | Action::PageDown | Action::End => "",
     }
 }
 
@@ -283,6 +321,10 @@ mod tests {
             (Key::Char('f'), Mode::Dashboard, Action::FocusFindings),
             (Key::Char('e'), Mode::Dashboard, Action::Export),
             (Key::Esc, Mode::Detail, Action::Back),
+            (Key::PageDown, Mode::Help, Action::PageDown),
+            (Key::PageUp, Mode::Dashboard, Action::PageUp),
+            (Key::Home, Mode::TopPosts, Action::Home),
+            (Key::End, Mode::Detail, Action::End),
         ];
         for (key, mode, action) in cases {
             assert_eq!(action_for(key, mode), Some(action), "{key:?} in {mode:?}");

@@ -2,7 +2,7 @@
 
 use super::frame::{focused, panel};
 use super::Theme;
-use crate::app::{App, Focus};
+use crate::app::{App, Bounds, Focus};
 use crate::format;
 use crate::metrics::Kpi;
 use crate::rules::Finding;
@@ -20,7 +20,7 @@ pub fn dates(f: &Finding) -> String {
     }
 }
 
-pub fn findings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn findings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
     let list = app.findings();
     let has_focus = focused(app, Focus::Findings);
     let title = format!("Findings ({})", list.len());
@@ -35,7 +35,7 @@ pub fn findings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             )),
             inner,
         );
-        return;
+        return Bounds::default();
     }
     // The title gets what the borders, the selection mark, the severity and the dates leave,
     // cut between words so that no number is cut (Enter shows it whole).
@@ -65,9 +65,10 @@ pub fn findings(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .highlight_style(theme.selected)
         .highlight_symbol("▶ ");
     f.render_stateful_widget(widget, area, &mut state);
+    super::help::text_bounds(list.len(), area.inner(ratatui::layout::Margin::new(1, 1)))
 }
 
-pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
     let has_focus = focused(app, Focus::Kpis);
     let block = panel("KPIs: plan, claims, all", has_focus, theme);
     let inner = block.inner(area);
@@ -216,8 +217,10 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
         plan_area,
     );
-    let scroll = app.kpi_scroll.min(table.len().saturating_sub(1) as u16);
+    let bounds = super::help::text_bounds(table.len(), table_area);
+    let scroll = app.kpi_scroll.min(bounds.max_scroll);
     f.render_widget(Paragraph::new(table).scroll((scroll, 0)), table_area);
+    bounds
 }
 
 fn truncate(s: &str, n: usize) -> String {

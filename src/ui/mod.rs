@@ -13,7 +13,7 @@ pub mod theme;
 
 pub use theme::Theme;
 
-use crate::app::{App, Screen};
+use crate::app::{App, Bounds, Focus, Screen};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::Frame;
 
@@ -23,13 +23,14 @@ pub const MIN_HEIGHT: u16 = 24;
 /// Below this width the three panels stack.
 pub const WIDE: u16 = 120;
 
-/// Draw the whole screen.
-pub fn render(app: &App, f: &mut Frame) {
+/// Draw the whole screen. Returns how far the list or text in front can scroll, for
+/// `App::set_bounds`.
+pub fn render(app: &App, f: &mut Frame) -> Bounds {
     let area = f.area();
     let theme = Theme::pick(app.origin.theme.as_deref(), app.origin.no_color);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         frame::too_small(f, area, &theme);
-        return;
+        return Bounds::default();
     }
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(3),
@@ -38,7 +39,7 @@ pub fn render(app: &App, f: &mut Frame) {
     ])
     .areas(area);
     frame::header(f, header, app, &theme);
-    match app.screen() {
+    let bounds = match app.screen() {
         Screen::Dashboard => dashboard(f, body, app, &theme),
         Screen::TopPosts => posts::top_posts(f, body, app, &theme),
         Screen::PostDetail(i) => posts::post_detail(f, body, app, i, &theme),
@@ -46,12 +47,14 @@ pub fn render(app: &App, f: &mut Frame) {
         Screen::FindingPost(i) => posts::finding_post(f, body, app, i, &theme),
         Screen::Help => help::help(f, body, app, &theme),
         Screen::Sources => sources::sources(f, body, app, &theme),
-    }
+    };
     frame::footer(f, footer, app, &theme);
+    bounds
 }
 
-fn dashboard(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    if area.width >= WIDE {
+/// The dashboard; its bounds are those of the list that has the focus.
+fn dashboard(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
+    let (findings, kpis) = if area.width >= WIDE {
         let panels_h = (area.height * 11 / 20).max(9);
         let [top, bottom] =
             Layout::vertical([Constraint::Length(panels_h), Constraint::Min(3)]).areas(area);
@@ -61,8 +64,9 @@ fn dashboard(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         charts::engagement(f, c, app, theme);
         let [l, r] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
             .areas(bottom);
-        lists::findings(f, l, app, theme);
-        lists::kpis(f, r, app, theme);
+        let findings = lists::findings(f, l, app, theme);
+        let kpis = lists::kpis(f, r, app, theme);
+        (findings, kpis)
     } else {
         let each = ((area.height.saturating_sub(7)) / 3).clamp(4, 9);
         let [a, b, c, bottom] = Layout::vertical([
@@ -77,7 +81,13 @@ fn dashboard(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         charts::engagement(f, c, app, theme);
         let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
             .areas(bottom);
-        lists::findings(f, l, app, theme);
-        lists::kpis(f, r, app, theme);
+        let findings = lists::findings(f, l, app, theme);
+        let kpis = lists::kpis(f, r, app, theme);
+        (findings, kpis)
+    };
+    match app.focus {
+        Focus::Findings => findings,
+        Focus::Kpis => kpis,
+        _ => Bounds::default(),
     }
 }

@@ -2,7 +2,7 @@
 
 use super::frame::panel;
 use super::Theme;
-use crate::app::App;
+use crate::app::{App, Bounds};
 use crate::format;
 use crate::metrics::{Kpi, RankedPost, Ranking};
 use crate::text::{fit, one_line, sanitize};
@@ -15,7 +15,7 @@ fn v(kpi: Kpi, x: Option<f64>) -> String {
     format::value(kpi, x, "")
 }
 
-pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
     let next = app.next_ranking().label();
     let title = format!(
         "Top 5 posts of {} by {} (s: by {next})",
@@ -35,7 +35,7 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
         };
         f.render_widget(Paragraph::new(Span::styled(why, theme.dim)), inner);
-        return;
+        return Bounds::default();
     }
     // Reach and views side by side; the last rate follows the ranking shown (ER by views for a
     // list by views). The type column gives way on a narrow screen.
@@ -116,6 +116,8 @@ pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .row_highlight_style(theme.selected)
         .highlight_symbol("▶ ");
     f.render_stateful_widget(table, area, &mut state);
+    // The rows under the borders and the header.
+    super::help::text_bounds(posts.len(), area.inner(ratatui::layout::Margin::new(1, 2)))
 }
 
 fn against(
@@ -140,27 +142,27 @@ fn against(
     ])
 }
 
-pub fn post_detail(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
+pub fn post_detail(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) -> Bounds {
     let Some(r): Option<&RankedPost> = app.top_posts().get(index) else {
         f.render_widget(
             Paragraph::new("This post is not in the list any more."),
             area,
         );
-        return;
+        return Bounds::default();
     };
     let title = format!(
         "Post {} of the top 5 by {}",
         r.rank,
         app.shown_ranking().label()
     );
-    draw_post(f, area, app, r, title, theme);
+    draw_post(f, area, app, r, title, theme)
 }
 
 /// The post a finding is about (Enter in the finding's detail).
-pub fn finding_post(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
+pub fn finding_post(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) -> Bounds {
     let Some(r) = app.finding_post(index) else {
         f.render_widget(Paragraph::new("This finding is about no post."), area);
-        return;
+        return Bounds::default();
     };
     let rule = app.findings().get(index).map_or("", |x| x.rule);
     draw_post(
@@ -170,10 +172,17 @@ pub fn finding_post(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &
         r,
         format!("The post of the {rule} finding"),
         theme,
-    );
+    )
 }
 
-fn draw_post(f: &mut Frame, area: Rect, app: &App, r: &RankedPost, title: String, theme: &Theme) {
+fn draw_post(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    r: &RankedPost,
+    title: String,
+    theme: &Theme,
+) -> Bounds {
     let p = &r.post;
     let block = panel(title, true, theme);
     let inner = block.inner(area);
@@ -257,14 +266,15 @@ fn draw_post(f: &mut Frame, area: Rect, app: &App, r: &RankedPost, title: String
     lines.push(Line::from(Span::styled("Caption", theme.dim)));
     let [top, caption] =
         Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(1)]).areas(inner);
-    lines.truncate(lines.len());
     f.render_widget(Paragraph::new(lines), top);
+    // The caption keeps its line breaks here, and scrolls with ↑/↓.
+    let text = Paragraph::new(sanitize(&p.caption))
+        .style(theme.text)
+        .wrap(Wrap { trim: true });
+    let bounds = super::help::text_bounds(text.line_count(caption.width), caption);
     f.render_widget(
-        // The caption keeps its line breaks here, and scrolls with ↑/↓.
-        Paragraph::new(sanitize(&p.caption))
-            .style(theme.text)
-            .wrap(Wrap { trim: true })
-            .scroll((app.detail_scroll, 0)),
+        text.scroll((app.detail_scroll.min(bounds.max_scroll), 0)),
         caption,
     );
+    bounds
 }

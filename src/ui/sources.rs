@@ -3,13 +3,13 @@
 
 use super::frame::panel;
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Bounds};
 use crate::text::one_line;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-pub fn sources(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn sources(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
     let block = panel(
         "Files read, set aside, warnings (↑↓ scroll, Esc back)",
         true,
@@ -68,5 +68,5 @@ pub fn sources(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for w in &load.warnings {
         lines.push(Line::from(format!("  {}", one_line(&w.to_string()))));
     }
-    super::help::scrolled_page(f, inner, lines, app.help_scroll);
+    super::help::scrolled_page(f, inner, lines, app.help_scroll)
 }
