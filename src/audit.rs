@@ -14,6 +14,8 @@ pub struct PeriodAudit {
     pub verdict: Verdict,
     /// The followers the spike rules flagged inside the period (taken out of the plan).
     pub flagged_followers: Option<f64>,
+    /// The latest audience snapshot beside the target portrait, by dimension.
+    pub audience: Vec<rules::audience_table::AudienceTable>,
 }
 
 /// One month of the account's history: its verdict and headline numbers.
@@ -76,6 +78,7 @@ impl AccountAudit {
             findings: eval.findings,
             summary,
             flagged_followers,
+            audience: rules::audience_table::tables(account, p),
         }
     }
 

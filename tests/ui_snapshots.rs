@@ -283,3 +283,29 @@ fn scrolling_stops_at_the_end_and_pages_move() {
     run_loop(&mut t, &mut a, &mut ScriptedEvents::keys(&[Key::Home])).unwrap();
     assert_eq!(a.finding_sel, 0);
 }
+
+/// The audience beside the portrait: countries by name, the distance the rules use; `l` goes
+/// from one page to the other.
+#[test]
+fn the_audience_beside_the_portrait() {
+    let mut a = app(Some("nordic-bikes"), false);
+    a.update(Action::Audience);
+    snap_all("audience", &a);
+    let screen = format!("{}", draw(&a, 160, 45).backend());
+    assert!(
+        screen.contains("India (IN)") && screen.contains("80.0 %"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("distance from the portrait 0.73"),
+        "{screen}"
+    );
+    a.update(Action::Sources);
+    assert_eq!(
+        a.screen(),
+        smm_audit::app::Screen::Sources,
+        "l goes from one page to the other"
+    );
+    a.update(Action::Sources);
+    assert_eq!(a.screen(), smm_audit::app::Screen::Dashboard);
+}

@@ -6,6 +6,8 @@ pub enum Action {
     Help,
     /// The load report: files read, set aside, warnings.
     Sources,
+    /// The latest audience snapshot beside the target portrait.
+    Audience,
     PrevMonth,
     NextMonth,
     /// The next month whose verdict flags it.

@@ -195,7 +195,11 @@ impl App {
         self.stack.retain(|s| {
             matches!(
                 s,
-                Screen::Dashboard | Screen::TopPosts | Screen::Help | Screen::Sources
+                Screen::Dashboard
+                    | Screen::TopPosts
+                    | Screen::Help
+                    | Screen::Sources
+                    | Screen::Audience
             )
         });
     }
@@ -259,10 +263,25 @@ impl App {
                 _ => {}
             },
             Screen::TopPosts => self.post_sel = step.index(self.post_sel, self.top_posts().len()),
-            Screen::Help | Screen::Sources => self.help_scroll = step.offset(self.help_scroll, max),
+            Screen::Help | Screen::Sources | Screen::Audience => {
+                self.help_scroll = step.offset(self.help_scroll, max)
+            }
             Screen::PostDetail(_) | Screen::FindingDetail(_) | Screen::FindingPost(_) => {
                 self.detail_scroll = step.offset(self.detail_scroll, max)
             }
+        }
+    }
+
+    /// Open a page of text (help, files read, audience), or close it where it is open.
+    fn toggle_page(&mut self, page: Screen) {
+        if self.screen() == page {
+            self.stack.pop();
+        } else {
+            if let Screen::Help | Screen::Sources | Screen::Audience = self.screen() {
+                self.stack.pop();
+            }
+            self.help_scroll = 0;
+            self.push(page);
         }
     }
 
@@ -313,22 +332,9 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => {
-                if self.screen() == Screen::Help {
-                    self.stack.pop();
-                } else {
-                    self.help_scroll = 0;
-                    self.push(Screen::Help);
-                }
-            }
-            Action::Sources => {
-                if self.screen() == Screen::Sources {
-                    self.stack.pop();
-                } else {
-                    self.help_scroll = 0;
-                    self.push(Screen::Sources);
-                }
-            }
+            Action::Help => self.toggle_page(Screen::Help),
+            Action::Sources => self.toggle_page(Screen::Sources),
+            Action::Audience => self.toggle_page(Screen::Audience),
             Action::PrevMonth => self.month_step(false),
             Action::NextMonth => self.month_step(true),
             Action::NextFlagged => self.next_flagged(),

@@ -55,6 +55,8 @@ pub enum Screen {
     Help,
     /// The load report: files read, set aside, warnings.
     Sources,
+    /// The latest audience snapshot beside the target portrait.
+    Audience,
 }
 
 /// Which group of keys applies: the keymap looks keys up by mode.
@@ -74,7 +76,7 @@ impl Screen {
             Screen::PostDetail(_) | Screen::FindingDetail(_) | Screen::FindingPost(_) => {
                 Mode::Detail
             }
-            Screen::Help | Screen::Sources => Mode::Help,
+            Screen::Help | Screen::Sources | Screen::Audience => Mode::Help,
         }
     }
 }

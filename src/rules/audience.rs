@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 /// A portrait's values as the audience file writes them (country codes upper case, genders
 /// lower case), in fractions.
-fn portrait_of(account: &Account, dim: &str) -> Option<BTreeMap<String, f64>> {
+pub(super) fn portrait_of(account: &Account, dim: &str) -> Option<BTreeMap<String, f64>> {
     let p = account.config.portrait.dimension(dim)?;
     Some(
         p.iter()
@@ -20,7 +20,7 @@ fn portrait_of(account: &Account, dim: &str) -> Option<BTreeMap<String, f64>> {
     )
 }
 
-fn normalise(dim: &str, value: &str) -> String {
+pub(super) fn normalise(dim: &str, value: &str) -> String {
     match dim {
         "country" => value.trim().to_uppercase(),
         "gender" => value.trim().to_lowercase(),
@@ -29,7 +29,7 @@ fn normalise(dim: &str, value: &str) -> String {
 }
 
 /// The rows of one snapshot (date, segment, dimension).
-fn snapshot<'a>(
+pub(super) fn snapshot<'a>(
     account: &'a Account,
     date: NaiveDate,
     seg: Segment,
@@ -43,7 +43,7 @@ fn snapshot<'a>(
 }
 
 /// Snapshot dates of a segment and dimension, ascending.
-fn dates_of(account: &Account, seg: Segment, dim: &str) -> Vec<NaiveDate> {
+pub(super) fn dates_of(account: &Account, seg: Segment, dim: &str) -> Vec<NaiveDate> {
     let mut d: Vec<NaiveDate> = account
         .audience
         .iter()
@@ -57,14 +57,18 @@ fn dates_of(account: &Account, seg: Segment, dim: &str) -> Vec<NaiveDate> {
 
 /// A snapshot set against a portrait: the share of each portrait value, and "other" (values
 /// outside the portrait plus whatever the snapshot leaves under 100 %), in fractions.
-struct Compared {
-    portrait: BTreeMap<String, f64>,
-    observed: BTreeMap<String, f64>,
-    distance: f64,
-    outside: f64,
+pub(super) struct Compared {
+    pub portrait: BTreeMap<String, f64>,
+    pub observed: BTreeMap<String, f64>,
+    pub distance: f64,
+    pub outside: f64,
 }
 
-fn compare(portrait: &BTreeMap<String, f64>, rows: &[&AudienceRow], dim: &str) -> Compared {
+pub(super) fn compare(
+    portrait: &BTreeMap<String, f64>,
+    rows: &[&AudienceRow],
+    dim: &str,
+) -> Compared {
     let mut observed: BTreeMap<String, f64> = portrait.keys().map(|k| (k.clone(), 0.0)).collect();
     let mut outside = 0.0;
     let mut total = 0.0;

@@ -3,6 +3,7 @@
 
 mod analysis;
 mod audience;
+pub mod audience_table;
 mod causes;
 mod checks;
 mod content;

@@ -154,16 +154,28 @@ pub fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let hints = keymap::footer(app.mode());
-    let full: usize = hints
-        .iter()
-        .map(|(k, l)| k.chars().count() + l.chars().count() + 3)
-        .sum();
-    // When the hints do not fit, the keys stay and only quit and help keep their words.
-    let compact = full > area.width as usize;
+    // Where the hints do not fit, the keys stay and the words go, from the last hint back;
+    // quit and help keep theirs.
+    let mut worded = vec![true; hints.len()];
+    let width = |worded: &[bool]| -> usize {
+        hints
+            .iter()
+            .zip(worded)
+            .map(|((k, l), w)| k.chars().count() + 1 + if *w { l.chars().count() + 2 } else { 0 })
+            .sum()
+    };
+    for i in (0..hints.len()).rev() {
+        if width(&worded) <= area.width as usize {
+            break;
+        }
+        if !matches!(hints[i].0, "q" | "?") {
+            worded[i] = false;
+        }
+    }
     let mut spans = Vec::new();
-    for (keys, label) in hints {
+    for ((keys, label), w) in hints.into_iter().zip(worded) {
         spans.push(Span::styled(format!(" {keys}"), theme.accent));
-        if !compact || matches!(keys, "q" | "?") {
+        if w {
             spans.push(Span::styled(format!(" {label} "), theme.dim));
         }
     }

@@ -95,9 +95,17 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[Key::Char('l')],
         action: Action::Sources,
-        modes: &[Dashboard, TopPosts, Detail],
+        modes: &[Dashboard, TopPosts, Detail, Help],
         shown: "l",
-        label: "files read, set aside, warnings",
+        label: "files read",
+        footer: true,
+    },
+    Binding {
+        keys: &[Key::Char('a')],
+        action: Action::Audience,
+        modes: &[Dashboard, TopPosts, Detail, Help],
+        shown: "a",
+        label: "audience",
         footer: true,
     },
     Binding {
@@ -245,6 +253,9 @@ pub fn describe(action: Action) -> &'static str {
         Action::Help => "this help: every key, KPI and rule",
         Action::Sources => {
             "the files read and what each gave, the files set aside and why, every warning"
+        }
+        Action::Audience => {
+            "the latest audience snapshot (countries, ages, genders) beside the target portrait"
         }
         Action::PrevMonth => "previous / next month",
         Action::NextFlagged => {

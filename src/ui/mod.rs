@@ -1,5 +1,6 @@
 //! Drawing: pure functions of `&App` into a ratatui frame. No I/O, no terminal library.
 
+mod audience;
 mod charts;
 mod detail;
 mod frame;
@@ -47,6 +48,7 @@ pub fn render(app: &App, f: &mut Frame) -> Bounds {
         Screen::FindingPost(i) => posts::finding_post(f, body, app, i, &theme),
         Screen::Help => help::help(f, body, app, &theme),
         Screen::Sources => sources::sources(f, body, app, &theme),
+        Screen::Audience => audience::audience(f, body, app, &theme),
     };
     frame::footer(f, footer, app, &theme);
     bounds

@@ -322,9 +322,37 @@ pub fn code(name: &str) -> Option<&'static str> {
         .map(|(c, _)| *c)
 }
 
+/// A country's English name for people ("United Kingdom"), from its ISO code.
+pub fn name(code: &str) -> Option<String> {
+    let (_, names) = COUNTRIES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))?;
+    let english = names.first()?;
+    let words: Vec<String> = english
+        .split(' ')
+        .map(|w| match w {
+            "and" | "of" | "the" | "&" => w.to_string(),
+            _ => {
+                let mut c = w.chars();
+                c.next()
+                    .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            }
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_for_people() {
+        assert_eq!(name("GB").as_deref(), Some("United Kingdom"));
+        assert_eq!(name("pl").as_deref(), Some("Poland"));
+        assert_eq!(name("BA").as_deref(), Some("Bosnia & Herzegovina"));
+        assert_eq!(name("XX"), None);
+    }
 
     #[test]
     fn names_and_codes() {
