@@ -5,9 +5,10 @@ mod action;
 mod state;
 pub mod view;
 
+pub use crate::audit::Series;
 pub use action::Action;
 pub use state::{Bounds, Focus, Mode, Screen, Step};
-pub use view::{PeriodView, PostMedians, Series};
+pub use view::{PeriodView, PostMedians};
 
 use crate::audit::AccountAudit;
 use crate::import::LoadReport;

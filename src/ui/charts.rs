@@ -1,6 +1,6 @@
-//! The three panels: Followers, Reach, Engagement. Each is a chart over the months around the
-//! period (the period highlighted) and the period's key numbers with their month-over-month
-//! deltas.
+//! The three panels: Followers, Reach, Engagement. Each is a chart over the same days (the two
+//! months before the period and the period, highlighted), with a legend and its unit, and the
+//! period's key numbers with their month-over-month deltas.
 
 use super::frame::{focused, panel};
 use super::Theme;
@@ -8,6 +8,7 @@ use crate::app::{App, Focus, Series};
 use crate::format;
 use crate::metrics::{delta, Kpi};
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Sparkline};
@@ -82,16 +83,10 @@ fn split(inner: Rect, lines: u16) -> (Plot, Rect) {
     (Plot::Chart(chart), nums)
 }
 
-/// A sparkline of a series (before and period joined), scaled between its lowest and highest
-/// value so that a slow climb stays visible.
+/// A sparkline of a series (before and period joined). It starts at zero, so that a 5 % dip
+/// looks like one; a series that goes below zero (net follows) spans its own range.
 fn spark(f: &mut Frame, area: Rect, s: &Series, theme: &Theme) {
-    let mut ys: Vec<f64> = s.before.iter().map(|p| p.1).collect();
-    ys.extend(
-        s.period
-            .iter()
-            .skip(usize::from(!s.before.is_empty()))
-            .map(|p| p.1),
-    );
+    let mut ys: Vec<f64> = s.points().map(|p| p.1).collect();
     let width = area.width as usize;
     if ys.len() > width && width > 0 {
         let step = ys.len().div_ceil(width);
@@ -106,10 +101,11 @@ fn spark(f: &mut Frame, area: Rect, s: &Series, theme: &Theme) {
     if ys.is_empty() || !lo.is_finite() || !hi.is_finite() {
         return;
     }
+    let lo = lo.min(0.0);
     let range = (hi - lo).max(1e-9);
     let data: Vec<u64> = ys
         .iter()
-        .map(|y| (1.0 + (y - lo) / range * 99.0) as u64)
+        .map(|y| ((y - lo) / range * 100.0).round() as u64)
         .collect();
     f.render_widget(
         Sparkline::default()
@@ -120,11 +116,13 @@ fn spark(f: &mut Frame, area: Rect, s: &Series, theme: &Theme) {
     );
 }
 
+/// One line of a chart: its series, what the legend calls it, its unit on the y axis.
 struct Lines<'a> {
     series: Vec<(&'a Series, &'static str)>,
     extra: Vec<Dataset<'a>>,
-    x_max: f64,
-    x_labels: Vec<String>,
+    /// The legend's words for the extra marks (spike days, finding dates).
+    extra_legend: Vec<(&'static str, &'static str, Style)>,
+    unit: &'static str,
 }
 
 fn bounds(series: &[(&Series, &'static str)]) -> Option<(f64, f64)> {
@@ -136,7 +134,38 @@ fn bounds(series: &[(&Series, &'static str)]) -> Option<(f64, f64)> {
     )
 }
 
-fn draw_chart(f: &mut Frame, area: Rect, lines: Lines, theme: &Theme) {
+fn line_styles(i: usize, theme: &Theme) -> (Style, Style) {
+    if i == 0 {
+        (theme.before_line, theme.period_line)
+    } else {
+        (theme.second_line.patch(theme.dim), theme.second_line)
+    }
+}
+
+/// The legend above a chart: each line's name in its colour, the period's month, the marks.
+fn legend(app: &App, lines: &Lines, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, (series, name)) in lines.series.iter().enumerate() {
+        if series.is_empty() {
+            continue;
+        }
+        let (_, now) = line_styles(i, theme);
+        spans.push(Span::styled("━ ", now));
+        spans.push(Span::styled(format!("{name}  "), theme.dim));
+    }
+    spans.push(Span::styled("━ ", theme.before_line));
+    spans.push(Span::styled(
+        format!("before {}  ", app.period.start.format("%b")),
+        theme.dim,
+    ));
+    for (mark, words, style) in &lines.extra_legend {
+        spans.push(Span::styled(format!("{mark} "), *style));
+        spans.push(Span::styled(format!("{words}  "), theme.dim));
+    }
+    Line::from(spans)
+}
+
+fn draw_chart(f: &mut Frame, area: Rect, app: &App, lines: Lines, theme: &Theme) {
     let Some((lo, hi)) = bounds(&lines.series) else {
         f.render_widget(
             Paragraph::new(Span::styled("no data for these months", theme.dim)),
@@ -144,33 +173,26 @@ fn draw_chart(f: &mut Frame, area: Rect, lines: Lines, theme: &Theme) {
         );
         return;
     };
+    // The legend takes the chart's first row where the chart keeps 4 rows below it.
+    let area = if area.height >= 6 {
+        let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        f.render_widget(Paragraph::new(legend(app, &lines, theme)), top);
+        rest
+    } else {
+        area
+    };
     let mut sets: Vec<Dataset> = Vec::new();
-    for (i, (s, name)) in lines.series.iter().enumerate() {
-        let before = if i == 0 {
-            theme.before_line
-        } else {
-            theme.second_line.patch(theme.dim)
-        };
-        let now = if i == 0 {
-            theme.period_line
-        } else {
-            theme.second_line
-        };
-        sets.push(
-            Dataset::default()
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(before)
-                .data(&s.before),
-        );
-        sets.push(
-            Dataset::default()
-                .name(*name)
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(now)
-                .data(&s.period),
-        );
+    for (i, (s, _)) in lines.series.iter().enumerate() {
+        let (before, now) = line_styles(i, theme);
+        for (data, style) in [(&s.before, before), (&s.period, now)] {
+            sets.push(
+                Dataset::default()
+                    .marker(Marker::Braille)
+                    .graph_type(GraphType::Line)
+                    .style(style)
+                    .data(data),
+            );
+        }
     }
     sets.extend(lines.extra);
     let label = |y: f64| {
@@ -184,30 +206,33 @@ fn draw_chart(f: &mut Frame, area: Rect, lines: Lines, theme: &Theme) {
         Span::styled(label(lo), theme.dim),
         Span::styled(label(hi), theme.dim),
     ];
-    let x_labels: Vec<Span> = lines
-        .x_labels
+    let x_labels: Vec<Span> = month_labels(app)
         .into_iter()
         .map(|l| Span::styled(l, theme.dim))
         .collect();
     let chart = Chart::new(sets)
         .x_axis(
             Axis::default()
-                .bounds([0.0, lines.x_max.max(1.0)])
+                .bounds([0.0, app.view.audit.charts.days().max(1.0)])
                 .labels(x_labels),
         )
-        .y_axis(Axis::default().bounds([lo, hi]).labels(y_labels))
+        .y_axis(
+            Axis::default()
+                .title(Span::styled(lines.unit, theme.dim))
+                .bounds([lo, hi])
+                .labels(y_labels),
+        )
         .legend_position(None);
     f.render_widget(chart, area);
 }
 
-/// Labels of the charts' three months.
+/// The x axis: the window's first and last day, at its two ends (evenly spaced month names
+/// would sit away from the months' first days).
 fn month_labels(app: &App) -> Vec<String> {
-    let v = &app.view;
-    let mid = crate::model::Period::month_of(v.window_start).next();
+    let c = &app.view.audit.charts;
     vec![
-        v.window_start.format("%b").to_string(),
-        mid.start.format("%b").to_string(),
-        app.period.start.format("%b %Y").to_string(),
+        c.window_start.format("%b %-d").to_string(),
+        c.window_end.format("%b %-d, %Y").to_string(),
     ]
 }
 
@@ -222,10 +247,10 @@ fn marks<'a>(
     let Some(fnd) = app.marked_finding() else {
         return Vec::new();
     };
-    let v = &app.view;
+    let c = &app.view.audit.charts;
     for d in [fnd.start, fnd.end] {
-        if v.window_start <= d && d <= v.window_end {
-            let x = (d - v.window_start).num_days() as f64;
+        if c.window_start <= d && d <= c.window_end {
+            let x = c.x(d);
             store.push([(x, lo), (x, hi)]);
         }
     }
@@ -239,6 +264,14 @@ fn marks<'a>(
                 .data(pts)
         })
         .collect()
+}
+
+/// The legend's words for the marked finding's dates, where one is marked.
+fn marks_legend(app: &App, theme: &Theme) -> Vec<(&'static str, &'static str, Style)> {
+    match app.marked_finding() {
+        Some(_) => vec![("│", "the finding's dates", theme.marked)],
+        None => Vec::new(),
+    }
 }
 
 /// A panel: its border, its key numbers, and a chart (or a sparkline of `spark_series` when
@@ -277,11 +310,6 @@ fn panel_with(
     }
 }
 
-/// The days of the charts' window, for the x axis.
-fn window_days(app: &App) -> f64 {
-    (app.view.window_end - app.view.window_start).num_days() as f64
-}
-
 pub fn followers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows: &[&[(&str, Kpi)]] = &[
         &[("followers", Kpi::FollowersEnd), ("net", Kpi::NetGrowth)],
@@ -294,7 +322,7 @@ pub fn followers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let spec = Spec {
         focus: Focus::Followers,
         rows,
-        spark: &app.view.followers,
+        spark: &app.view.audit.charts.followers,
     };
     panel_with(f, area, app, theme, spec, |f, a| {
         followers_chart(f, a, app, theme)
@@ -303,26 +331,28 @@ pub fn followers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The follower line with spike days and the marked finding's dates.
 pub fn followers_chart(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let v = &app.view;
-    let (lo, hi) = v.followers.y_bounds().unwrap_or((0.0, 1.0));
+    let c = &app.view.audit.charts;
+    let (lo, hi) = c.followers.y_bounds().unwrap_or((0.0, 1.0));
     let mut store = Vec::new();
     let mut extra = marks(app, lo, hi, theme, &mut store);
-    if !v.spikes.is_empty() {
+    let mut extra_legend = marks_legend(app, theme);
+    if !c.spikes.is_empty() {
         extra.push(
             Dataset::default()
                 .marker(Marker::Dot)
                 .graph_type(GraphType::Scatter)
                 .style(theme.spike)
-                .data(&v.spikes),
+                .data(&c.spikes),
         );
+        extra_legend.insert(0, ("•", "spike day", theme.spike));
     }
     let lines = Lines {
-        series: vec![(&v.followers, v.followers_label)],
+        series: vec![(&c.followers, c.followers_label)],
         extra,
-        x_max: window_days(app),
-        x_labels: month_labels(app),
+        extra_legend,
+        unit: c.followers_label,
     };
-    draw_chart(f, area, lines, theme);
+    draw_chart(f, area, app, lines, theme);
 }
 
 pub fn reach(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -337,23 +367,23 @@ pub fn reach(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ("per reach", Kpi::ProfileVisitRatePct),
         ],
     ];
-    let v = &app.view;
+    let c = &app.view.audit.charts;
     let spec = Spec {
         focus: Focus::Reach,
         rows,
-        spark: &v.reach,
+        spark: &c.reach,
     };
     panel_with(f, area, app, theme, spec, |f, a| {
-        let (lo, hi) = v.reach.y_bounds().unwrap_or((0.0, 1.0));
+        let (lo, hi) = bounds(&[(&c.reach, ""), (&c.impressions, "")]).unwrap_or((0.0, 1.0));
         let mut store = Vec::new();
         let extra = marks(app, lo, hi, theme, &mut store);
         let lines = Lines {
-            series: vec![(&v.reach, "reach"), (&v.impressions, "views")],
+            series: vec![(&c.reach, "reach"), (&c.impressions, "views")],
             extra,
-            x_max: window_days(app),
-            x_labels: month_labels(app),
+            extra_legend: marks_legend(app, theme),
+            unit: "a day",
         };
-        draw_chart(f, a, lines, theme);
+        draw_chart(f, a, app, lines, theme);
     });
 }
 
@@ -366,23 +396,22 @@ pub fn engagement(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ("ampl.", Kpi::AmplificationRatePct),
         ],
     ];
-    let v = &app.view;
+    let c = &app.view.audit.charts;
     let spec = Spec {
         focus: Focus::Engagement,
         rows,
-        spark: &v.er_post,
+        spark: &c.er_post,
     };
     panel_with(f, area, app, theme, spec, |f, a| {
-        let labels = vec![
-            v.month_labels.first().cloned().unwrap_or_default(),
-            v.month_labels.last().cloned().unwrap_or_default(),
-        ];
+        let (lo, hi) = bounds(&[(&c.er_post, ""), (&c.err, "")]).unwrap_or((0.0, 1.0));
+        let mut store = Vec::new();
+        let extra = marks(app, lo, hi, theme, &mut store);
         let lines = Lines {
-            series: vec![(&v.er_post, "ER post %"), (&v.err, "ERR %")],
-            extra: Vec::new(),
-            x_max: 5.0,
-            x_labels: labels,
+            series: vec![(&c.er_post, "ER post"), (&c.err, "ERR")],
+            extra,
+            extra_legend: marks_legend(app, theme),
+            unit: "% a post",
         };
-        draw_chart(f, a, lines, theme);
+        draw_chart(f, a, app, lines, theme);
     });
 }

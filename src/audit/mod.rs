@@ -1,6 +1,10 @@
 //! The audit: what the rules know of the whole account (computed once per load), the verdict
 //! of every month of its history, and one period's metrics, findings and verdict together.
 
+mod charts;
+
+pub use charts::{downsample, Charts, Series, MAX_POINTS};
+
 use crate::metrics::{self, Kpi, PeriodSummary};
 use crate::model::{Account, Period};
 use crate::rules::{self, Analysis, Finding, Severity, Thresholds, Verdict};
@@ -16,6 +20,8 @@ pub struct PeriodAudit {
     pub flagged_followers: Option<f64>,
     /// The latest audience snapshot beside the target portrait, by dimension.
     pub audience: Vec<rules::audience_table::AudienceTable>,
+    /// What the charts draw: the period and the two months before it.
+    pub charts: Charts,
 }
 
 /// One month of the account's history: its verdict and headline numbers.
@@ -75,6 +81,7 @@ impl AccountAudit {
         }
         PeriodAudit {
             verdict: rules::verdict(&eval.findings, &eval.coverage),
+            charts: Charts::build(account, &self.analysis, p, &eval.findings),
             findings: eval.findings,
             summary,
             flagged_followers,
