@@ -58,6 +58,8 @@ pub struct Charts {
     /// The window: the first day of the month two months before the period, to its last day.
     pub window_start: NaiveDate,
     pub window_end: NaiveDate,
+    /// The period's first day (the period ends with the window).
+    pub period_start: NaiveDate,
     pub followers: Series,
     /// What the Followers chart draws: "followers", or "net follows a day" for exports that
     /// give daily follows but no count.
@@ -70,7 +72,8 @@ pub struct Charts {
     pub er_post: Series,
     /// The ERR of each day's posts, in percent.
     pub err: Series,
-    /// The windows of the period's findings at medium or above, as x ranges.
+    /// The windows of the period's findings at medium or above that are shorter than the
+    /// period (a spike, a post's day), as x ranges.
     pub findings: Vec<(f64, f64)>,
 }
 
@@ -147,6 +150,7 @@ impl Charts {
         let findings = found
             .iter()
             .filter(|f| f.severity >= crate::rules::Severity::Medium)
+            .filter(|f| p.start < f.start || f.end < p.end)
             .filter(|f| f.start <= window_end && window_start <= f.end)
             .map(|f| {
                 (
@@ -158,6 +162,7 @@ impl Charts {
         Charts {
             window_start,
             window_end,
+            period_start: p.start,
             followers,
             followers_label,
             spikes,

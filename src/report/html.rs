@@ -32,7 +32,14 @@ td.n{text-align:right}.high{color:#b00;font-weight:bold}.medium{color:#a60}.low{
 .history td{text-align:center;width:2.2rem}td.genuine{background:#e3f4e3;color:#060}\
 td.questionable{background:#fff1cc;color:#850}td.likely-inflated{background:#fbd5d5;color:#b00;font-weight:bold}\
 td.insufficient-data{background:#ece6f5;color:#639}td.shown{outline:3px solid #222}\
-p.insufficient-data strong{color:#639}span.about{color:#666}p.likely-inflated strong{color:#b00}p.questionable strong{color:#850}";
+p.insufficient-data strong{color:#639}span.about{color:#666}p.likely-inflated strong{color:#b00}p.questionable strong{color:#850}\
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:.5rem 1rem;margin:1rem 0}\
+figure{margin:0}svg{width:100%;height:auto;display:block}\
+@media (max-width:40rem){body{margin:1rem auto;font-size:15px}h1{font-size:1.4rem}td,th{padding:.2rem .3rem}}\
+@page{size:A4;margin:14mm}\
+@media print{body{max-width:none;margin:0;padding:0;font-size:10pt;color:#000}a{color:#000;text-decoration:none}\
+h2,h3{break-after:avoid}table,figure,li{break-inside:avoid}.charts{grid-template-columns:repeat(3,1fr)}\
+td.genuine,td.questionable,td.likely-inflated,td.insufficient-data{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 /// Every month's verdict: a row a year, each month a coloured cell, the report's period
 /// outlined; then the flagged months with what flagged them.
@@ -125,7 +132,7 @@ pub fn render(input: &ReportInput) -> String {
     let title = format!("{}: SMM audit, {}", a.name(), period_name(&s.period));
     let _ = write!(
         o,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
         escape(&title),
         escape(&title)
     );
@@ -156,6 +163,10 @@ pub fn render(input: &ReportInput) -> String {
         let _ = writeln!(o, "<p>{}</p>", escape(&changed));
     }
     history(&mut o, input);
+    o.push_str(&super::svg::charts(
+        &input.audit.charts,
+        &s.period.start.format("%b").to_string(),
+    ));
     o.push_str("<h2>Findings</h2>\n");
     if input.audit.findings.is_empty() {
         o.push_str("<p>The rules found nothing to flag in this period.</p>\n");

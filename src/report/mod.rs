@@ -5,6 +5,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod questions;
+pub mod svg;
 pub mod verdict;
 
 use crate::audit::{MonthVerdict, PeriodAudit};

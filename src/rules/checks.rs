@@ -24,7 +24,7 @@ pub fn claims(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Find
                     "claims-mismatch",
                     p.start,
                     p.end,
-                    &format!("the claimed `{}` has no measured value to compare with", c.kpi.key()),
+                    &format!("the claimed {} has no measured value to compare with", c.kpi.label()),
                     None,
                 ));
             };
@@ -54,9 +54,9 @@ pub fn claims(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Find
                     group(d.abs(), 1)
                 ),
                 format!(
-                    "The agency reported {} for `{}`; the platform's own export gives {}. A report that does not match the platform cannot be checked. Ask the contractor for the export their figure comes from.",
+                    "The agency reported {} for {}; the platform's own export gives {}. A report that does not match the platform cannot be checked. Ask the contractor for the export their figure comes from.",
                     value(c.kpi, Some(c.claimed), &cur),
-                    c.kpi.key(),
+                    c.kpi.label(),
                     value(c.kpi, c.actual, &cur)
                 ),
                 ev,
@@ -94,8 +94,8 @@ pub fn plan(account: &Account, s: &PeriodSummary) -> Vec<Finding> {
                     value(r.kpi, Some(r.target), &cur)
                 ),
                 format!(
-                    "The plan in audit.toml sets `{}` to {sign} {} for this period; the measured value is {}. Ask the contractor why, and what changes next month.",
-                    r.kpi.key(),
+                    "The plan in audit.toml sets {} to {sign} {} for this period; the measured value is {}. Ask the contractor why, and what changes next month.",
+                    r.kpi.label(),
                     value(r.kpi, Some(r.target), &cur),
                     value(r.kpi, r.actual, &cur)
                 ),
