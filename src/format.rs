@@ -135,59 +135,6 @@ pub fn days(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
     }
 }
 
-/// An evidence name for people: `baseline_median` → "baseline median".
-pub fn evidence_name(name: &str) -> String {
-    name.replace('_', " ")
-}
-
-/// An evidence value for people: numbers grouped with no more digits than a person needs,
-/// lists and tables as words ("DK 10, NO 10, SE 80"), never JSON. The JSON report keeps the
-/// machine values.
-pub fn evidence_value(v: &serde_json::Value) -> String {
-    use serde_json::Value;
-    match v {
-        Value::Null => NO_VALUE.to_string(),
-        Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
-        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), evidence_number),
-        // A machine name (`new_followers`) reads as words; any other text stays as it is.
-        Value::String(s)
-            if !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_') =>
-        {
-            evidence_name(s)
-        }
-        Value::String(s) => s.clone(),
-        Value::Array(items) if items.is_empty() => NO_VALUE.to_string(),
-        Value::Array(items) if items.iter().all(|i| i.is_object()) => items
-            .iter()
-            .map(evidence_value)
-            .collect::<Vec<_>>()
-            .join("; "),
-        Value::Array(items) => items
-            .iter()
-            .map(evidence_value)
-            .collect::<Vec<_>>()
-            .join(", "),
-        Value::Object(map) => map
-            .iter()
-            .map(|(k, v)| format!("{} {}", evidence_name(k), evidence_value(v)))
-            .collect::<Vec<_>>()
-            .join(", "),
-    }
-}
-
-/// A number of the evidence: whole numbers whole, others with 2 decimals (4 under 1).
-fn evidence_number(x: f64) -> String {
-    if (x - x.round()).abs() < 1e-9 && x.abs() < 1e15 {
-        group(x, 0)
-    } else if x.abs() >= 100.0 {
-        group(x, 1)
-    } else if x.abs() >= 1.0 {
-        group(x, 2)
-    } else {
-        group(x, 4)
-    }
-}
-
 /// A signed count, `+350` / `-12`.
 pub fn signed_count(v: f64) -> String {
     let sign = if v > 0.0 { "+" } else { "" };
@@ -215,20 +162,6 @@ mod tests {
         assert_eq!(value(Kpi::Cpl, None, "EUR"), "—");
         assert_eq!(delta(Kpi::ErPostPct, Some(0.5)), "+0.50 pp");
         assert_eq!(delta(Kpi::Reach, Some(-12.34)), "-12.3 %");
-    }
-
-    #[test]
-    fn evidence_reads_as_words_and_short_numbers() {
-        let v = serde_json::json!({"segment": "new_followers", "z": 538.700666, "share": 0.3428256981,
-            "days": [{"date": "2026-10-13", "gain": 1204.0}], "none": [], "n": null});
-        let m = v.as_object().unwrap();
-        assert_eq!(evidence_value(&m["segment"]), "new followers");
-        assert_eq!(evidence_value(&m["z"]), "538.7");
-        assert_eq!(evidence_value(&m["share"]), "0.3428");
-        assert_eq!(evidence_value(&m["days"]), "date 2026-10-13, gain 1,204");
-        assert_eq!(evidence_value(&m["none"]), "—");
-        assert_eq!(evidence_value(&m["n"]), "—");
-        assert_eq!(evidence_name("baseline_median"), "baseline median");
     }
 
     #[test]

@@ -11,6 +11,7 @@
 pub mod audit;
 pub mod cli;
 pub mod config;
+pub mod evidence;
 pub mod format;
 pub mod import;
 pub mod metrics;

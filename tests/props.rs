@@ -286,7 +286,7 @@ proptest! {
                     _ => true,
                 }
             }
-            prop_assert!(finite(&serde_json::Value::Object(f.evidence.clone())));
+            prop_assert!(finite(&serde_json::to_value(&f.evidence).unwrap()));
         }
         for p in &audit.summary.plan {
             prop_assert!(p.target.is_finite());

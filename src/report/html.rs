@@ -185,12 +185,13 @@ pub fn render(input: &ReportInput) -> String {
         );
         if !f.evidence.is_empty() {
             o.push_str("<table>");
-            for (k, v) in &f.evidence {
+            for (label, values) in f.evidence.for_people(&cur, 10) {
+                let values: Vec<String> = values.iter().map(|v| escape(v)).collect();
                 let _ = write!(
                     o,
                     "<tr><td>{}</td><td>{}</td></tr>",
-                    escape(&format::evidence_name(k)),
-                    escape(&format::evidence_value(v))
+                    escape(&label),
+                    values.join("<br>")
                 );
             }
             o.push_str("</table>\n");

@@ -375,13 +375,16 @@ fn findings(out: &mut String, input: &ReportInput) {
         );
         if !f.evidence.is_empty() {
             let _ = writeln!(out, "| evidence | value |\n| --- | --- |");
-            for (name, value) in &f.evidence {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} |",
-                    escape(&format::evidence_name(name)),
-                    escape(&cut(&format::evidence_value(value), 300))
-                );
+            let cur = input
+                .account
+                .config
+                .account
+                .currency
+                .clone()
+                .unwrap_or_default();
+            for (label, values) in f.evidence.for_people(&cur, 10) {
+                let values: Vec<String> = values.iter().map(|v| escape(&cut(v, 300))).collect();
+                let _ = writeln!(out, "| {} | {} |", escape(&label), values.join("<br>"));
             }
             out.push('\n');
         }

@@ -3,10 +3,10 @@
 use super::finding::{Finding, Severity};
 use super::series::{plus, Episode};
 use super::{make, not_evaluated, Thresholds};
+use crate::evidence::Evidence;
 use crate::format::group;
 use crate::model::{Account, AudienceRow, Period, Segment};
 use chrono::NaiveDate;
-use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
 /// A portrait's values as the audience file writes them (country codes upper case, genders
@@ -99,12 +99,16 @@ pub(super) fn compare(
     }
 }
 
-fn pct_map(m: &BTreeMap<String, f64>) -> Value {
-    Value::Object(
-        m.iter()
-            .map(|(k, v)| (k.clone(), json!(v * 100.0)))
-            .collect(),
-    )
+/// A comparison's shares for the evidence: the JSON keeps `{value: percent}`; people read
+/// the values by name, largest first.
+fn shares(ev: &mut Evidence, key: &str, label: &str, dim: &str, m: &BTreeMap<String, f64>) {
+    let machine: Vec<(String, f64)> = m.iter().map(|(k, v)| (k.clone(), v * 100.0)).collect();
+    let mut labelled: Vec<(String, f64)> = machine
+        .iter()
+        .map(|(k, v)| (super::audience_table::label(dim, k), *v))
+        .collect();
+    labelled.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ev.shares(key, label, &machine, labelled);
 }
 
 const MISMATCH: [(&str, &str, &str); 3] = [
@@ -171,14 +175,28 @@ pub fn mismatch(account: &Account, p: &Period, th: &Thresholds) -> (Vec<Finding>
         } else {
             continue;
         };
-        let mut ev = Map::new();
-        ev.insert("snapshot_date".into(), json!(date.to_string()));
-        ev.insert("segment".into(), json!(seg.as_str()));
-        ev.insert("dimension".into(), json!(dim));
-        ev.insert("portrait_pct".into(), pct_map(&c.portrait));
-        ev.insert("observed_pct".into(), pct_map(&c.observed));
-        ev.insert("distance".into(), json!(c.distance));
-        ev.insert("outside_portrait_pct".into(), json!(c.outside * 100.0));
+        let mut ev = Evidence::new();
+        ev.date("snapshot_date", "audience snapshot of", date)
+            .words("segment", "whose audience", seg.as_str())
+            .words("dimension", "by", dim);
+        shares(
+            &mut ev,
+            "portrait_pct",
+            "the target portrait",
+            dim,
+            &c.portrait,
+        );
+        shares(&mut ev, "observed_pct", "the audience", dim, &c.observed);
+        ev.fraction(
+            "distance",
+            "distance from the portrait (0 same, 1 nothing in common)",
+            c.distance,
+        )
+        .percent(
+            "outside_portrait_pct",
+            "outside the portrait",
+            c.outside * 100.0,
+        );
         let who = if seg == Segment::NewFollowers {
             "new followers"
         } else {
@@ -244,22 +262,41 @@ pub fn shift(account: &Account, episodes: &[Episode], th: &Thresholds) -> Vec<Fi
         if rise < th.get("shift_pp") {
             continue;
         }
-        let mut ev = Map::new();
-        ev.insert("episode_start".into(), json!(ep.start.to_string()));
-        ev.insert("episode_end".into(), json!(ep.end.to_string()));
-        ev.insert("segment".into(), json!(seg.as_str()));
-        ev.insert("snapshot_before".into(), json!(before.to_string()));
-        ev.insert(
-            "outside_portrait_before_pct".into(),
-            json!(b.outside * 100.0),
-        );
-        ev.insert("snapshot_after".into(), json!(after.to_string()));
-        ev.insert(
-            "outside_portrait_after_pct".into(),
-            json!(a.outside * 100.0),
-        );
-        ev.insert("rise_pp".into(), json!(rise));
-        ev.insert("countries_after_pct".into(), pct_map(&a.observed));
+        let mut ev = Evidence::new();
+        ev.date("episode_start", "jump from", ep.start)
+            .date("episode_end", "jump to", ep.end)
+            .words("segment", "whose audience", seg.as_str())
+            .date("snapshot_before", "snapshot before", before)
+            .percent(
+                "outside_portrait_before_pct",
+                "outside the portrait's countries before",
+                b.outside * 100.0,
+            )
+            .date("snapshot_after", "snapshot after", after)
+            .percent(
+                "outside_portrait_after_pct",
+                "outside the portrait's countries after",
+                a.outside * 100.0,
+            )
+            .points("rise_pp", "rise", rise);
+        // The JSON keeps the portrait's countries and "other"; people read every country the
+        // snapshot names, largest first.
+        let machine: Vec<(String, f64)> = a
+            .observed
+            .iter()
+            .map(|(k, v)| (k.clone(), v * 100.0))
+            .collect();
+        let mut named: Vec<(String, f64)> = snapshot(account, after, seg, "country")
+            .iter()
+            .filter_map(|r| {
+                Some((
+                    super::audience_table::label("country", &normalise("country", &r.value)),
+                    r.share_pct?,
+                ))
+            })
+            .collect();
+        named.sort_by(|x, y| y.1.total_cmp(&x.1));
+        ev.shares("countries_after_pct", "countries after", &machine, named);
         let who = if seg == Segment::NewFollowers {
             "new followers"
         } else {

@@ -4,10 +4,11 @@
 use super::series::{minus, plus};
 use super::stats::Baseline;
 use super::Thresholds;
+use crate::evidence::Evidence;
+use crate::format::{count, group};
 use crate::metrics::stats::median;
 use crate::model::{Account, EventKind};
 use chrono::NaiveDate;
-use serde_json::{json, Value};
 
 /// A cause found for an episode, with its evidence.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +20,7 @@ pub struct Cause {
     pub during: String,
     /// The question for the contractor that fits this cause (rules.md).
     pub question: &'static str,
-    pub evidence: Value,
+    pub evidence: Evidence,
 }
 
 /// How a title names an event: "during the giveaway «Spring giveaway»"; without a note, the
@@ -86,8 +87,14 @@ pub fn causes(account: &Account, start: NaiveDate, end: NaiveDate, th: &Threshol
             description: format!("{} event {} – {}{note}", e.kind.as_str(), e.start, e.end),
             during: during_event(e),
             question: event_question(e.kind),
-            evidence: json!({"kind": e.kind.as_str(), "start": e.start.to_string(),
-                              "end": e.end.to_string(), "note": e.note}),
+            evidence: {
+                let mut ev = Evidence::new();
+                ev.words("kind", "event", e.kind.as_str())
+                    .date("start", "from", e.start)
+                    .date("end", "to", e.end)
+                    .text("note", "note", &e.note);
+                ev
+            },
         });
     }
     if let Some(c) = spend_surge(account, start, from, end, th) {
@@ -123,16 +130,22 @@ fn spend_surge(
                 during: format!("during an ad-spend surge ({} on {d})", crate::format::group(s, 2)),
                 question: "Ask the contractor which audiences the ads targeted and what one new follower cost.",
                 description: format!(
-                    "ad spend of {:.2} on {d}, {} the median daily spend of {:.2}",
-                    s,
+                    "ad spend of {} on {d}, {} the usual daily spend of {}",
+                    group(s, 2),
                     if m > 0.0 {
-                        format!("{:.1} times", s / m)
+                        format!("{} times", group(s / m, 1))
                     } else {
                         "above".to_string()
                     },
-                    m
+                    group(m, 2)
                 ),
-                evidence: json!({"date": d.to_string(), "spend": s, "median_daily_spend_28d": m}),
+                evidence: {
+                    let mut ev = Evidence::new();
+                    ev.date("date", "day", d)
+                        .money("spend", "ad spend", s)
+                        .money("median_daily_spend_28d", "a usual day's spend (28 days before)", m);
+                    ev
+                },
             });
         }
         d = plus(d, 1);
@@ -180,11 +193,21 @@ fn viral_post(
                 during: format!("after a viral post of {}", post.date),
                 question: "Nothing to ask about its origin: a post that spread brings real followers. Whether they engage later is worth watching.",
                 description: format!(
-                    "a viral post ({}, {}) with reach {:.0} against a median of {:.0} (z {:.1})",
-                    post.id, post.date, reach, r.median, r.z
+                    "a viral post: {} reached {} accounts against a usual {}",
+                    super::content::post_name(post),
+                    count(reach),
+                    count(r.median.round())
                 ),
-                evidence: json!({"post_id": post.id, "date": post.date.to_string(), "reach": reach,
-                                  "median_reach_90d": r.median, "z": r.z, "posts_compared": compared}),
+                evidence: {
+                    let mut ev = Evidence::new();
+                    ev.text("post_id", "post id", &post.id)
+                        .date("date", "published", post.date)
+                        .count("reach", "accounts reached", reach)
+                        .count("median_reach_90d", "a usual post's reach (90 days before)", r.median)
+                        .sigma("z", "how unusual", r.z)
+                        .count("posts_compared", "posts compared", compared);
+                    ev
+                },
             });
         }
     }

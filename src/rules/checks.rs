@@ -3,11 +3,11 @@
 use super::finding::{Finding, Severity};
 use super::series::{minus, plus};
 use super::{make, Thresholds};
+use crate::evidence::Evidence;
 use crate::format::{count, group, value};
 use crate::metrics::{ClaimResult, PeriodSummary};
 use crate::model::{Account, Direction, Period};
 use chrono::NaiveDate;
-use serde_json::{json, Map};
 
 fn currency(account: &Account) -> String {
     account.config.account.currency.clone().unwrap_or_default()
@@ -36,11 +36,11 @@ pub fn claims(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Find
                 return None;
             };
             let word = if d > 0.0 { "overstates" } else { "understates" };
-            let mut ev = Map::new();
-            ev.insert("kpi".into(), json!(c.kpi.key()));
-            ev.insert("claimed".into(), json!(c.claimed));
-            ev.insert("measured".into(), json!(c.actual));
-            ev.insert("diff_pct".into(), json!(d));
+            let mut ev = Evidence::new();
+            ev.shown("kpi", "KPI", c.kpi.key(), c.kpi.label())
+                .kpi("claimed", "the agency's figure", c.kpi, c.claimed)
+                .kpi("measured", "the platform's figure", c.kpi, c.actual)
+                .percent("diff_pct", "the agency's figure is off by", d);
             Some(make(
                 "claims-mismatch",
                 severity,
@@ -77,11 +77,11 @@ pub fn plan(account: &Account, s: &PeriodSummary) -> Vec<Finding> {
                 Direction::AtLeast => "at least",
                 Direction::AtMost => "at most",
             };
-            let mut ev = Map::new();
-            ev.insert("kpi".into(), json!(r.kpi.key()));
-            ev.insert("target".into(), json!(r.target));
-            ev.insert("direction".into(), json!(r.direction.as_str()));
-            ev.insert("actual".into(), json!(r.actual));
+            let mut ev = Evidence::new();
+            ev.shown("kpi", "KPI", r.kpi.key(), r.kpi.label())
+                .kpi("target", "the plan's target", r.kpi, r.target)
+                .shown("direction", "the target is", r.direction.as_str(), sign)
+                .kpi("actual", "measured", r.kpi, r.actual);
             make(
                 "plan-missed",
                 Severity::Medium,
@@ -135,27 +135,28 @@ pub fn counts_disagree(account: &Account, p: &Period) -> Vec<Finding> {
         let allowed = (0.001 * before).max(5.0);
         if (g - (f - u)).abs() > allowed {
             bad.push(*d);
-            details.push(
-                json!({"date": d.to_string(), "net_gain": g, "follows": f, "unfollows": u,
-                                "difference": g - (f - u), "allowed": allowed}),
-            );
+            let mut day = Evidence::new();
+            day.date("date", "day", *d)
+                .change("net_gain", "the count changed by", g)
+                .count("follows", "follows", f)
+                .count("unfollows", "unfollows", u)
+                .change("difference", "difference", g - (f - u))
+                .number("allowed", "allowed", allowed);
+            details.push((*d, day));
         }
     }
     runs(&bad)
         .into_iter()
         .map(|(a, b)| {
-            let days: Vec<_> = details
+            let days: Vec<Evidence> = details
                 .iter()
-                .filter(|v| {
-                    let d: NaiveDate = v["date"].as_str().and_then(|s| s.parse().ok()).unwrap_or(a);
-                    a <= d && d <= b
-                })
-                .cloned()
+                .filter(|(d, _)| a <= *d && *d <= b)
+                .map(|(_, day)| day.clone())
                 .collect();
             let total: f64 = days.iter().filter_map(|v| v["difference"].as_f64()).sum();
             let when = if a == b { a.to_string() } else { format!("{a} – {b}") };
-            let mut ev = Map::new();
-            ev.insert("days".into(), json!(days));
+            let mut ev = Evidence::new();
+            ev.rows("days", "the days", days);
             make(
                 "counts-disagree",
                 Severity::Info,
@@ -190,10 +191,10 @@ pub fn data_gaps(account: &Account, p: &Period, th: &Thresholds) -> Vec<Finding>
         .filter(|(a, b)| ((*b - *a).num_days() + 1) as f64 > th.get("max_gap_days"))
         .map(|(a, b)| {
             let n = (b - a).num_days() + 1;
-            let mut ev = Map::new();
-            ev.insert("first_missing_day".into(), json!(a.to_string()));
-            ev.insert("last_missing_day".into(), json!(b.to_string()));
-            ev.insert("missing_days".into(), json!(n));
+            let mut ev = Evidence::new();
+            ev.date("first_missing_day", "first day missing", a)
+                .date("last_missing_day", "last day missing", b)
+                .count("missing_days", "days missing", n);
             make(
                 "data-gap",
                 Severity::Info,

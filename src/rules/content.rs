@@ -5,11 +5,11 @@ use super::finding::{Finding, Severity};
 use super::growth::engagement_per_post;
 use super::post_window::{err, DayBaseline, PostWindow};
 use super::{make, not_evaluated, Thresholds};
+use crate::evidence::Evidence;
 use crate::format::{count, group};
 use crate::metrics::{Kpi, Kpis};
 use crate::model::{Account, Period, Post};
 use chrono::NaiveDate;
-use serde_json::{json, Map};
 use std::collections::BTreeSet;
 
 /// `likes-exceed-reach` on every post of the account. A post with fewer than
@@ -25,11 +25,11 @@ pub fn likes_exceed_reach(account: &Account, th: &Thresholds) -> Vec<Finding> {
         if likes <= reach || likes < min_likes {
             continue;
         }
-        let mut ev = Map::new();
-        ev.insert("post_id".into(), json!(post.id));
-        ev.insert("published".into(), json!(post.date.to_string()));
-        ev.insert("likes".into(), json!(likes));
-        ev.insert("reach".into(), json!(reach));
+        let mut ev = Evidence::new();
+        ev.text("post_id", "post id", &post.id)
+            .date("published", "published", post.date)
+            .count("likes", "likes", likes)
+            .count("reach", "accounts reached", reach);
         out.push(make(
             "likes-exceed-reach",
             Severity::High,
@@ -134,20 +134,28 @@ fn without_reach_in(
         if r.z <= th.get("spike_z") || reach > median_reach {
             continue;
         }
-        let mut ev = Map::new();
-        ev.insert("post_id".into(), json!(post.id));
-        ev.insert("err_pct".into(), json!(e));
-        ev.insert("median_err_pct_90d".into(), json!(r.median));
-        ev.insert("z".into(), json!(r.z));
-        ev.insert("reach".into(), json!(reach));
-        ev.insert("median_reach_90d".into(), json!(median_reach));
-        ev.insert("posts_compared".into(), json!(compared));
+        let mut ev = Evidence::new();
+        ev.text("post_id", "post id", &post.id)
+            .percent("err_pct", "engagements per account reached (ERR)", e)
+            .percent(
+                "median_err_pct_90d",
+                "a usual post's ERR (90 days before)",
+                r.median,
+            )
+            .sigma("z", "how unusual", r.z)
+            .count("reach", "accounts reached", reach)
+            .count(
+                "median_reach_90d",
+                "a usual post's reach (90 days before)",
+                median_reach,
+            )
+            .count("posts_compared", "posts compared", compared);
         out.push(make(
             "engagement-without-reach",
             Severity::Medium,
             post.date,
             post.date,
-            format!("{}: ERR {} % against a usual {} % while its reach ({}) was not above the median ({})", post_name(post), group(e, 2), group(r.median, 2), count(reach), count(median_reach)),
+            format!("{}: ERR {} % against a usual {} % while its reach ({}) was not above the median ({})", post_name(post), crate::evidence::percent(e), crate::evidence::percent(r.median), count(reach), count(median_reach)),
             "Engagement far above the usual rate on a post that reached no more people than usual is a sign of pumped engagement: comment games, engagement pods or bought likes. Ask the contractor how this post got its engagement.".to_string(),
             ev,
             vec![post.id.clone()],
@@ -188,13 +196,21 @@ pub fn dilution(
     if change > th.get("dilution_engagement_pct") {
         return (Vec::new(), true);
     }
-    let mut ev = Map::new();
-    ev.insert("growth_pct".into(), json!(growth));
-    ev.insert("engagement_per_post".into(), json!(now));
-    ev.insert("posts".into(), json!(n_now));
-    ev.insert("engagement_per_post_previous".into(), json!(before));
-    ev.insert("posts_previous".into(), json!(n_before));
-    ev.insert("engagement_change_pct".into(), json!(change));
+    let mut ev = Evidence::new();
+    ev.percent("growth_pct", "follower growth", growth)
+        .number("engagement_per_post", "engagements per post", now)
+        .count("posts", "posts", n_now)
+        .number(
+            "engagement_per_post_previous",
+            "engagements per post the period before",
+            before,
+        )
+        .count("posts_previous", "posts the period before", n_before)
+        .percent(
+            "engagement_change_pct",
+            "change in engagements per post",
+            change,
+        );
     let finding = make(
         "engagement-dilution",
         Severity::Medium,
@@ -223,10 +239,14 @@ pub fn low_reach(account: &Account, p: &Period, kpis: &Kpis, th: &Thresholds) ->
     if median_reach >= limit {
         return Vec::new();
     }
-    let mut ev = Map::new();
-    ev.insert("post_reach_median".into(), json!(median_reach));
-    ev.insert("followers_end".into(), json!(followers));
-    ev.insert("share_pct".into(), json!(median_reach / followers * 100.0));
+    let mut ev = Evidence::new();
+    ev.count("post_reach_median", "a typical post's reach", median_reach)
+        .count("followers_end", "followers at the end", followers)
+        .percent(
+            "share_pct",
+            "of the followers",
+            median_reach / followers * 100.0,
+        );
     vec![make(
         "low-reach",
         Severity::Low,

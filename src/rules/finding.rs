@@ -1,8 +1,8 @@
 //! What a rule returns: a finding, and the period's verdict built from findings.
 
+use crate::evidence::Evidence;
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -66,8 +66,8 @@ pub struct Finding {
     pub title: String,
     /// What was seen, what it usually means, what to ask the contractor.
     pub detail: String,
-    /// The numbers, by name, in the order they were added.
-    pub evidence: Map<String, Value>,
+    /// The numbers, by name and kind, in the order they were added.
+    pub evidence: Evidence,
     /// Post ids, where the finding concerns posts.
     pub posts: Vec<String>,
     #[serde(skip)]

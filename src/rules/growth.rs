@@ -4,11 +4,11 @@ use super::causes::{causes, has_giveaway};
 use super::finding::{Finding, Severity};
 use super::series::{judge_day, minus, plus, round_package, values_in, Episode, GainSource, Gains};
 use super::{make, not_evaluated, Thresholds};
+use crate::evidence::Evidence;
 use crate::format::{count, group};
 use crate::metrics::stats::{mean, median};
 use crate::model::Account;
 use chrono::NaiveDate;
-use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
 /// Mean engagements of the posts published in `[from, to]` that have a value, and their number.
@@ -28,25 +28,54 @@ pub fn engagement_per_post(
     (mean(values.iter().copied()), values.len())
 }
 
-fn episode_evidence(ep: &Episode, source: GainSource) -> Map<String, Value> {
-    let days: Vec<Value> = ep
+fn episode_evidence(ep: &Episode, source: GainSource) -> Evidence {
+    let days: Vec<Evidence> = ep
         .days
         .iter()
         .map(|d| {
-            json!({"date": d.date.to_string(), "gain": d.gain, "baseline_median": d.median,
-                   "z": d.z, "baseline_days_with_gain": d.baseline_values})
+            let mut day = Evidence::new();
+            day.date("date", "day", d.date)
+                .change("gain", "followers gained", d.gain)
+                .change("baseline_median", "against a usual day of", d.median)
+                .sigma("z", "", d.z)
+                .count(
+                    "baseline_days_with_gain",
+                    "days in the comparison",
+                    d.baseline_values,
+                );
+            day
         })
         .collect();
-    let mut m = Map::new();
-    m.insert("episode_start".into(), json!(ep.start.to_string()));
-    m.insert("episode_end".into(), json!(ep.end.to_string()));
-    m.insert("gain_source".into(), json!(source.as_str()));
-    m.insert("days".into(), Value::Array(days));
-    m.insert("excess_gain".into(), json!(ep.excess));
-    m.insert("followers_before".into(), json!(ep.followers_before));
-    m.insert("relative_jump".into(), json!(ep.jump));
+    let mut m = Evidence::new();
+    m.date("episode_start", "jump from", ep.start)
+        .date("episode_end", "jump to", ep.end)
+        .shown(
+            "gain_source",
+            "gains read from",
+            source.as_str(),
+            match source {
+                GainSource::Followers => "the daily follower count",
+                GainSource::Follows => "daily follows",
+            },
+        )
+        .rows("days", "the days of the jump", days)
+        .change("excess_gain", "followers above the usual gain", ep.excess)
+        .count(
+            "followers_before",
+            "followers before the jump",
+            ep.followers_before,
+        )
+        .share(
+            "relative_jump",
+            "the jump against the followers before",
+            ep.jump,
+        );
     if let Some(p) = round_package(ep.excess) {
-        m.insert("round_package".into(), json!(p));
+        m.count(
+            "round_package",
+            "the nearest package size follower shops sell",
+            p,
+        );
     }
     m
 }
@@ -86,10 +115,18 @@ pub fn episode_findings(
             plus(ep.end, th.get("after_days") as i64),
         );
         let mut ev = episode_evidence(ep, source);
-        ev.insert("engagement_per_post_before".into(), json!(before));
-        ev.insert("posts_before".into(), json!(n_before));
-        ev.insert("engagement_per_post_after".into(), json!(after));
-        ev.insert("posts_after".into(), json!(n_after));
+        ev.number(
+            "engagement_per_post_before",
+            "engagements per post before",
+            before,
+        )
+        .count("posts_before", "posts before", n_before)
+        .number(
+            "engagement_per_post_after",
+            "engagements per post after",
+            after,
+        )
+        .count("posts_after", "posts after", n_after);
         let cause_text = if found.is_empty() {
             "none found".to_string()
         } else {
@@ -99,22 +136,27 @@ pub fn episode_findings(
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        ev.insert("cause".into(), json!(cause_text));
-        ev.insert(
-            "causes".into(),
-            Value::Array(
-                found
-                    .iter()
-                    .map(|c| json!({"kind": c.kind, "evidence": c.evidence}))
-                    .collect(),
-            ),
-        );
+        ev.text("cause", "what explains it", &cause_text);
+        let causes = found
+            .iter()
+            .map(|c| {
+                let mut row = Evidence::new();
+                row.words("kind", "cause", c.kind)
+                    .record("evidence", "", c.evidence.clone());
+                row
+            })
+            .collect();
+        ev.rows("causes", "causes found", causes);
         if account.presence.follower_list {
             follower_list_evidence(account, ep, &mut ev);
         }
         // Without a known base, `j` has no value and engagement must simply not fall.
         let required = 1.0 + th.get("engagement_follow_ratio") * ep.jump.unwrap_or(0.0);
-        ev.insert("required_ratio".into(), json!(required));
+        ev.ratio(
+            "required_ratio",
+            "engagement per post had to reach",
+            required,
+        );
         let ratio = match (before, after) {
             (Some(b), Some(a)) if b > 0.0 => Some(a / b),
             (Some(_), Some(a)) => Some(if a > 0.0 { f64::MAX } else { 1.0 }),
@@ -146,9 +188,10 @@ pub fn episode_findings(
         } else {
             format!("×{}", group(r, 2))
         };
-        ev.insert(
-            "engagement_ratio".into(),
-            json!(if r == f64::MAX { Value::Null } else { json!(r) }),
+        ev.ratio(
+            "engagement_ratio",
+            "engagement per post went",
+            (r != f64::MAX).then_some(r),
         );
         let flat = r < required;
         let engagement_sentence = format!(
@@ -220,19 +263,28 @@ pub fn episode_findings(
 }
 
 /// Who arrived during the episode, from a follower list.
-fn follower_list_evidence(account: &Account, ep: &Episode, ev: &mut Map<String, Value>) {
+fn follower_list_evidence(account: &Account, ep: &Episode, ev: &mut Evidence) {
     let arrived: Vec<&crate::model::Follower> = account
         .follower_list
         .iter()
         .filter(|f| ep.start <= f.date && f.date <= ep.end)
         .collect();
     let generated = arrived.iter().filter(|f| f.looks_generated()).count();
-    ev.insert("followers_listed_in_episode".into(), json!(arrived.len()));
-    ev.insert("generated_looking_usernames".into(), json!(generated));
+    ev.count(
+        "followers_listed_in_episode",
+        "followers the list shows arriving then",
+        arrived.len(),
+    )
+    .count(
+        "generated_looking_usernames",
+        "of them with generated-looking usernames",
+        generated,
+    );
     if !arrived.is_empty() {
-        ev.insert(
-            "generated_looking_share_pct".into(),
-            json!(generated as f64 / arrived.len() as f64 * 100.0),
+        ev.percent(
+            "generated_looking_share_pct",
+            "share with generated-looking usernames",
+            generated as f64 / arrived.len() as f64 * 100.0,
         );
     }
     let names: Vec<&str> = arrived
@@ -240,7 +292,7 @@ fn follower_list_evidence(account: &Account, ep: &Episode, ev: &mut Map<String, 
         .take(50)
         .map(|f| f.username.as_str())
         .collect();
-    ev.insert("usernames_first_50".into(), json!(names));
+    ev.names("usernames_first_50", "usernames", &names);
 }
 
 fn opt(v: Option<f64>) -> String {
@@ -297,16 +349,20 @@ fn churn(
     let mu = median(base.iter().copied())?;
     let (from, to) = (plus(ep.end, 1), plus(ep.end, window));
     let (excess, coverage) = excess_unfollows(unfollows, from, to, mu);
-    let mut ev = Map::new();
-    ev.insert("episode_start".into(), json!(ep.start.to_string()));
-    ev.insert("episode_end".into(), json!(ep.end.to_string()));
-    ev.insert("excess_gain".into(), json!(ep.excess));
-    ev.insert("median_daily_unfollows_before".into(), json!(mu));
-    ev.insert("window_start".into(), json!(from.to_string()));
-    ev.insert("window_end".into(), json!(to.to_string()));
-    ev.insert("excess_unfollows".into(), json!(excess));
-    ev.insert("threshold_share".into(), json!(share));
-    ev.insert("window_coverage".into(), json!(coverage));
+    let mut ev = Evidence::new();
+    ev.date("episode_start", "jump from", ep.start)
+        .date("episode_end", "jump to", ep.end)
+        .change("excess_gain", "followers above the usual gain", ep.excess)
+        .number(
+            "median_daily_unfollows_before",
+            "a usual day's unfollows before",
+            mu,
+        )
+        .date("window_start", "watched from", from)
+        .date("window_end", "watched to", to)
+        .count("excess_unfollows", "unfollows above the usual", excess)
+        .share("threshold_share", "flagged when more left than", share)
+        .share("window_coverage", "days watched with data", coverage);
     if coverage < th.get("min_coverage") {
         return Some(not_evaluated(
             rule,
@@ -367,16 +423,17 @@ pub fn unfollow_days(
         let Some((true, day)) = judge_day(unfollows, *t, before, th) else {
             continue;
         };
-        let mut ev = Map::new();
-        ev.insert("date".into(), json!(t.to_string()));
-        ev.insert("unfollows".into(), json!(u));
-        ev.insert("baseline_median".into(), json!(day.median));
-        ev.insert("z".into(), json!(day.z));
-        ev.insert(
-            "baseline_days_with_unfollows".into(),
-            json!(day.baseline_values),
-        );
-        ev.insert("followers_before".into(), json!(before));
+        let mut ev = Evidence::new();
+        ev.date("date", "day", *t)
+            .count("unfollows", "unfollows", *u)
+            .number("baseline_median", "against a usual day of", day.median)
+            .sigma("z", "how unusual", day.z)
+            .count(
+                "baseline_days_with_unfollows",
+                "days in the comparison",
+                day.baseline_values,
+            )
+            .count("followers_before", "followers the day before", before);
         out.push(make(
             "unfollow-wave",
             Severity::Medium,

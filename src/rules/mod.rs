@@ -21,10 +21,10 @@ pub use finding::{
 };
 pub use thresholds::Thresholds;
 
+use crate::evidence::Evidence;
 use crate::metrics::{self, PeriodSummary};
 use crate::model::{Account, Period};
 use chrono::NaiveDate;
-use serde_json::{json, Map};
 
 /// The family of a rule id (rules.md, the table's last column).
 pub fn family_of(rule: &str) -> Option<Family> {
@@ -47,7 +47,7 @@ pub(crate) fn make(
     end: NaiveDate,
     title: String,
     detail: String,
-    evidence: Map<String, serde_json::Value>,
+    evidence: Evidence,
     posts: Vec<String>,
 ) -> Finding {
     Finding {
@@ -69,11 +69,10 @@ pub(crate) fn not_evaluated(
     start: NaiveDate,
     end: NaiveDate,
     reason: &str,
-    extra: Option<Map<String, serde_json::Value>>,
+    extra: Option<Evidence>,
 ) -> Finding {
-    let mut ev = Map::new();
-    ev.insert("rule".into(), json!(rule));
-    ev.insert("reason".into(), json!(reason));
+    let mut ev = Evidence::new();
+    ev.text("rule", "rule", rule).text("reason", "why", reason);
     if let Some(extra) = extra {
         ev.extend(extra);
     }
@@ -231,8 +230,8 @@ fn growth_inputs(
     }
     if !growth_missing.is_empty() {
         let covered = analysis.gains.values.range(p.start..=p.end).count() as f64 / p.days() as f64;
-        let mut ev = Map::new();
-        ev.insert("coverage".into(), json!(covered));
+        let mut ev = Evidence::new();
+        ev.share("coverage", "days of the period with a daily gain", covered);
         out.push(not_evaluated(
             "spike-flat-engagement",
             p.start,

@@ -5,13 +5,11 @@ use super::frame::panel;
 use super::lists::dates;
 use super::Theme;
 use crate::app::{App, Bounds};
-use crate::format::{evidence_name, evidence_value};
 use crate::text::one_line;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-use serde_json::Value;
 
 pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) -> Bounds {
     let Some(x) = app.findings().get(index) else {
@@ -61,24 +59,21 @@ pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme
         Line::from(""),
         Line::from(Span::styled("Evidence", theme.title)),
     ]);
-    for (k, v) in &x.evidence {
-        match v {
-            Value::Array(items) if items.iter().all(|i| i.is_object()) => {
+    for (label, values) in x.evidence.for_people(&app.currency(), 10) {
+        match values.as_slice() {
+            [one] => lines.push(Line::from(vec![
+                Span::styled(format!("  {}: ", one_line(&label)), theme.dim),
+                Span::styled(one_line(one), theme.text),
+            ])),
+            rows => {
                 lines.push(Line::from(Span::styled(
-                    format!("  {}:", evidence_name(k)),
+                    format!("  {}:", one_line(&label)),
                     theme.dim,
                 )));
-                for item in items.iter().take(10) {
-                    lines.push(Line::from(format!(
-                        "    {}",
-                        one_line(&evidence_value(item))
-                    )));
+                for row in rows {
+                    lines.push(Line::from(format!("    {}", one_line(row))));
                 }
             }
-            _ => lines.push(Line::from(vec![
-                Span::styled(format!("  {}: ", evidence_name(k)), theme.dim),
-                Span::styled(one_line(&evidence_value(v)), theme.text),
-            ])),
         }
     }
     if !x.posts.is_empty() {
