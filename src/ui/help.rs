@@ -146,6 +146,12 @@ pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
 /// A page of text in `area`, wrapped, scrolled by `scroll` lines: it stops where its last line
 /// is at the bottom. Returns how far it can scroll.
 pub fn scrolled_page(f: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16) -> Bounds {
+    // A column of margin on the right: a wrapped line never ends against the border, where a
+    // number would look cut.
+    let area = Rect {
+        width: area.width.saturating_sub(1).max(1),
+        ..area
+    };
     let page = Paragraph::new(lines).wrap(Wrap { trim: false });
     let bounds = text_bounds(page.line_count(area.width), area);
     f.render_widget(page.scroll((scroll.min(bounds.max_scroll), 0)), area);

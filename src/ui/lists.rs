@@ -166,7 +166,8 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
     let value_w = rows.iter().map(|r| width(&r.1)).max().unwrap_or(0).max(5);
     let change_w = rows.iter().map(|r| width(&r.2)).max().unwrap_or(0).max(11);
     let label_max = rows.iter().map(|r| width(r.0)).max().unwrap_or(0);
-    let inner_w = inner.width as usize;
+    // A column of margin on the right, so that no number ends against the border.
+    let inner_w = (inner.width as usize).saturating_sub(1);
     let mut table = Vec::new();
     if label_max + value_w + change_w + 2 <= inner_w {
         let label_w = inner_w - value_w - change_w - 2;
