@@ -36,7 +36,7 @@ pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme
     f.render_widget(block, text_area);
     let mut lines = vec![
         Line::from(Span::styled(one_line(&x.title), theme.severity(x.severity))),
-        Line::from(Span::styled(format!("{} – {}", x.start, x.end), theme.dim)),
+        Line::from(Span::styled(crate::format::days(x.start, x.end), theme.dim)),
     ];
     if let Some(r) = app.finding_post(index) {
         let p = &r.post;
@@ -76,7 +76,8 @@ pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme
             }
         }
     }
-    if !x.posts.is_empty() {
+    // The posts, unless the evidence names the one post already.
+    if !x.posts.is_empty() && !x.evidence.contains_key("post_id") {
         lines.push(Line::from(vec![
             Span::styled("  posts: ", theme.dim),
             Span::raw(one_line(&x.posts.join(", "))),
