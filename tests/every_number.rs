@@ -4,11 +4,13 @@
 //! the audience), rounded to the decimals shown. A number cut by a panel's edge ("post median
 //! 3" for 3,191, "net 2,437 +1," for +1,253.9 %) matches nothing and fails.
 
+#[path = "support/apps.rs"]
+mod apps;
+
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use serde_json::Value;
 use smm_audit::app::{Action, App, Screen, Series};
-use smm_audit::cli::args::Common;
 use std::path::Path;
 use std::process::Command;
 
@@ -21,15 +23,7 @@ fn sample(name: &str) -> std::path::PathBuf {
 }
 
 fn app(name: &str) -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let user = dir.path().join("config.toml");
-    std::fs::write(&user, "").unwrap();
-    let common = Common {
-        config: Some(user),
-        ..Common::default()
-    };
-    let opened = smm_audit::cli::open::open(Some(&sample(name)), &common).unwrap();
-    smm_audit::build_app(opened, true).unwrap()
+    apps::sample_app(Some(name), true)
 }
 
 fn report(name: &str) -> Value {

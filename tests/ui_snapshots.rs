@@ -3,6 +3,8 @@
 
 #[path = "support/accounts.rs"]
 mod accounts;
+#[path = "support/apps.rs"]
+mod apps;
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -15,21 +17,7 @@ use std::path::Path;
 const SIZES: [(u16, u16); 3] = [(160, 45), (100, 30), (80, 24)];
 
 fn app(name: Option<&str>, no_color: bool) -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let user = dir.path().join("config.toml");
-    std::fs::write(&user, "").unwrap();
-    let common = Common {
-        config: Some(user),
-        ..Common::default()
-    };
-    let path = name.map(|n| {
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("sample-data")
-            .join(n)
-    });
-    let mut opened = smm_audit::cli::open::open(path.as_deref(), &common).unwrap();
-    opened.label = name.unwrap_or("demo").to_string();
-    smm_audit::build_app(opened, no_color).unwrap()
+    apps::sample_app(name, no_color)
 }
 
 /// An account written by the test: 5,000 followers bought on 2025-04-16, four months before
