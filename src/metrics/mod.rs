@@ -1,5 +1,6 @@
 //! Metrics: pure functions of the account and a period (kpis.md).
 
+pub mod definitions;
 mod engagement;
 mod growth;
 mod kpi;
@@ -54,7 +55,7 @@ pub fn summarize(account: &Account, p: &Period) -> PeriodSummary {
         previous_period,
         previous: compute(account, &previous_period),
         plan: plan(&account.config, p, &kpis),
-        claims: claims(&account.config, p, &kpis),
+        claims: claims(account, p, &kpis),
         top_posts_by: first_ranking(account, p),
         top_posts: top_posts(account, p, first_ranking(account, p), TOP_N),
         kpis,
@@ -70,7 +71,7 @@ pub fn summarize_for_rules(account: &Account, p: &Period) -> PeriodSummary {
         previous_period: p.previous(),
         previous: Kpis::default(),
         plan: plan(&account.config, p, &kpis),
-        claims: claims(&account.config, p, &kpis),
+        claims: claims(account, p, &kpis),
         top_posts: Vec::new(),
         top_posts_by: Ranking::Reach,
         kpis,

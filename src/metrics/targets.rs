@@ -48,6 +48,16 @@ pub struct ClaimResult {
     pub actual: Option<f64>,
     /// `(claimed - actual) / actual * 100`: by how much the claim overstates (positive).
     pub diff_pct: Option<f64>,
+    /// The KPI computed every way agencies define it (kpis.md), this project's way first.
+    pub definitions: Vec<super::definitions::Definition>,
+}
+
+impl ClaimResult {
+    /// The definitions that reproduce the claimed number within `match_pct` % (the rules'
+    /// `claims_match_pct`).
+    pub fn matches(&self, match_pct: f64) -> Vec<&'static str> {
+        super::definitions::matching(&self.definitions, self.claimed, match_pct)
+    }
 }
 
 /// A KPI that counts followers, with `flagged` followers taken out (rules.md): net growth,
@@ -99,8 +109,9 @@ pub fn plan(config: &AuditConfig, p: &Period, kpis: &Kpis) -> Vec<PlanResult> {
 }
 
 /// The claims made for the period, against the measured values.
-pub fn claims(config: &AuditConfig, p: &Period, kpis: &Kpis) -> Vec<ClaimResult> {
-    config
+pub fn claims(account: &crate::model::Account, p: &Period, kpis: &Kpis) -> Vec<ClaimResult> {
+    account
+        .config
         .claims
         .iter()
         .filter(|c| applies(c.month.as_deref(), p))
@@ -112,6 +123,7 @@ pub fn claims(config: &AuditConfig, p: &Period, kpis: &Kpis) -> Vec<ClaimResult>
                 claimed: c.value,
                 actual,
                 diff_pct: diff_pct(c.value, actual),
+                definitions: super::definitions::definitions(account, p, kpi, kpis, c.value),
             })
         })
         .collect()

@@ -233,7 +233,7 @@ pub fn render(input: &ReportInput) -> String {
         o.push_str("<p>No claim recorded for this period.</p>\n");
     } else {
         o.push_str(
-            "<table><tr><th>KPI</th><th>claimed</th><th>measured</th><th>differs by</th></tr>\n",
+            "<table><tr><th>KPI</th><th>claimed</th><th>measured</th><th>differs by</th><th>the claim equals</th></tr>\n",
         );
         for c in &s.claims {
             let diff = c.diff_pct.map_or(NO_VALUE.to_string(), |d| {
@@ -245,11 +245,16 @@ pub fn render(input: &ReportInput) -> String {
             });
             let _ = writeln!(
                 o,
-                "<tr><td>{}</td>{}{}{}</tr>",
+                "<tr><td>{}</td>{}{}{}<td>{}</td></tr>",
                 c.kpi.label(),
                 cell(&format::value(c.kpi, Some(c.claimed), &cur)),
                 cell(&format::value(c.kpi, c.actual, &cur)),
-                cell(&diff)
+                cell(&diff),
+                escape(&verdict::claim_matches(
+                    c,
+                    input.thresholds.get("claims_match_pct"),
+                    &cur
+                ))
             );
         }
         o.push_str("</table>\n");

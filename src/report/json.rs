@@ -97,11 +97,18 @@ pub fn to_value(input: &ReportInput) -> Value {
         .claims
         .iter()
         .map(|c| {
+            let definitions: Vec<Value> = c
+                .definitions
+                .iter()
+                .map(|d| json!({"id": d.id, "value": number(d.value), "diff_pct": number(d.diff_pct)}))
+                .collect();
             json!({
                 "kpi": c.kpi.key(),
                 "claimed": number(Some(c.claimed)),
                 "actual": number(c.actual),
                 "diff_pct": number(c.diff_pct),
+                "definitions": definitions,
+                "matches": c.matches(input.thresholds.get("claims_match_pct")),
             })
         })
         .collect();

@@ -83,7 +83,7 @@ pub fn render(input: &ReportInput) -> String {
     findings(&mut out, input);
     questions(&mut out, input);
     plan(&mut out, s, &cur);
-    claims(&mut out, s, &cur);
+    claims(&mut out, s, &cur, input.thresholds.get("claims_match_pct"));
     top_posts(&mut out, s);
     headline(&mut out, s, &cur);
     flagged(&mut out, input, &cur);
@@ -283,7 +283,7 @@ fn plan(out: &mut String, s: &PeriodSummary, cur: &str) {
     out.push('\n');
 }
 
-fn claims(out: &mut String, s: &PeriodSummary, cur: &str) {
+fn claims(out: &mut String, s: &PeriodSummary, cur: &str, match_pct: f64) {
     let _ = writeln!(out, "## The agency's figures vs the platform's\n");
     if s.claims.is_empty() {
         let _ = writeln!(
@@ -294,7 +294,7 @@ fn claims(out: &mut String, s: &PeriodSummary, cur: &str) {
     }
     let _ = writeln!(
         out,
-        "| KPI | claimed | measured | claim differs by |\n| --- | ---: | ---: | ---: |"
+        "| KPI | claimed | measured | claim differs by | the claim equals |\n| --- | ---: | ---: | ---: | --- |"
     );
     for c in &s.claims {
         let diff = match c.diff_pct {
@@ -307,10 +307,11 @@ fn claims(out: &mut String, s: &PeriodSummary, cur: &str) {
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {diff} |",
+            "| {} | {} | {} | {diff} | {} |",
             c.kpi.label(),
             format::value(c.kpi, Some(c.claimed), cur),
-            format::value(c.kpi, c.actual, cur)
+            format::value(c.kpi, c.actual, cur),
+            escape(&super::verdict::claim_matches(c, match_pct, cur))
         );
     }
     out.push('\n');

@@ -172,3 +172,32 @@ pub fn history_summary(history: &[MonthVerdict]) -> String {
         months(history.len())
     )
 }
+
+/// Which definition reproduces a claim, for the reconciliation tables: "the posts' reach
+/// summed (61,890)", "this audit's", "none of the usual ones", or "—" for a KPI agencies do not
+/// define another way.
+pub fn claim_matches(c: &crate::metrics::ClaimResult, match_pct: f64, currency: &str) -> String {
+    let ids = c.matches(match_pct);
+    let own = c.definitions.first().map(|d| d.id);
+    let found: Vec<String> = c
+        .definitions
+        .iter()
+        .filter(|d| ids.contains(&d.id))
+        .map(|d| {
+            if Some(d.id) == own {
+                "this audit's definition".to_string()
+            } else {
+                format!(
+                    "{} ({})",
+                    d.label,
+                    crate::format::value(c.kpi, d.value, currency)
+                )
+            }
+        })
+        .collect();
+    match (found.is_empty(), c.definitions.len()) {
+        (false, _) => found.join("; "),
+        (true, 0) => crate::format::NO_VALUE.to_string(),
+        (true, _) => "none of the usual definitions".to_string(),
+    }
+}

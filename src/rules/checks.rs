@@ -36,11 +36,35 @@ pub fn claims(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Find
                 return None;
             };
             let word = if d > 0.0 { "overstates" } else { "understates" };
+            let matches = c.matches(th.get("claims_match_pct"));
+            let matched: Vec<&crate::metrics::definitions::Definition> = c
+                .definitions
+                .iter()
+                .filter(|x| matches.contains(&x.id))
+                .collect();
+            let own = c.definitions.first().map_or("", |x| x.label);
+            let decoded = match matched.first() {
+                Some(m) => format!(
+                    " The agency's {} equals the same data counted another way: {} ({}); this audit counts {}, {}. Ask which definition the agency reports and agree on one for every month.",
+                    value(c.kpi, Some(c.claimed), &cur),
+                    m.label,
+                    value(c.kpi, m.value, &cur),
+                    own,
+                    value(c.kpi, c.actual, &cur)
+                ),
+                None if c.definitions.len() > 1 => " No usual definition of this KPI reproduces it either.".to_string(),
+                None => String::new(),
+            };
             let mut ev = Evidence::new();
             ev.shown("kpi", "KPI", c.kpi.key(), c.kpi.label())
                 .kpi("claimed", "the agency's figure", c.kpi, c.claimed)
                 .kpi("measured", "the platform's figure", c.kpi, c.actual)
                 .percent("diff_pct", "the agency's figure is off by", d);
+            if !c.definitions.is_empty() {
+                let words: Vec<&str> = matched.iter().map(|m| m.label).collect();
+                let shown = if words.is_empty() { "none".to_string() } else { words.join("; ") };
+                ev.shown("matches", "the definitions that reproduce it", &matches, &shown);
+            }
             Some(make(
                 "claims-mismatch",
                 severity,
@@ -54,7 +78,7 @@ pub fn claims(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Find
                     group(d.abs(), 1)
                 ),
                 format!(
-                    "The agency reported {} for {}; the platform's own export gives {}. A report that does not match the platform cannot be checked. Ask the contractor for the export their figure comes from.",
+                    "The agency reported {} for {}; the platform's own export gives {}.{decoded} A report that does not match the platform cannot be checked: ask the contractor for the export their figure comes from.",
                     value(c.kpi, Some(c.claimed), &cur),
                     c.kpi.label(),
                     value(c.kpi, c.actual, &cur)

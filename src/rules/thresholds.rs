@@ -192,6 +192,12 @@ pub const DEFAULTS: &[(&str, f64, &str, Range)] = &[
         ABOVE_0,
     ),
     (
+        "claims_match_pct",
+        1.0,
+        "a definition within this percent of a claim reproduces it",
+        ABOVE_0,
+    ),
+    (
         "post_min_engagements",
         20.0,
         "a post needs this many likes (or engagements) before its numbers are judged",

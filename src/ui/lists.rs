@@ -141,6 +141,17 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
             ),
             Span::styled(diff, style),
         ]));
+        if off && c.definitions.len() > 1 {
+            let matched = crate::report::verdict::claim_matches(
+                c,
+                app.thresholds.get("claims_match_pct"),
+                &cur,
+            );
+            lines.push(Line::from(Span::styled(
+                format!("  the claim equals: {matched}"),
+                theme.dim,
+            )));
+        }
     }
     if s.plan.is_empty() && s.claims.is_empty() {
         lines.push(Line::from(Span::styled(
