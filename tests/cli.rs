@@ -331,3 +331,20 @@ fn the_demo_account_reports_without_a_path() {
         .join("sample-data/acme-coffee")
         .is_dir());
 }
+
+/// `smm-audit formats | head -1`: the reader has gone before the program writes (its end of the
+/// pipe is closed at once); the program ends quietly, with no "internal error".
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_smm-audit"))
+        .arg("formats")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+    assert!(!stderr.contains("internal error"), "{stderr}");
+}

@@ -109,20 +109,7 @@ pub fn report(args: &ReportArgs, common: &Common) -> Result<()> {
         Format::Html => report::html::render(&input),
     };
     match &args.output {
-        None => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|_| out.flush())
-                .or_else(|e| {
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        Ok(())
-                    } else {
-                        Err(e)
-                    }
-                })
-                .context("cannot write to standard output")?;
-        }
+        None => emit(&text)?,
         Some(path) => {
             crate::output::write_new(path, text.as_bytes(), args.force)
                 .with_context(|| format!("{}: not written", path.display()))?;
@@ -187,9 +174,8 @@ pub fn check(args: &CheckArgs, common: &Common) -> Result<bool> {
     if asked.month.is_some() || asked.from.is_some() {
         let period = choose_period(asked, &opened)?;
         let audit = whole.period(account, th, &period);
-        for f in &audit.findings {
-            println!("{}", finding_line(f));
-        }
+        let lines: Vec<String> = audit.findings.iter().map(finding_line).collect();
+        emit_lines(&lines)?;
         let v = &audit.verdict;
         eprintln!(
             "{}: {} finding(s) in {}; verdict: {}{}",
@@ -223,12 +209,9 @@ pub fn check(args: &CheckArgs, common: &Common) -> Result<bool> {
         }
     }
     crate::rules::sort_findings(&mut seen);
-    for f in &seen {
-        println!("{}", finding_line(f));
-    }
-    for m in &whole.history {
-        println!("{}", month_line(m));
-    }
+    let mut lines: Vec<String> = seen.iter().map(|f| finding_line(f)).collect();
+    lines.extend(whole.history.iter().map(month_line));
+    emit_lines(&lines)?;
     let count = |level: VerdictLevel| {
         whole
             .history
@@ -260,19 +243,30 @@ pub fn check(args: &CheckArgs, common: &Common) -> Result<bool> {
     Ok(seen.iter().any(|f| f.severity >= bar))
 }
 
-pub fn formats() {
-    println!("smm-audit reads these files; each is recognised by its header row, not its name.");
-    println!("Encodings (UTF-8 with or without BOM, UTF-16, Windows-1251/1252) and delimiters");
-    println!("(comma, semicolon, tab) are detected per file.\n");
-    println!("Platform exports:");
+pub fn formats() -> Result<()> {
+    use std::fmt::Write as _;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "smm-audit reads these files; each is recognised by its header row, not its name."
+    );
+    let _ = writeln!(
+        o,
+        "Encodings (UTF-8 with or without BOM, UTF-16, Windows-1251/1252) and delimiters"
+    );
+    let _ = writeln!(o, "(comma, semicolon, tab) are detected per file.\n");
+    let _ = writeln!(o, "Platform exports:");
     for imp in crate::import::platform::all() {
-        println!("  {}", imp.format());
-        println!("      recognised by: {}", imp.recognition());
+        let _ = writeln!(o, "  {}", imp.format());
+        let _ = writeln!(o, "      recognised by: {}", imp.recognition());
         if !imp.download().is_empty() {
-            println!("      download: {}", imp.download());
+            let _ = writeln!(o, "      download: {}", imp.download());
         }
     }
-    println!("\nThe canonical format (any other source, or an agency spreadsheet):");
+    let _ = writeln!(
+        o,
+        "\nThe canonical format (any other source, or an agency spreadsheet):"
+    );
     for kind in crate::import::canonical::Kind::ALL {
         let optional = kind
             .optional()
@@ -281,11 +275,12 @@ pub fn formats() {
             .copied()
             .collect::<Vec<_>>()
             .join(", ");
-        println!("  {}", kind.format());
-        println!("      required: {}", kind.required().join(", "));
-        println!("      optional: {optional}");
+        let _ = writeln!(o, "  {}", kind.format());
+        let _ = writeln!(o, "      required: {}", kind.required().join(", "));
+        let _ = writeln!(o, "      optional: {optional}");
     }
-    println!("\nA file no importer knows can be mapped to a canonical file with [[mapping]] in audit.toml.");
+    let _ = writeln!(o, "\nA file no importer knows can be mapped to a canonical file with [[mapping]] in audit.toml.");
+    emit(&o)
 }
 
 pub fn init(path: Option<&Path>) -> Result<()> {
@@ -323,4 +318,29 @@ pub fn init(path: Option<&Path>) -> Result<()> {
         target.display()
     );
     Ok(())
+}
+
+/// Write to standard output. A reader that has gone (`| head`) ends the output quietly: that
+/// is not an error of the audit.
+fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .or_else(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        })
+        .context("cannot write to standard output")
+}
+
+fn emit_lines(lines: &[String]) -> Result<()> {
+    let mut text = lines.join("\n");
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    emit(&text)
 }

@@ -47,10 +47,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(a)) => {
             commands::check(a, &cli.common).map(|hit| if hit { EXIT_FINDINGS } else { 0 })
         }
-        Some(Command::Formats) => {
-            commands::formats();
-            Ok(0)
-        }
+        Some(Command::Formats) => commands::formats().map(|_| 0),
         Some(Command::Init { path }) => commands::init(path.as_deref()).map(|_| 0),
         None => crate::interactive(cli.path.as_deref(), &cli.common).map(|_| 0),
     };
