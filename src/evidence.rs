@@ -1,7 +1,7 @@
 //! A finding's evidence: named, typed values. Each keeps its machine form for the JSON report
 //! (the names and numbers scripts read, unchanged) and is written for people here, in one
 //! place, for the screen and both reports: "+5,028", "30.0 %", "about 960 times the usual
-//! day-to-day variation", "India (IN) 30 %, Sweden (SE) 22 %, other 48 %".
+//! variation", "India (IN) 30 %, Sweden (SE) 22 %, other 48 %".
 
 use crate::format::{self, NO_VALUE};
 use chrono::NaiveDate;
@@ -25,8 +25,7 @@ pub enum Kind {
     Ratio,
     /// A fraction 0–1 written as a percent: 0.95 → "95 %".
     Share,
-    /// How many times the usual day-to-day variation (a z score): "about 960 times the usual
-    /// day-to-day variation".
+    /// How many times the usual variation (a z score): "about 960 times the usual variation".
     Sigma,
     /// A distance 0–1: "0.73".
     Fraction,
@@ -303,7 +302,7 @@ impl Item {
             (Kind::Ratio, Some(v)) => format!("×{}", format::group(v, 2)),
             (Kind::Share, Some(v)) => format!("{} %", percent(v * 100.0)),
             (Kind::Sigma, Some(v)) => {
-                format!("about {} times the usual day-to-day variation", about(v))
+                format!("about {} times the usual variation", about(v))
             }
             (Kind::Fraction, Some(v)) => format::group(v, 2),
             (Kind::Money, Some(v)) => format!("{} {currency}", format::group(v, 2))
@@ -438,7 +437,7 @@ mod tests {
             .count("missing", "missing", Json::Null);
         assert_eq!(
             ev.items().next().unwrap().words(""),
-            "2025-04-16: followers gained +5,028, a usual day +31, about 960 times the usual day-to-day variation"
+            "2025-04-16: followers gained +5,028, a usual day +31, about 960 times the usual variation"
         );
         let words: Vec<String> = ev.items().skip(1).map(|i| i.words("")).collect();
         assert_eq!(

@@ -22,19 +22,15 @@ pub struct Series {
 }
 
 impl Series {
-    /// The y range with a little room; counts stop at 0.
+    /// The y range: from zero (or the lowest value, for a series that goes below zero, such
+    /// as net follows) to the highest value, so that a 5 % dip looks like one and the top of
+    /// the axis is a value of the series.
     pub fn y_bounds(&self) -> Option<(f64, f64)> {
         let ys = self.before.iter().chain(&self.period).map(|p| p.1);
         let (lo, hi) = ys.fold((f64::MAX, f64::MIN), |(l, h), y| (l.min(y), h.max(y)));
         (lo <= hi).then(|| {
-            let pad = ((hi - lo) * 0.05).max(1.0);
-            // A series with negative values (a net gain) keeps them.
-            let bottom = if lo >= 0.0 {
-                (lo - pad).max(0.0)
-            } else {
-                lo - pad
-            };
-            (bottom, hi + pad)
+            let bottom = lo.min(0.0);
+            (bottom, if hi > bottom { hi } else { bottom + 1.0 })
         })
     }
 

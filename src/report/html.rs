@@ -35,7 +35,8 @@ td.insufficient-data{background:#ece6f5;color:#639}td.shown{outline:3px solid #2
 p.insufficient-data strong{color:#639}span.about{color:#666}p.likely-inflated strong{color:#b00}p.questionable strong{color:#850}\
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:.5rem 1rem;margin:1rem 0}\
 figure{margin:0}svg{width:100%;height:auto;display:block}\
-@media (max-width:40rem){body{margin:1rem auto;font-size:15px}h1{font-size:1.4rem}td,th{padding:.2rem .3rem}}\
+@media (max-width:40rem){body{margin:1rem auto;font-size:15px}h1{font-size:1.4rem}td,th{padding:.2rem .3rem}\
+.history td,.history th{width:auto;padding:.1rem .15rem;font-size:.75rem}}\
 @page{size:A4;margin:14mm}\
 @media print{body{max-width:none;margin:0;padding:0;font-size:10pt;color:#000}a{color:#000;text-decoration:none}\
 h2,h3{break-after:avoid}table,figure,li{break-inside:avoid}.charts{grid-template-columns:repeat(3,1fr)}\
@@ -159,6 +160,9 @@ pub fn render(input: &ReportInput) -> String {
         escape(&verdict::title(v.level)),
         escape(&verdict::capitalised(&verdict::reason(v)))
     );
+    if let Some(others) = verdict::others(v, &input.audit.findings) {
+        let _ = writeln!(o, "<p>{}.</p>", escape(&verdict::capitalised(&others)));
+    }
     if let Some(changed) = verdict::changed_thresholds(input.thresholds) {
         let _ = writeln!(o, "<p>{}</p>", escape(&changed));
     }

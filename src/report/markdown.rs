@@ -100,6 +100,9 @@ fn verdict(out: &mut String, input: &ReportInput) {
         verdict::title(v.level),
         escape(&verdict::capitalised(&verdict::reason(v)))
     );
+    if let Some(others) = verdict::others(v, &input.audit.findings) {
+        let _ = writeln!(out, "{}.\n", escape(&verdict::capitalised(&others)));
+    }
     if let Some(changed) = verdict::changed_thresholds(input.thresholds) {
         let _ = writeln!(out, "{}\n", escape(&changed));
     }

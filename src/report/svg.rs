@@ -23,6 +23,8 @@ struct Line<'a> {
     series: &'a Series,
     name: &'a str,
     colour: &'static str,
+    /// Dots for the days with a value, not a line through every day (the days with posts).
+    dots: bool,
 }
 
 /// The three charts, one `<figure>` each.
@@ -36,6 +38,7 @@ pub fn charts(c: &Charts, period_month: &str) -> String {
             series: &c.followers,
             name: c.followers_label,
             colour: PERIOD,
+            dots: false,
         }],
         &c.spikes,
         period_month,
@@ -43,17 +46,19 @@ pub fn charts(c: &Charts, period_month: &str) -> String {
     out.push_str(&chart(
         c,
         "Reach",
-        "accounts a day",
+        "a day",
         &[
             Line {
                 series: &c.reach,
                 name: "reach",
                 colour: PERIOD,
+                dots: false,
             },
             Line {
                 series: &c.impressions,
                 name: "views",
                 colour: SECOND,
+                dots: false,
             },
         ],
         &[],
@@ -68,11 +73,13 @@ pub fn charts(c: &Charts, period_month: &str) -> String {
                 series: &c.er_post,
                 name: "ER post",
                 colour: PERIOD,
+                dots: true,
             },
             Line {
                 series: &c.err,
                 name: "ERR",
                 colour: SECOND,
+                dots: true,
             },
         ],
         &[],
@@ -149,14 +156,17 @@ fn chart(
         );
         return o;
     }
-    // Counts start at zero; a series below zero (net follows) keeps its own range.
-    let lo = lo.min(0.0);
-    let hi = if hi > lo { hi * 1.05 } else { lo + 1.0 };
+    // Counts start at zero; a series below zero (net follows) keeps its own range. The grid
+    // lines fall on round numbers.
+    let step = nice_step((hi - lo.min(0.0)).max(1e-9) / 5.0);
+    let lo = (lo.min(0.0) / step).floor() * step;
+    let hi = ((hi / step).ceil() * step).max(lo + step);
     let y = |v: f64| plot_bottom - (v - lo) / (hi - lo) * (plot_bottom - TOP);
-    for i in 0..=3 {
-        let v = lo + (hi - lo) * f64::from(i) / 3.0;
-        let label = if hi - lo < 20.0 {
-            format::group(v, 1)
+    let ticks = ((hi - lo) / step).round() as i32;
+    for i in 0..=ticks {
+        let v = lo + step * f64::from(i);
+        let label = if step < 1.0 {
+            format::group(v, if step < 0.1 { 2 } else { 1 })
         } else {
             format::count(v.round())
         };
@@ -186,6 +196,17 @@ fn chart(
                 continue;
             }
             let colour = l.colour;
+            if l.dots {
+                for (a, b) in part.iter() {
+                    let _ = write!(
+                        o,
+                        "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2\" fill=\"{colour}\" fill-opacity=\"{opacity}\"/>",
+                        x(*a),
+                        y(*b)
+                    );
+                }
+                continue;
+            }
             let points: Vec<String> = part
                 .iter()
                 .map(|(a, b)| format!("{:.1},{:.1}", x(*a), y(*b)))
@@ -209,9 +230,28 @@ fn chart(
     o
 }
 
+/// A round step for about `raw`: 1, 2, 2.5 or 5 times a power of ten.
+fn nice_step(raw: f64) -> f64 {
+    let power = 10f64.powi(raw.log10().floor() as i32);
+    let f = raw / power;
+    let nice = if f <= 1.0 {
+        1.0
+    } else if f <= 2.0 {
+        2.0
+    } else if f <= 2.5 {
+        2.5
+    } else if f <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * power
+}
+
 /// How a legend item is drawn.
 enum Swatch<'a> {
     Stroke(&'a str),
+    Dots(&'a str),
     /// The lines before the period.
     Faded,
     Dot,
@@ -224,7 +264,14 @@ fn legend(o: &mut String, lines: &[Line], spikes: bool, findings: bool, period_m
     let mut items: Vec<(Swatch, &str)> = lines
         .iter()
         .filter(|l| !l.series.is_empty())
-        .map(|l| (Swatch::Stroke(l.colour), l.name))
+        .map(|l| {
+            let swatch = if l.dots {
+                Swatch::Dots(l.colour)
+            } else {
+                Swatch::Stroke(l.colour)
+            };
+            (swatch, l.name)
+        })
         .collect();
     items.push((Swatch::Faded, &before));
     if spikes {
@@ -240,6 +287,11 @@ fn legend(o: &mut String, lines: &[Line], spikes: bool, findings: bool, period_m
                 o,
                 "<line x1=\"{at:.1}\" x2=\"{:.1}\" y1=\"10\" y2=\"10\" stroke=\"{colour}\" stroke-width=\"3\"/>",
                 at + 12.0
+            ),
+            Swatch::Dots(colour) => write!(
+                o,
+                "<circle cx=\"{:.1}\" cy=\"10\" r=\"3\" fill=\"{colour}\"/>",
+                at + 6.0
             ),
             Swatch::Faded => write!(
                 o,
@@ -263,5 +315,17 @@ fn legend(o: &mut String, lines: &[Line], spikes: bool, findings: bool, period_m
             super::html::escape(words)
         );
         at += 24.0 + words.chars().count() as f64 * 6.0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn grid_steps_are_round() {
+        assert_eq!(super::nice_step(2052.0), 2500.0);
+        assert_eq!(super::nice_step(1200.0), 2000.0);
+        assert_eq!(super::nice_step(35.0), 50.0);
+        assert_eq!(super::nice_step(0.7), 1.0);
+        assert_eq!(super::nice_step(0.22), 0.25);
     }
 }

@@ -201,3 +201,23 @@ pub fn claim_matches(c: &crate::metrics::ClaimResult, match_pct: f64, currency: 
         (true, _) => "none of the usual definitions".to_string(),
     }
 }
+
+/// Where the verdict flags nothing but other findings at medium or above are listed (a plan
+/// missed), a few words that say so: a "genuine" growth verdict must not read as "all clear".
+pub fn others(v: &Verdict, findings: &[crate::rules::Finding]) -> Option<String> {
+    if v.level.is_flagged() {
+        return None;
+    }
+    let other: Vec<&crate::rules::Finding> = findings
+        .iter()
+        .filter(|f| f.severity >= crate::rules::Severity::Medium && f.family.is_none())
+        .filter(|f| f.rule != "not-evaluated")
+        .collect();
+    match other.as_slice() {
+        [] => None,
+        all if all.iter().all(|f| f.rule == "plan-missed") => {
+            Some("but the plan was missed (see the findings)".to_string())
+        }
+        all => Some(format!("but see the {} other findings", all.len())),
+    }
+}

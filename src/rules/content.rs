@@ -155,7 +155,7 @@ fn without_reach_in(
             Severity::Medium,
             post.date,
             post.date,
-            format!("{}: ERR {} % against a usual {} % while its reach ({}) was not above the median ({})", post_name(post), crate::evidence::percent(e), crate::evidence::percent(r.median), count(reach), count(median_reach)),
+            format!("{}: ERR {} % against a usual {} % while its reach ({}) was not above the median of the 90 days before ({})", post_name(post), crate::evidence::percent(e), crate::evidence::percent(r.median), count(reach), count(median_reach)),
             "Engagement far above the usual rate on a post that reached no more people than usual is a sign of pumped engagement: comment games, engagement pods or bought likes. Ask the contractor how this post got its engagement.".to_string(),
             ev,
             vec![post.id.clone()],

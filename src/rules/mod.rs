@@ -83,7 +83,12 @@ pub(crate) fn not_evaluated(
         end,
         title: format!("Not evaluated: {rule} ({reason})"),
         detail: format!(
-            "The rule {rule} could not judge this: {reason}. This is not a pass; ask for the missing data."
+            "The rule {rule} could not judge this: {reason}. This is not a pass; {}",
+            if reason.contains("audit.toml") {
+                "describe it in audit.toml to have it judged."
+            } else {
+                "ask the agency for the missing data."
+            }
         ),
         evidence: ev,
         posts: Vec::new(),

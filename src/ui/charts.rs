@@ -119,6 +119,8 @@ fn spark(f: &mut Frame, area: Rect, s: &Series, theme: &Theme) {
 /// One line of a chart: its series, what the legend calls it, its unit on the y axis.
 struct Lines<'a> {
     series: Vec<(&'a Series, &'static str)>,
+    /// Dots instead of lines: the values are of the days with posts, not of every day.
+    dots: bool,
     extra: Vec<Dataset<'a>>,
     /// The legend's words for the extra marks (spike days, finding dates).
     extra_legend: Vec<(&'static str, &'static str, Style)>,
@@ -142,15 +144,16 @@ fn line_styles(i: usize, theme: &Theme) -> (Style, Style) {
     }
 }
 
-/// The legend above a chart: each line's name in its colour, the period's month, the marks.
-fn legend(app: &App, lines: &Lines, theme: &Theme) -> Line<'static> {
+/// The legend above a chart: each line's name in its colour, the period's month, the marks;
+/// an item that does not fit the width is left out whole.
+fn legend(app: &App, lines: &Lines, theme: &Theme, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, (series, name)) in lines.series.iter().enumerate() {
         if series.is_empty() {
             continue;
         }
         let (_, now) = line_styles(i, theme);
-        spans.push(Span::styled("━ ", now));
+        spans.push(Span::styled(if lines.dots { "• " } else { "━ " }, now));
         spans.push(Span::styled(format!("{name}  "), theme.dim));
     }
     spans.push(Span::styled("━ ", theme.before_line));
@@ -162,7 +165,18 @@ fn legend(app: &App, lines: &Lines, theme: &Theme) -> Line<'static> {
         spans.push(Span::styled(format!("{mark} "), *style));
         spans.push(Span::styled(format!("{words}  "), theme.dim));
     }
-    Line::from(spans)
+    // Items are pairs of spans (mark, words): keep the pairs that fit.
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for pair in spans.chunks(2) {
+        let w: usize = pair.iter().map(|s| s.width()).sum();
+        if used + w > width + 2 {
+            break;
+        }
+        used += w;
+        kept.extend(pair.iter().cloned());
+    }
+    Line::from(kept)
 }
 
 fn draw_chart(f: &mut Frame, area: Rect, app: &App, lines: Lines, theme: &Theme) {
@@ -176,7 +190,10 @@ fn draw_chart(f: &mut Frame, area: Rect, app: &App, lines: Lines, theme: &Theme)
     // The legend takes the chart's first row where the chart keeps 4 rows below it.
     let area = if area.height >= 6 {
         let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-        f.render_widget(Paragraph::new(legend(app, &lines, theme)), top);
+        f.render_widget(
+            Paragraph::new(legend(app, &lines, theme, usize::from(top.width))),
+            top,
+        );
         rest
     } else {
         area
@@ -184,11 +201,16 @@ fn draw_chart(f: &mut Frame, area: Rect, app: &App, lines: Lines, theme: &Theme)
     let mut sets: Vec<Dataset> = Vec::new();
     for (i, (s, _)) in lines.series.iter().enumerate() {
         let (before, now) = line_styles(i, theme);
+        let (marker, kind) = if lines.dots {
+            (Marker::Dot, GraphType::Scatter)
+        } else {
+            (Marker::Braille, GraphType::Line)
+        };
         for (data, style) in [(&s.before, before), (&s.period, now)] {
             sets.push(
                 Dataset::default()
-                    .marker(Marker::Braille)
-                    .graph_type(GraphType::Line)
+                    .marker(marker)
+                    .graph_type(kind)
                     .style(style)
                     .data(data),
             );
@@ -348,6 +370,7 @@ pub fn followers_chart(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let lines = Lines {
         series: vec![(&c.followers, c.followers_label)],
+        dots: false,
         extra,
         extra_legend,
         unit: c.followers_label,
@@ -379,6 +402,7 @@ pub fn reach(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let extra = marks(app, lo, hi, theme, &mut store);
         let lines = Lines {
             series: vec![(&c.reach, "reach"), (&c.impressions, "views")],
+            dots: false,
             extra,
             extra_legend: marks_legend(app, theme),
             unit: "a day",
@@ -408,9 +432,10 @@ pub fn engagement(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let extra = marks(app, lo, hi, theme, &mut store);
         let lines = Lines {
             series: vec![(&c.er_post, "ER post"), (&c.err, "ERR")],
+            dots: true,
             extra,
             extra_legend: marks_legend(app, theme),
-            unit: "% a post",
+            unit: "% a post, by day",
         };
         draw_chart(f, a, app, lines, theme);
     });

@@ -119,22 +119,31 @@ pub fn header(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// give way before the reason is cut (for not enough data, the reason is what is missing).
 fn verdict_line(app: &App, width: usize, theme: &Theme) -> Line<'static> {
     let v = &app.view.audit.verdict;
-    let reason = one_line(&match v.level {
+    let mut reason = match v.level {
         VerdictLevel::InsufficientData if !v.missing.is_empty() => v.missing.join("; "),
         _ => verdict::reason(v),
-    });
+    };
+    if let Some(others) = verdict::others(v, app.findings()) {
+        reason = format!("{reason}; {others}");
+    }
+    let reason = one_line(&reason);
     let full = v.level.label().to_uppercase();
     let short = verdict::short_label(v.level).to_uppercase();
-    let candidates = [(" Verdict: ", &full), (" ", &full), (" ", &short)];
+    let candidates = [
+        (" Growth verdict: ", &full),
+        (" Verdict: ", &full),
+        (" ", &full),
+        (" ", &short),
+    ];
     let fits = |(prefix, level): &(&str, &String)| {
         prefix.chars().count() + level.chars().count() + 3 + reason.chars().count() <= width
     };
     // When nothing fits, what is missing matters more than the word "Verdict"; a list of
     // flagged rules is cut either way.
     let fallback = if v.level == VerdictLevel::InsufficientData {
-        &candidates[2]
+        &candidates[3]
     } else {
-        &candidates[0]
+        &candidates[1]
     };
     let (prefix, level) = candidates.iter().find(|c| fits(c)).unwrap_or(fallback);
     let room = width.saturating_sub(prefix.chars().count() + level.chars().count() + 3);

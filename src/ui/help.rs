@@ -122,7 +122,7 @@ pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
     )));
     for k in Kpi::ALL {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<26}", k.label()), theme.accent),
+            Span::styled(format!("  {:<26} ", k.label()), theme.accent),
             Span::raw(kpi_help(*k)),
             Span::styled(format!("  ({})", k.key()), theme.dim),
         ]));
