@@ -8,6 +8,8 @@ pub enum Action {
     Sources,
     /// The latest audience snapshot beside the target portrait.
     Audience,
+    /// The months before and during the contract.
+    Contract,
     PrevMonth,
     NextMonth,
     /// The next month whose verdict flags it.

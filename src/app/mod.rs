@@ -201,6 +201,7 @@ impl App {
                     | Screen::Help
                     | Screen::Sources
                     | Screen::Audience
+                    | Screen::Contract
             )
         });
     }
@@ -264,7 +265,7 @@ impl App {
                 _ => {}
             },
             Screen::TopPosts => self.post_sel = step.index(self.post_sel, self.top_posts().len()),
-            Screen::Help | Screen::Sources | Screen::Audience => {
+            Screen::Help | Screen::Sources | Screen::Audience | Screen::Contract => {
                 self.help_scroll = step.offset(self.help_scroll, max)
             }
             Screen::PostDetail(_) | Screen::FindingDetail(_) | Screen::FindingPost(_) => {
@@ -278,7 +279,9 @@ impl App {
         if self.screen() == page {
             self.stack.pop();
         } else {
-            if let Screen::Help | Screen::Sources | Screen::Audience = self.screen() {
+            if let Screen::Help | Screen::Sources | Screen::Audience | Screen::Contract =
+                self.screen()
+            {
                 self.stack.pop();
             }
             self.help_scroll = 0;
@@ -336,6 +339,7 @@ impl App {
             Action::Help => self.toggle_page(Screen::Help),
             Action::Sources => self.toggle_page(Screen::Sources),
             Action::Audience => self.toggle_page(Screen::Audience),
+            Action::Contract => self.toggle_page(Screen::Contract),
             Action::PrevMonth => self.month_step(false),
             Action::NextMonth => self.month_step(true),
             Action::NextFlagged => self.next_flagged(),

@@ -57,6 +57,8 @@ pub enum Screen {
     Sources,
     /// The latest audience snapshot beside the target portrait.
     Audience,
+    /// The months before and during the contract.
+    Contract,
 }
 
 /// Which group of keys applies: the keymap looks keys up by mode.
@@ -76,7 +78,7 @@ impl Screen {
             Screen::PostDetail(_) | Screen::FindingDetail(_) | Screen::FindingPost(_) => {
                 Mode::Detail
             }
-            Screen::Help | Screen::Sources | Screen::Audience => Mode::Help,
+            Screen::Help | Screen::Sources | Screen::Audience | Screen::Contract => Mode::Help,
         }
     }
 }

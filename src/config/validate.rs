@@ -70,6 +70,22 @@ pub fn audit(c: &AuditConfig, text: &str, file: &str) -> Result<(), ConfigError>
             file,
         ));
     }
+    if let (Some(start), Some(end)) = (c.contract.start, c.contract.end) {
+        if end < start {
+            check(Err(err(
+                "end",
+                &end.to_string(),
+                format!("the contract ends ({end}) before it starts ({start})"),
+            )));
+        }
+    }
+    if c.contract.end.is_some() && c.contract.start.is_none() {
+        check(Err(err(
+            "end",
+            "",
+            "`end` of [contract] needs a `start`".to_string(),
+        )));
+    }
     for e in &c.events {
         if e.end < e.start {
             check(Err(err(

@@ -1,5 +1,6 @@
 //! Metrics: pure functions of the account and a period (kpis.md).
 
+pub mod contract;
 pub mod definitions;
 mod engagement;
 mod growth;
@@ -39,6 +40,8 @@ pub struct PeriodSummary {
     pub previous: Kpis,
     pub plan: Vec<PlanResult>,
     pub claims: Vec<ClaimResult>,
+    /// The months before and during the contract, where `[contract] start` is set.
+    pub contract: Option<contract::ContractComparison>,
     pub top_posts: Vec<RankedPost>,
     /// What `top_posts` are ranked by: reach, or views where no post has a reach value.
     pub top_posts_by: Ranking,
@@ -56,6 +59,7 @@ pub fn summarize(account: &Account, p: &Period) -> PeriodSummary {
         previous: compute(account, &previous_period),
         plan: plan(&account.config, p, &kpis),
         claims: claims(account, p, &kpis),
+        contract: contract::compare(account, p),
         top_posts_by: first_ranking(account, p),
         top_posts: top_posts(account, p, first_ranking(account, p), TOP_N),
         kpis,
@@ -72,6 +76,9 @@ pub fn summarize_for_rules(account: &Account, p: &Period) -> PeriodSummary {
         previous: Kpis::default(),
         plan: plan(&account.config, p, &kpis),
         claims: claims(account, p, &kpis),
+        // The comparison reads up to 18 other months: it is made for the period shown, not
+        // for every month of the history (its finding is never part of a verdict).
+        contract: None,
         top_posts: Vec::new(),
         top_posts_by: Ranking::Reach,
         kpis,

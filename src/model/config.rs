@@ -95,6 +95,13 @@ impl Portrait {
 pub struct Contract {
     /// The contractor's monthly fee in the account's currency.
     pub fee: Option<f64>,
+    /// The day the contractor started: the audit compares the months before it with the
+    /// months since (kpis.md, "Before and during the contract").
+    #[serde(default, deserialize_with = "opt_date_from_toml")]
+    pub start: Option<NaiveDate>,
+    /// The day the contract ended, where it has.
+    #[serde(default, deserialize_with = "opt_date_from_toml")]
+    pub end: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]

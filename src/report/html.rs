@@ -263,6 +263,26 @@ pub fn render(input: &ReportInput) -> String {
         }
         o.push_str("</table>\n");
     }
+    if let Some(c) = &s.contract {
+        let _ = writeln!(
+            o,
+            "<h2>Before and during the contract</h2>\n<p>{}</p>\n<table><tr>{}</tr>",
+            escape(&super::contract::sentence(c)),
+            super::contract::HEADER
+                .iter()
+                .map(|h| format!("<th>{h}</th>"))
+                .collect::<String>()
+        );
+        for r in super::contract::rows(c, &cur) {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td>{}</tr>",
+                escape(&r[0]),
+                r[1..].iter().map(|x| cell(x)).collect::<String>()
+            );
+        }
+        o.push_str("</table>\n");
+    }
     let by = s.top_posts_by;
     let (first, last) = format::ranked_headers(by);
     let _ = writeln!(

@@ -112,6 +112,32 @@ pub fn to_value(input: &ReportInput) -> Value {
             })
         })
         .collect();
+    // kpis.md, "Before and during the contract".
+    let contract = s.contract.as_ref().map_or(Value::Null, |c| {
+        let kpis: serde_json::Map<String, Value> = c
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.kpi.key().to_string(),
+                    json!({
+                        "before": number(r.before),
+                        "during": number(r.during),
+                        "after": number(r.after),
+                        "change": number(r.change),
+                    }),
+                )
+            })
+            .collect();
+        json!({
+            "start": c.start.to_string(),
+            "end": c.end.map(|d| d.to_string()),
+            "months_before": c.before.iter().filter_map(|m| m.month_key()).collect::<Vec<_>>(),
+            "months_during": c.during.iter().filter_map(|m| m.month_key()).collect::<Vec<_>>(),
+            "months_after": c.after.iter().filter_map(|m| m.month_key()).collect::<Vec<_>>(),
+            "kpis": kpis,
+        })
+    });
     let findings: Vec<Value> = input
         .audit
         .findings
@@ -135,6 +161,7 @@ pub fn to_value(input: &ReportInput) -> Value {
         "previous": kpis(&s.previous),
         "plan": plan,
         "claims": claims,
+        "contract": contract,
         "top_posts": s.top_posts.iter().map(post).collect::<Vec<_>>(),
         "top_posts_by": s.top_posts_by.label(),
         "verdict": input.audit.verdict,

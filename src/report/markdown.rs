@@ -84,6 +84,7 @@ pub fn render(input: &ReportInput) -> String {
     questions(&mut out, input);
     plan(&mut out, s, &cur);
     claims(&mut out, s, &cur, input.thresholds.get("claims_match_pct"));
+    contract(&mut out, s, &cur);
     top_posts(&mut out, s);
     headline(&mut out, s, &cur);
     flagged(&mut out, input, &cur);
@@ -316,6 +317,28 @@ fn claims(out: &mut String, s: &PeriodSummary, cur: &str, match_pct: f64) {
             format::value(c.kpi, c.actual, cur),
             escape(&super::verdict::claim_matches(c, match_pct, cur))
         );
+    }
+    out.push('\n');
+}
+
+fn contract(out: &mut String, s: &PeriodSummary, cur: &str) {
+    let Some(c) = &s.contract else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "## Before and during the contract\n\n{}\n",
+        escape(&super::contract::sentence(c))
+    );
+    let h = super::contract::HEADER;
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |\n| --- | ---: | ---: | ---: | ---: |",
+        h[0], h[1], h[2], h[3], h[4]
+    );
+    for r in super::contract::rows(c, cur) {
+        let cells: Vec<String> = r.iter().map(|x| escape(x)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
 }

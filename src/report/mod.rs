@@ -1,5 +1,6 @@
 //! Reports: Markdown (what an owner forwards to the agency) and JSON (for tools).
 
+pub mod contract;
 pub mod groups;
 pub mod html;
 pub mod json;

@@ -88,6 +88,12 @@ pub const RULES: &[(&str, &str, &str, &str)] = &[
         "Why was it missed, and what changes next month?",
     ),
     (
+        "no-improvement",
+        "With [contract] start in audit.toml: the contract's whole months are below the months before it on net growth, reach and ER post at once.",
+        "Context for the fee, never part of the verdict: seasons and changes in how platforms count move these numbers too.",
+        "What did you change, and what result do you expect, by when?",
+    ),
+    (
         "counts-disagree",
         "The day's change in followers differs from follows minus unfollows.",
         "Platforms purge fake accounts without counting them as unfollows; a big difference can also mean an edited export.",

@@ -7,6 +7,7 @@ pub mod audience_table;
 mod causes;
 mod checks;
 mod content;
+mod contract;
 mod finding;
 mod growth;
 pub mod help;
@@ -189,6 +190,8 @@ pub fn evaluate_with(
     out.extend(content::low_reach(account, p, &s.kpis, th));
     out.extend(checks::claims(account, s, th));
     out.extend(checks::plan(account, s));
+    let currency = account.config.account.currency.clone().unwrap_or_default();
+    out.extend(contract::no_improvement(s, &currency));
     out.extend(checks::counts_disagree(account, p));
     out.extend(checks::data_gaps(account, p, th));
 

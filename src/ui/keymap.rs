@@ -109,6 +109,14 @@ pub const KEYMAP: &[Binding] = &[
         footer: true,
     },
     Binding {
+        keys: &[Key::Char('c')],
+        action: Action::Contract,
+        modes: &[Dashboard, TopPosts, Detail, Help],
+        shown: "c",
+        label: "contract",
+        footer: true,
+    },
+    Binding {
         keys: &[Key::Char('t')],
         action: Action::TopPosts,
         modes: &[Dashboard, Detail],
@@ -256,6 +264,9 @@ pub fn describe(action: Action) -> &'static str {
         }
         Action::Audience => {
             "the latest audience snapshot (countries, ages, genders) beside the target portrait"
+        }
+        Action::Contract => {
+            "the months before and during the contract ([contract] start in audit.toml), KPI by KPI"
         }
         Action::PrevMonth => "previous / next month",
         Action::NextFlagged => {

@@ -2,6 +2,7 @@
 
 mod audience;
 mod charts;
+mod contract;
 mod detail;
 mod frame;
 mod help;
@@ -49,6 +50,7 @@ pub fn render(app: &App, f: &mut Frame) -> Bounds {
         Screen::Help => help::help(f, body, app, &theme),
         Screen::Sources => sources::sources(f, body, app, &theme),
         Screen::Audience => audience::audience(f, body, app, &theme),
+        Screen::Contract => contract::contract(f, body, app, &theme),
     };
     frame::footer(f, footer, app, &theme);
     bounds

@@ -1,0 +1,68 @@
+//! "Before and during the contract" for the reports and the screen: one table, written once.
+
+use crate::format::{self, NO_VALUE};
+use crate::metrics::contract::ContractComparison;
+use crate::metrics::{Kpi, Unit};
+use crate::model::Period;
+
+/// The table's header.
+pub const HEADER: [&str; 5] = ["KPI, a month", "before", "during", "after", "change"];
+
+/// "Jul–Sep 2025", or "none".
+fn span(months: &[Period]) -> String {
+    match (months.first(), months.last()) {
+        (Some(a), Some(b)) if a == b => a.start.format("%b %Y").to_string(),
+        (Some(a), Some(b)) => format!("{}–{}", a.start.format("%b %Y"), b.start.format("%b %Y")),
+        _ => "none".to_string(),
+    }
+}
+
+/// What the table compares, in one sentence.
+pub fn sentence(c: &ContractComparison) -> String {
+    let end = c.end.map_or(String::new(), |e| format!(", ended {e}"));
+    let after = if c.after.is_empty() {
+        String::new()
+    } else {
+        format!("; after: {}", span(&c.after))
+    };
+    format!(
+        "The contract started {}{end}. Monthly means of the whole months before it ({}), during it ({}){after}. A month without a value is left out of its mean.",
+        c.start,
+        span(&c.before),
+        span(&c.during)
+    )
+}
+
+/// A change as month-over-month deltas write it: "+35.6 %", "-0.40 pp".
+fn change(kpi: Kpi, d: Option<f64>) -> String {
+    match d {
+        None => NO_VALUE.to_string(),
+        Some(d) => {
+            let sign = if d > 0.0 { "+" } else { "" };
+            match kpi.unit() {
+                Unit::Percent => format!("{sign}{} pp", format::group(d, 2)),
+                _ => format!("{sign}{} %", format::group(d, 1)),
+            }
+        }
+    }
+}
+
+/// One row a KPI: label, before, during, after, change.
+pub fn rows(c: &ContractComparison, currency: &str) -> Vec<[String; 5]> {
+    c.rows
+        .iter()
+        .map(|r| {
+            [
+                r.kpi.label().to_string(),
+                format::value(r.kpi, r.before, currency),
+                format::value(r.kpi, r.during, currency),
+                if c.end.is_some() {
+                    format::value(r.kpi, r.after, currency)
+                } else {
+                    NO_VALUE.to_string()
+                },
+                change(r.kpi, r.change),
+            ]
+        })
+        .collect()
+}
