@@ -266,6 +266,7 @@ pub fn account() -> Account {
             ],
             gender: &[("female", 60.0), ("male", 40.0)],
             fee: 1200.0,
+            contract_start: None,
             plans: vec![
                 Plan {
                     month: None,

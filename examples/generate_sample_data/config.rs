@@ -163,6 +163,8 @@ pub struct Audit {
     pub age: Weights,
     pub gender: Weights,
     pub fee: f64,
+    /// The day the agency started, for the before/during comparison.
+    pub contract_start: Option<&'static str>,
     pub plans: Vec<Plan>,
     pub claims: Vec<Claim>,
     pub events: Vec<Event>,

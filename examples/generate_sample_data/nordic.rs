@@ -256,14 +256,18 @@ pub fn account() -> Account {
             age: &[("18-24", 15.0), ("25-34", 35.0), ("35-44", 30.0), ("45-54", 20.0)],
             gender: &[("female", 40.0), ("male", 60.0)],
             fee: 15000.0,
+            // The agency took the account over in June.
+            contract_start: Some("2026-06-01"),
             plans: vec![
                 Plan { month: None, kpi: "net_growth", target: 300.0, direction: "at_least" },
                 Plan { month: None, kpi: "er_post_pct", target: 3.0, direction: "at_least" },
             ],
-            // The agency's October report: reach inflated by 30 %, follows about right.
+            // The agency's October report: reach inflated by 30 %, follows about right, and
+            // engagements counted with saves (another definition, not an inflated number).
             claims: vec![
                 Claim { month: "2026-10", kpi: "reach", factor: 1.30, round_to: 1.0 },
                 Claim { month: "2026-10", kpi: "follows", factor: 1.0, round_to: 100.0 },
+                Claim { month: "2026-10", kpi: "engagements", factor: 1.0, round_to: 1.0 },
             ],
             events: vec![Event {
                 start: GIVEAWAY_START,

@@ -141,6 +141,13 @@ pub fn claim_value(claim: &Claim, data: &Data) -> (i64, i64) {
     let month = data.days.iter().filter(|d| d.date.month() == claim.month);
     let truth: i64 = match claim.kpi {
         "follows" => month.map(|d| d.follows).sum(),
+        // The agency's tool counts saves in the engagements.
+        "engagements" => data
+            .posts
+            .iter()
+            .filter(|p| p.at.date.month() == claim.month)
+            .map(|p| p.likes + p.comments + p.shares + p.saves)
+            .sum(),
         _ => month.map(|d| d.reach).sum(),
     };
     let claimed = (truth as f64 * claim.factor / claim.round_to).round() * claim.round_to;
@@ -179,6 +186,9 @@ fn audit_toml(acc: &Account, data: &Data) -> Result<String, fmt::Error> {
     writeln!(s, "[portrait]\ncountry = {}", table(a.country))?;
     writeln!(s, "age = {}\ngender = {}\n", table(a.age), table(a.gender))?;
     writeln!(s, "[contract]\nfee = {}", a.fee)?;
+    if let Some(start) = a.contract_start {
+        writeln!(s, "start = {start}")?;
+    }
     for p in &a.plans {
         writeln!(s, "\n[[plan]]")?;
         if let Some(m) = p.month {
