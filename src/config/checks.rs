@@ -231,6 +231,36 @@ pub fn mappings(entries: &[Mapping], text: &str, file: &str) -> Result<(), Confi
     Ok(())
 }
 
+/// A benchmark row of the user's: a known formula, a finite median of 0 or more, a tier whose
+/// minimum is under its maximum.
+pub fn benchmark(b: &crate::model::BenchmarkRow) -> Result<(), String> {
+    if !crate::metrics::benchmarks::known_formula(&b.formula) {
+        let known: Vec<&str> = crate::metrics::benchmarks::FORMULAS
+            .iter()
+            .map(|(f, _)| *f)
+            .collect();
+        return Err(format!(
+            "[[benchmarks]] `formula = \"{}\"` is not one of {}",
+            b.formula,
+            known.join(", ")
+        ));
+    }
+    if !b.median_pct.is_finite() || b.median_pct < 0.0 {
+        return Err(format!(
+            "[[benchmarks]] `median_pct = {}` must be a percent of 0 or more",
+            b.median_pct
+        ));
+    }
+    if let (Some(a), Some(z)) = (b.min_followers, b.max_followers) {
+        if a >= z {
+            return Err(format!(
+                "[[benchmarks]] `min_followers = {a}` must be under `max_followers = {z}`"
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

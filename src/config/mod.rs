@@ -56,6 +56,10 @@ pub fn layer(mut account: AuditConfig, user: &UserConfig) -> AuditConfig {
     let mut rules = user.rules.clone();
     rules.extend(account.rules);
     account.rules = rules;
+    // The account's own rows come last: they win over the user's for the same slot.
+    let mut benchmarks = user.benchmarks.clone();
+    benchmarks.append(&mut account.benchmarks);
+    account.benchmarks = benchmarks;
     account
 }
 

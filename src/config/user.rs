@@ -15,6 +15,9 @@ pub struct UserConfig {
     #[serde(default)]
     pub rules: BTreeMap<String, f64>,
     pub portrait: Option<Portrait>,
+    /// Benchmark rows of the user's own, for every account.
+    #[serde(default)]
+    pub benchmarks: Vec<crate::model::BenchmarkRow>,
 }
 
 /// Where the user's `config.toml` lives on this platform (e.g. `~/.config/smm-audit/` on Linux).
@@ -40,6 +43,16 @@ impl UserConfig {
         errors.extend(super::checks::thresholds(&c.rules, text, file).err());
         if let Some(p) = &c.portrait {
             errors.extend(super::checks::portrait(p, text, file).err());
+        }
+        for b in &c.benchmarks {
+            if let Err(message) = super::checks::benchmark(b) {
+                errors.push(ConfigError {
+                    file: file.into(),
+                    line: line_of_rule(text, "formula"),
+                    message,
+                    also: Vec::new(),
+                });
+            }
         }
         ConfigError::all(errors)?;
         Ok(c)

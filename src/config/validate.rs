@@ -86,6 +86,9 @@ pub fn audit(c: &AuditConfig, text: &str, file: &str) -> Result<(), ConfigError>
             "`end` of [contract] needs a `start`".to_string(),
         )));
     }
+    for b in &c.benchmarks {
+        check(super::checks::benchmark(b).map_err(|m| err("formula", &b.formula, m)));
+    }
     for e in &c.events {
         if e.end < e.start {
             check(Err(err(

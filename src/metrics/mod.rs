@@ -1,5 +1,6 @@
 //! Metrics: pure functions of the account and a period (kpis.md).
 
+pub mod benchmarks;
 pub mod contract;
 pub mod definitions;
 mod engagement;
@@ -42,6 +43,9 @@ pub struct PeriodSummary {
     pub claims: Vec<ClaimResult>,
     /// The months before and during the contract, where `[contract] start` is set.
     pub contract: Option<contract::ContractComparison>,
+    /// Published medians for the account's platform and size, beside its own values by the
+    /// same formulas.
+    pub benchmarks: Vec<benchmarks::Compared>,
     pub top_posts: Vec<RankedPost>,
     /// What `top_posts` are ranked by: reach, or views where no post has a reach value.
     pub top_posts_by: Ranking,
@@ -60,6 +64,7 @@ pub fn summarize(account: &Account, p: &Period) -> PeriodSummary {
         plan: plan(&account.config, p, &kpis),
         claims: claims(account, p, &kpis),
         contract: contract::compare(account, p),
+        benchmarks: benchmarks::compare(account, p, &kpis),
         top_posts_by: first_ranking(account, p),
         top_posts: top_posts(account, p, first_ranking(account, p), TOP_N),
         kpis,
@@ -79,6 +84,7 @@ pub fn summarize_for_rules(account: &Account, p: &Period) -> PeriodSummary {
         // The comparison reads up to 18 other months: it is made for the period shown, not
         // for every month of the history (its finding is never part of a verdict).
         contract: None,
+        benchmarks: Vec::new(),
         top_posts: Vec::new(),
         top_posts_by: Ranking::Reach,
         kpis,

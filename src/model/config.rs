@@ -29,6 +29,63 @@ pub struct AuditConfig {
     /// Column mappings for files no importer knows (VK, Telegram, an agency spreadsheet).
     #[serde(default)]
     pub mapping: Vec<Mapping>,
+    /// The user's own benchmark rows (they replace or add to the shipped table).
+    #[serde(default)]
+    pub benchmarks: Vec<BenchmarkRow>,
+}
+
+/// A published median to read a KPI against (assets/benchmarks.toml).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BenchmarkRow {
+    /// `instagram`, `facebook`, `tiktok`, `x`, `linkedin`, `youtube`.
+    pub platform: String,
+    /// The source's formula, by the ids of assets/benchmarks.toml (`er_post`, …).
+    pub formula: String,
+    pub year: Option<i32>,
+    pub median_pct: f64,
+    pub source: String,
+    pub min_followers: Option<f64>,
+    pub max_followers: Option<f64>,
+}
+
+impl BenchmarkRow {
+    /// Whether the row's follower tier holds `followers` (from its minimum, below its maximum).
+    pub fn covers(&self, followers: f64) -> bool {
+        self.min_followers.is_none_or(|m| followers >= m)
+            && self.max_followers.is_none_or(|m| followers < m)
+    }
+
+    pub fn same_slot(&self, other: &BenchmarkRow) -> bool {
+        self.platform == other.platform
+            && self.formula == other.formula
+            && self.min_followers == other.min_followers
+            && self.max_followers == other.max_followers
+    }
+
+    /// " 10K–50K", " over 1M", "" for any size.
+    pub fn tier(&self) -> String {
+        let k = |v: f64| {
+            if v >= 1e6 {
+                format!("{}M", v / 1e6)
+            } else if v >= 1e3 {
+                format!("{}K", v / 1e3)
+            } else {
+                format!("{v}")
+            }
+        };
+        match (self.min_followers, self.max_followers) {
+            (Some(a), Some(b)) => format!(" {}–{}", k(a), k(b)),
+            (Some(a), None) => format!(" over {}", k(a)),
+            (None, Some(b)) => format!(" under {}", k(b)),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// The source's name without its details: "HypeAuditor".
+    pub fn source_name(&self) -> &str {
+        self.source.split(',').next().unwrap_or(&self.source).trim()
+    }
 }
 
 /// How to read a file that has no importer: which canonical file it is, and which of its

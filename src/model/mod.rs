@@ -8,7 +8,8 @@ mod period;
 mod rows;
 
 pub use config::{
-    AccountInfo, AuditConfig, Claim, Contract, Direction, Event, EventKind, Mapping, Plan, Portrait,
+    AccountInfo, AuditConfig, BenchmarkRow, Claim, Contract, Direction, Event, EventKind, Mapping,
+    Plan, Portrait,
 };
 pub use period::Period;
 pub use rows::{

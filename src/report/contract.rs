@@ -66,3 +66,21 @@ pub fn rows(c: &ContractComparison, currency: &str) -> Vec<[String; 5]> {
         })
         .collect()
 }
+
+/// The benchmark rows for the reports: what is typical, its formula, the account by it.
+pub fn benchmark_rows(list: &[crate::metrics::benchmarks::Compared]) -> Vec<[String; 3]> {
+    list.iter()
+        .map(|c| {
+            [
+                c.typical(),
+                crate::metrics::benchmarks::formula_words(&c.row.formula).to_string(),
+                c.account.map_or(NO_VALUE.to_string(), |v| {
+                    format!("{} %", format::group(v, 2))
+                }),
+            ]
+        })
+        .collect()
+}
+
+/// What a benchmark is, for the reports and the help.
+pub const BENCHMARK_NOTE: &str = "Published medians for accounts on the same platform and of about the same size, each beside this account's value computed with the formula its source used (a benchmark by another formula is not shown). They are context, not a target: an account's goals come from its plan.";

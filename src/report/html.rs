@@ -283,6 +283,23 @@ pub fn render(input: &ReportInput) -> String {
         }
         o.push_str("</table>\n");
     }
+    if !s.benchmarks.is_empty() {
+        let _ = writeln!(
+            o,
+            "<h2>Against published benchmarks</h2>\n<p>{}</p>\n<table><tr><th>typical</th><th>the source's formula</th><th>this account by it</th></tr>",
+            escape(super::contract::BENCHMARK_NOTE)
+        );
+        for r in super::contract::benchmark_rows(&s.benchmarks) {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td>{}</tr>",
+                escape(&r[0]),
+                escape(&r[1]),
+                cell(&r[2])
+            );
+        }
+        o.push_str("</table>\n");
+    }
     let by = s.top_posts_by;
     let (first, last) = format::ranked_headers(by);
     let _ = writeln!(

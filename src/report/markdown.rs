@@ -85,6 +85,7 @@ pub fn render(input: &ReportInput) -> String {
     plan(&mut out, s, &cur);
     claims(&mut out, s, &cur, input.thresholds.get("claims_match_pct"));
     contract(&mut out, s, &cur);
+    benchmarks(&mut out, s);
     top_posts(&mut out, s);
     headline(&mut out, s, &cur);
     flagged(&mut out, input, &cur);
@@ -337,6 +338,22 @@ fn contract(out: &mut String, s: &PeriodSummary, cur: &str) {
         h[0], h[1], h[2], h[3], h[4]
     );
     for r in super::contract::rows(c, cur) {
+        let cells: Vec<String> = r.iter().map(|x| escape(x)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+fn benchmarks(out: &mut String, s: &PeriodSummary) {
+    if s.benchmarks.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## Against published benchmarks\n\n{}\n\n| typical | the source's formula | this account by it |\n| --- | --- | ---: |",
+        escape(super::contract::BENCHMARK_NOTE)
+    );
+    for r in super::contract::benchmark_rows(&s.benchmarks) {
         let cells: Vec<String> = r.iter().map(|x| escape(x)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }

@@ -296,12 +296,33 @@ fn marks_legend(app: &App, theme: &Theme) -> Vec<(&'static str, &'static str, St
     }
 }
 
+/// The first benchmark of `formula` for the account, as a line: "typical for Instagram over 5K:
+/// 0.47 % (Rival IQ, 2023)", with the account's value by that formula first where it is not a
+/// KPI of the panel.
+fn benchmark_note(app: &App, formula: &str, own: &str) -> Option<String> {
+    let b = app
+        .view
+        .audit
+        .summary
+        .benchmarks
+        .iter()
+        .find(|b| b.row.formula == formula)?;
+    let value = b.account?;
+    Some(if formula == "er_post" {
+        format!("{own} {}", b.short())
+    } else {
+        format!("{own} {} %, {}", crate::evidence::percent(value), b.short())
+    })
+}
+
 /// A panel: its border, its key numbers, and a chart (or a sparkline of `spark_series` when
 /// the panel is low) drawn by `chart`.
 struct Spec<'a> {
     focus: Focus,
     rows: &'a [&'a [(&'a str, Kpi)]],
     spark: &'a Series,
+    /// A line under the numbers: a benchmark by the same formula.
+    note: Option<String>,
 }
 
 fn panel_with(
@@ -316,15 +337,35 @@ fn panel_with(
         focus,
         rows,
         spark: spark_series,
+        note,
     } = spec;
     let block = panel(focus.title(), focused(app, focus), theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let (plot, nums) = split(inner, rows.len() as u16);
-    f.render_widget(
-        Paragraph::new(numbers(app, rows, theme, nums.width as usize)),
-        nums,
-    );
+    let (plot, nums) = split(inner, rows.len() as u16 + u16::from(note.is_some()));
+    let note = note.filter(|_| nums.height as usize > rows.len());
+    let mut lines = numbers(app, rows, theme, nums.width as usize);
+    // The note takes the rows left, wrapped at words; the last row it gets ends with `…`
+    // where the note is longer.
+    if let Some(note) = note {
+        let width = (nums.width as usize).max(1);
+        let mut rest = note.as_str();
+        while nums.height as usize > lines.len() && !rest.is_empty() {
+            let last = nums.height as usize == lines.len() + 1;
+            let piece = if last || rest.chars().count() <= width {
+                crate::text::fit_words(rest, width)
+            } else {
+                let cut: String = rest.chars().take(width + 1).collect();
+                match cut.rfind(' ') {
+                    Some(i) => cut[..i].to_string(),
+                    None => crate::text::fit_words(rest, width),
+                }
+            };
+            rest = rest[piece.len().min(rest.len())..].trim_start();
+            lines.push(Line::from(Span::styled(piece, theme.dim)));
+        }
+    }
+    f.render_widget(Paragraph::new(lines), nums);
     match plot {
         Plot::Chart(area) => chart(f, area),
         Plot::Spark(area) => spark(f, area, spark_series, theme),
@@ -345,6 +386,7 @@ pub fn followers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         focus: Focus::Followers,
         rows,
         spark: &app.view.audit.charts.followers,
+        note: None,
     };
     panel_with(f, area, app, theme, spec, |f, a| {
         followers_chart(f, a, app, theme)
@@ -395,6 +437,7 @@ pub fn reach(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         focus: Focus::Reach,
         rows,
         spark: &c.reach,
+        note: benchmark_note(app, "post_reach_rate", "a post reaches"),
     };
     panel_with(f, area, app, theme, spec, |f, a| {
         let (lo, hi) = bounds(&[(&c.reach, ""), (&c.impressions, "")]).unwrap_or((0.0, 1.0));
@@ -425,6 +468,8 @@ pub fn engagement(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         focus: Focus::Engagement,
         rows,
         spark: &c.er_post,
+        note: benchmark_note(app, "er_post", "ER post")
+            .or_else(|| benchmark_note(app, "er_likes_comments", "likes+comments")),
     };
     panel_with(f, area, app, theme, spec, |f, a| {
         let (lo, hi) = bounds(&[(&c.er_post, ""), (&c.err, "")]).unwrap_or((0.0, 1.0));

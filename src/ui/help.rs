@@ -140,6 +140,33 @@ pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
             theme.dim,
         )));
     }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Benchmarks: where the typical values come from",
+        theme.title,
+    )));
+    lines.push(Line::from(format!(
+        "  {}",
+        crate::report::contract::BENCHMARK_NOTE
+    )));
+    for row in crate::metrics::benchmarks::table(&app.account.config.benchmarks) {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "  {}{}: {} % ",
+                    row.platform,
+                    row.tier(),
+                    crate::evidence::percent(row.median_pct)
+                ),
+                theme.accent,
+            ),
+            Span::raw(format!(
+                "{}; {}",
+                row.source,
+                crate::metrics::benchmarks::formula_words(&row.formula)
+            )),
+        ]));
+    }
     scrolled_page(f, inner, lines, app.help_scroll)
 }
 
