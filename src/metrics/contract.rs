@@ -40,6 +40,8 @@ pub struct ContractComparison {
     pub during: Vec<Period>,
     pub after: Vec<Period>,
     pub rows: Vec<ContractRow>,
+    /// Changes in how the platform counts between the first month compared and the last.
+    pub changes: Vec<super::changes::MetricChange>,
 }
 
 impl ContractComparison {
@@ -119,7 +121,14 @@ pub fn compare(account: &Account, p: &Period) -> Option<ContractComparison> {
             }
         })
         .collect();
+    let first = before.first().or(during.first()).map(|m| m.start);
+    let last = after.last().or(during.last()).map(|m| m.end);
+    let changes = match (first, last) {
+        (Some(a), Some(b)) => super::changes::between(account, a, b),
+        _ => Vec::new(),
+    };
     Some(ContractComparison {
+        changes,
         start,
         end: c.end,
         before,

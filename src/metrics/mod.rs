@@ -1,6 +1,7 @@
 //! Metrics: pure functions of the account and a period (kpis.md).
 
 pub mod benchmarks;
+pub mod changes;
 pub mod contract;
 pub mod definitions;
 mod engagement;
@@ -46,6 +47,9 @@ pub struct PeriodSummary {
     /// Published medians for the account's platform and size, beside its own values by the
     /// same formulas.
     pub benchmarks: Vec<benchmarks::Compared>,
+    /// Changes in how the platform counts that the comparison with the previous period (and
+    /// the period's plan and claims) straddles.
+    pub changes: Vec<changes::MetricChange>,
     pub top_posts: Vec<RankedPost>,
     /// What `top_posts` are ranked by: reach, or views where no post has a reach value.
     pub top_posts_by: Ranking,
@@ -65,6 +69,7 @@ pub fn summarize(account: &Account, p: &Period) -> PeriodSummary {
         claims: claims(account, p, &kpis),
         contract: contract::compare(account, p),
         benchmarks: benchmarks::compare(account, p, &kpis),
+        changes: changes::straddled(account, p),
         top_posts_by: first_ranking(account, p),
         top_posts: top_posts(account, p, first_ranking(account, p), TOP_N),
         kpis,
@@ -85,6 +90,7 @@ pub fn summarize_for_rules(account: &Account, p: &Period) -> PeriodSummary {
         // for every month of the history (its finding is never part of a verdict).
         contract: None,
         benchmarks: Vec::new(),
+        changes: Vec::new(),
         top_posts: Vec::new(),
         top_posts_by: Ranking::Reach,
         kpis,

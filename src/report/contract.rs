@@ -53,7 +53,7 @@ pub fn rows(c: &ContractComparison, currency: &str) -> Vec<[String; 5]> {
         .iter()
         .map(|r| {
             [
-                r.kpi.label().to_string(),
+                label(r.kpi, &c.changes),
                 format::value(r.kpi, r.before, currency),
                 format::value(r.kpi, r.during, currency),
                 if c.end.is_some() {
@@ -84,3 +84,27 @@ pub fn benchmark_rows(list: &[crate::metrics::benchmarks::Compared]) -> Vec<[Str
 
 /// What a benchmark is, for the reports and the help.
 pub const BENCHMARK_NOTE: &str = "Published medians for accounts on the same platform and of about the same size, each beside this account's value computed with the formula its source used (a benchmark by another formula is not shown). They are context, not a target: an account's goals come from its plan.";
+
+/// The mark of a number compared across a change in how the platform counts.
+pub const CHANGED: &str = "†";
+
+/// A KPI's label, marked where a change in how the platform counts falls inside the
+/// comparison.
+pub fn label(
+    kpi: crate::metrics::Kpi,
+    changes: &[crate::metrics::changes::MetricChange],
+) -> String {
+    if changes.iter().any(|c| c.affects(kpi)) {
+        format!("{} {CHANGED}", kpi.label())
+    } else {
+        kpi.label().to_string()
+    }
+}
+
+/// One line a change: "† 2025-03-31: YouTube counts … (YouTube Help, …)".
+pub fn change_notes(changes: &[crate::metrics::changes::MetricChange]) -> Vec<String> {
+    changes
+        .iter()
+        .map(|c| format!("{CHANGED} {}: {} ({})", c.date, c.note, c.source))
+        .collect()
+}

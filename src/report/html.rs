@@ -222,7 +222,7 @@ pub fn render(input: &ReportInput) -> String {
             let _ = writeln!(
                 o,
                 "<tr><td>{}</td>{}{}<td>{met}</td></tr>",
-                p.kpi.label(),
+                escape(&super::contract::label(p.kpi, &s.changes)),
                 cell(&format!(
                     "{sign} {}",
                     format::value(p.kpi, Some(p.target), &cur)
@@ -250,7 +250,7 @@ pub fn render(input: &ReportInput) -> String {
             let _ = writeln!(
                 o,
                 "<tr><td>{}</td>{}{}{}<td>{}</td></tr>",
-                c.kpi.label(),
+                escape(&super::contract::label(c.kpi, &s.changes)),
                 cell(&format::value(c.kpi, Some(c.claimed), &cur)),
                 cell(&format::value(c.kpi, c.actual, &cur)),
                 cell(&diff),
@@ -282,6 +282,9 @@ pub fn render(input: &ReportInput) -> String {
             );
         }
         o.push_str("</table>\n");
+        for note in super::contract::change_notes(&c.changes) {
+            let _ = writeln!(o, "<p class=\"about\">{}</p>", escape(&note));
+        }
     }
     if !s.benchmarks.is_empty() {
         let _ = writeln!(
@@ -353,7 +356,7 @@ pub fn render(input: &ReportInput) -> String {
             let _ = writeln!(
                 o,
                 "<tr><td>{} <code>{}</code></td>{}{}{}</tr>",
-                kpi.label(),
+                escape(&super::contract::label(kpi, &s.changes)),
                 kpi.key(),
                 cell(&format::value(kpi, now, &cur)),
                 cell(&format::value(kpi, before, &cur)),
@@ -362,6 +365,9 @@ pub fn render(input: &ReportInput) -> String {
         }
     }
     o.push_str("</table>\n");
+    for note in super::contract::change_notes(&s.changes) {
+        let _ = writeln!(o, "<p class=\"about\">{}</p>", escape(&note));
+    }
     o.push_str(
         "<h2>Data sources</h2>\n<table><tr><th>file</th><th>read as</th><th>rows</th></tr>\n",
     );

@@ -162,6 +162,13 @@ pub fn to_value(input: &ReportInput) -> Value {
         "plan": plan,
         "claims": claims,
         "contract": contract,
+        "metric_changes": s.changes.iter().map(|c| json!({
+            "platform": c.platform,
+            "date": c.date.to_string(),
+            "kpis": c.kpis,
+            "note": c.note,
+            "source": c.source,
+        })).collect::<Vec<_>>(),
         "benchmarks": s.benchmarks.iter().map(|b| json!({
             "platform": b.row.platform,
             "formula": b.row.formula,

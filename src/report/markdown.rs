@@ -243,7 +243,7 @@ fn kpi_table(out: &mut String, s: &PeriodSummary, cur: &str) {
             let _ = writeln!(
                 out,
                 "| {} | `{}` | {} | {} | {} |",
-                kpi.label(),
+                escape(&super::contract::label(kpi, &s.changes)),
                 kpi.key(),
                 format::value(kpi, now, cur),
                 format::value(kpi, before, cur),
@@ -252,6 +252,9 @@ fn kpi_table(out: &mut String, s: &PeriodSummary, cur: &str) {
         }
     }
     out.push('\n');
+    for note in super::contract::change_notes(&s.changes) {
+        let _ = writeln!(out, "{}\n", escape(&note));
+    }
 }
 
 fn plan(out: &mut String, s: &PeriodSummary, cur: &str) {
@@ -280,7 +283,7 @@ fn plan(out: &mut String, s: &PeriodSummary, cur: &str) {
         let _ = writeln!(
             out,
             "| {} | {sign} {} | {} | {met} |",
-            p.kpi.label(),
+            escape(&super::contract::label(p.kpi, &s.changes)),
             format::value(p.kpi, Some(p.target), cur),
             format::value(p.kpi, p.actual, cur)
         );
@@ -313,7 +316,7 @@ fn claims(out: &mut String, s: &PeriodSummary, cur: &str, match_pct: f64) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {diff} | {} |",
-            c.kpi.label(),
+            escape(&super::contract::label(c.kpi, &s.changes)),
             format::value(c.kpi, Some(c.claimed), cur),
             format::value(c.kpi, c.actual, cur),
             escape(&super::verdict::claim_matches(c, match_pct, cur))
@@ -342,6 +345,9 @@ fn contract(out: &mut String, s: &PeriodSummary, cur: &str) {
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
+    for note in super::contract::change_notes(&c.changes) {
+        let _ = writeln!(out, "{}\n", escape(&note));
+    }
 }
 
 fn benchmarks(out: &mut String, s: &PeriodSummary) {

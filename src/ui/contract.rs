@@ -50,6 +50,9 @@ pub fn contract(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
             theme.text,
         )));
     }
+    for note in crate::report::contract::change_notes(&c.changes) {
+        lines.push(Line::from(Span::styled(note, theme.accent)));
+    }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         "The change compares the contract's months with the months before it: relative for counts and money, in percentage points for percentages. Seasons and changes in how the platforms count move these numbers too.",

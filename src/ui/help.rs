@@ -142,6 +142,17 @@ pub fn help(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
+        "† Changes in how the platforms count: a comparison across one is marked",
+        theme.title,
+    )));
+    for c in crate::metrics::changes::all() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} {}: ", c.platform, c.date), theme.accent),
+            Span::raw(format!("{} ({})", c.note, c.source)),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
         "Benchmarks: where the typical values come from",
         theme.title,
     )));

@@ -159,15 +159,18 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
             theme.dim,
         )));
     }
+    for note in crate::report::contract::change_notes(&s.changes) {
+        lines.push(Line::from(Span::styled(note, theme.accent)));
+    }
     // The table's rows never wrap and never cut a label: where the longest label does not fit
     // beside the value and the change, each KPI takes two lines (its label, then its numbers).
-    let rows: Vec<(&str, String, String)> = Kpi::ALL
+    let rows: Vec<(String, String, String)> = Kpi::ALL
         .iter()
         .map(|kpi| {
             let now = s.kpis.get(*kpi);
             let value = format::value(*kpi, now, &cur);
             (
-                kpi.label(),
+                crate::report::contract::label(*kpi, &s.changes),
                 value,
                 format::change(*kpi, now, s.previous.get(*kpi)),
             )
@@ -176,7 +179,7 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
     let width = |t: &str| t.chars().count();
     let value_w = rows.iter().map(|r| width(&r.1)).max().unwrap_or(0).max(5);
     let change_w = rows.iter().map(|r| width(&r.2)).max().unwrap_or(0).max(11);
-    let label_max = rows.iter().map(|r| width(r.0)).max().unwrap_or(0);
+    let label_max = rows.iter().map(|r| width(&r.0)).max().unwrap_or(0);
     // A column of margin on the right, so that no number ends against the border.
     let inner_w = (inner.width as usize).saturating_sub(1);
     let mut table = Vec::new();
