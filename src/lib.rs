@@ -17,6 +17,7 @@ pub mod import;
 pub mod metrics;
 pub mod model;
 pub mod output;
+pub mod portfolio;
 pub mod report;
 pub mod rules;
 pub mod text;

@@ -18,7 +18,15 @@ fn core_does_not_know_the_terminal() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     for dir in [
-        "model", "import", "metrics", "rules", "report", "config", "app", "audit",
+        "model",
+        "import",
+        "metrics",
+        "rules",
+        "report",
+        "config",
+        "app",
+        "audit",
+        "portfolio",
     ] {
         let d = root.join(dir);
         if d.exists() {

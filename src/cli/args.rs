@@ -45,6 +45,9 @@ pub enum Command {
     Report(ReportArgs),
     /// List the findings, one line each; exit status 3 when one is at or above --fail-on
     Check(CheckArgs),
+    /// One row per account folder under ROOT, most at risk first; exit status 3 when an
+    /// account has a finding at or above --fail-on
+    Portfolio(PortfolioArgs),
     /// List the export formats smm-audit reads and how each is recognised
     Formats,
     /// Write a commented audit.toml template into PATH (default: the current folder)
@@ -152,4 +155,37 @@ pub struct CheckArgs {
     /// Exit with status 3 when a finding is at or above this severity
     #[arg(long, value_enum, default_value_t = FailOn::High)]
     pub fail_on: FailOn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PortfolioFormat {
+    /// Aligned columns for the terminal
+    #[default]
+    Table,
+    Md,
+    Json,
+    Csv,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// A folder whose folders (at most three levels down) are accounts
+    pub root: PathBuf,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = PortfolioFormat::Table)]
+    pub format: PortfolioFormat,
+
+    /// Write to FILE instead of standard output (never overwrites without --force)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+
+    /// Exit with status 3 when an account has a finding at or above this severity
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
 }

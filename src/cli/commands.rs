@@ -322,7 +322,7 @@ pub fn init(path: Option<&Path>) -> Result<()> {
 
 /// Write to standard output. A reader that has gone (`| head`) ends the output quietly: that
 /// is not an error of the audit.
-fn emit(text: &str) -> Result<()> {
+pub(super) fn emit(text: &str) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())

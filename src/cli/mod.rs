@@ -3,6 +3,7 @@
 pub mod args;
 pub mod commands;
 pub mod open;
+pub mod portfolio;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -46,6 +47,9 @@ pub fn main() -> ExitCode {
         Some(Command::Report(a)) => commands::report(a, &cli.common).map(|_| 0),
         Some(Command::Check(a)) => {
             commands::check(a, &cli.common).map(|hit| if hit { EXIT_FINDINGS } else { 0 })
+        }
+        Some(Command::Portfolio(a)) => {
+            portfolio::portfolio(a, &cli.common).map(|hit| if hit { EXIT_FINDINGS } else { 0 })
         }
         Some(Command::Formats) => commands::formats().map(|_| 0),
         Some(Command::Init { path }) => commands::init(path.as_deref()).map(|_| 0),
