@@ -1,8 +1,10 @@
 //! Benchmarks that use the same formula: each published median is shown beside this account's
 //! value computed with the source's own formula, never beside a KPI of another formula.
 
+#[path = "support/run.rs"]
+mod run;
+
 use std::fmt::Write;
-use std::process::Command;
 
 /// An Instagram account of 10,000 to 11,200 followers (+20 a day from 2026-09-01) with four
 /// October posts of (reach, likes, comments, shares).
@@ -48,19 +50,14 @@ fn account(extra_toml: &str) -> tempfile::TempDir {
 }
 
 fn report(dir: &tempfile::TempDir) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_smm-audit"))
-        .args([
-            "report",
-            dir.path().to_str().unwrap(),
-            "--month",
-            "2026-10",
-            "--format",
-            "json",
-        ])
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("HOME", "/nonexistent")
-        .output()
-        .unwrap()
+    run::smm(&[
+        "report",
+        dir.path().to_str().unwrap(),
+        "--month",
+        "2026-10",
+        "--format",
+        "json",
+    ])
 }
 
 /// The mean over the posts of `value / F * 100`, F the followers on the day of publication.

@@ -2,8 +2,10 @@
 //! claim equal to that definition's value, computed here by hand from the planted account, is
 //! matched to it in the JSON report.
 
+#[path = "support/run.rs"]
+mod run;
+
 use std::fmt::Write;
-use std::process::Command;
 
 /// (reach, impressions, likes, comments, shares, saves, clicks) of the four October posts,
 /// published on the 5th, 12th, 19th and 26th.
@@ -53,25 +55,14 @@ fn account(claims: &[(&str, f64)]) -> tempfile::TempDir {
 }
 
 fn report(dir: &tempfile::TempDir) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_smm-audit"))
-        .args([
-            "report",
-            dir.path().to_str().unwrap(),
-            "--month",
-            "2026-10",
-            "--format",
-            "json",
-        ])
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("HOME", "/nonexistent")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    run::json(&[
+        "report",
+        dir.path().to_str().unwrap(),
+        "--month",
+        "2026-10",
+        "--format",
+        "json",
+    ])
 }
 
 /// Every definition of kpis.md, with its value on October computed by hand.
@@ -185,13 +176,7 @@ fn the_report_names_the_definition_a_claim_matches() {
         "{detail}"
     );
     assert_eq!(finding["evidence"]["matches"][0], "post_reach");
-    let out = Command::new(env!("CARGO_BIN_EXE_smm-audit"))
-        .args(["report", dir.path().to_str().unwrap(), "--month", "2026-10"])
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("HOME", "/nonexistent")
-        .output()
-        .unwrap();
-    let md = String::from_utf8_lossy(&out.stdout);
+    let md = run::text(&["report", dir.path().to_str().unwrap(), "--month", "2026-10"]);
     assert!(md.contains("| the claim equals |"), "{md}");
     assert!(md.contains("the posts' reach summed (7,000)"), "{md}");
 }

@@ -2,9 +2,11 @@
 //! before the agency started on 2026-04-01 and 10 a day since, with less reach and fewer likes;
 //! the table is checked against sums done here by hand, and `no-improvement` says so.
 
+#[path = "support/run.rs"]
+mod run;
+
 use chrono::{Datelike, Days, NaiveDate};
 use std::fmt::Write;
-use std::process::Command;
 
 fn start() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 12, 1).unwrap()
@@ -112,25 +114,8 @@ fn mean(v: &[f64]) -> f64 {
 #[test]
 fn the_contract_table_is_the_months_before_against_the_months_since() {
     let dir = account();
-    let out = Command::new(env!("CARGO_BIN_EXE_smm-audit"))
-        .args([
-            "report",
-            dir.path().to_str().unwrap(),
-            "--month",
-            "2026-10",
-            "--format",
-            "json",
-        ])
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("HOME", "/nonexistent")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let j = run::json(&["report", path, "--month", "2026-10", "--format", "json"]);
     let c = &j["contract"];
     assert_eq!(c["start"], "2026-04-01");
     assert!(c["end"].is_null());
@@ -197,13 +182,7 @@ fn the_contract_table_is_the_months_before_against_the_months_since() {
         .iter()
         .any(|r| r == "no-improvement"));
     // The Markdown report has the table.
-    let md = Command::new(env!("CARGO_BIN_EXE_smm-audit"))
-        .args(["report", dir.path().to_str().unwrap(), "--month", "2026-10"])
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("HOME", "/nonexistent")
-        .output()
-        .unwrap();
-    let md = String::from_utf8_lossy(&md.stdout);
+    let md = run::text(&["report", path, "--month", "2026-10"]);
     assert!(md.contains("## Before and during the contract"), "{md}");
     assert!(
         md.contains("| Net growth | 900 | 305.7 | — | -66.0 % |"),
@@ -224,12 +203,7 @@ fn a_contract_that_ends_before_it_starts_is_refused() {
         "date,followers\n2026-04-01,10\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_smm-audit"))
-        .args(["report", dir.path().to_str().unwrap()])
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("HOME", "/nonexistent")
-        .output()
-        .unwrap();
+    let out = run::smm(&["report", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -1,8 +1,10 @@
 //! Changes in how the platforms count: a YouTube account's April 2025 compared with March
 //! straddles 2025-03-31, when YouTube began counting every start of a Short as a view.
 
+#[path = "support/run.rs"]
+mod run;
+
 use std::fmt::Write;
-use std::process::Command;
 
 fn account(platform: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -22,25 +24,14 @@ fn account(platform: &str) -> tempfile::TempDir {
 }
 
 fn report(dir: &tempfile::TempDir, month: &str, format: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_smm-audit"))
-        .args([
-            "report",
-            dir.path().to_str().unwrap(),
-            "--month",
-            month,
-            "--format",
-            format,
-        ])
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .env("HOME", "/nonexistent")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    run::text(&[
+        "report",
+        dir.path().to_str().unwrap(),
+        "--month",
+        month,
+        "--format",
+        format,
+    ])
 }
 
 #[test]

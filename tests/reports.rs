@@ -1,21 +1,13 @@
 //! The reports an owner forwards: evidence in words, charts in the HTML, on both samples.
 
-use std::process::Command;
+#[path = "support/run.rs"]
+mod run;
 
 fn report(sample: &str, format: &str) -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("sample-data")
         .join(sample);
-    let out = Command::new(env!("CARGO_BIN_EXE_smm-audit"))
-        .args(["report", dir.to_str().unwrap(), "--format", format])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    run::text(&["report", dir.to_str().unwrap(), "--format", format])
 }
 
 /// The longest run of digits after a decimal point in `text`.
