@@ -299,6 +299,7 @@ fn screens(findings: usize) -> Vec<(String, Vec<Action>)> {
         ("a post".to_string(), vec![TopPosts, OpenPost(1)]),
         ("files read".to_string(), vec![Sources]),
         ("audience".to_string(), vec![Audience]),
+        ("contract".to_string(), vec![Contract]),
     ];
     for i in 0..findings {
         let mut to = vec![FocusFindings];
