@@ -121,6 +121,9 @@ struct Lines<'a> {
     series: Vec<(&'a Series, &'static str)>,
     /// Dots instead of lines: the values are of the days with posts, not of every day.
     dots: bool,
+    /// The y axis from the lowest value instead of zero (a finding's own chart, where the
+    /// jump must show even a few rows high; the axis labels say the range).
+    tight: bool,
     extra: Vec<Dataset<'a>>,
     /// The legend's words for the extra marks (spike days, finding dates).
     extra_legend: Vec<(&'static str, &'static str, Style)>,
@@ -134,6 +137,13 @@ fn bounds(series: &[(&Series, &'static str)]) -> Option<(f64, f64)> {
             Some(acc.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))))
         },
     )
+}
+
+/// The lowest and the highest value of the lines (the top above the bottom).
+fn tight_bounds(series: &[(&Series, &'static str)]) -> Option<(f64, f64)> {
+    let ys = series.iter().flat_map(|(s, _)| s.points().map(|p| p.1));
+    let (lo, hi) = ys.fold((f64::MAX, f64::MIN), |(l, h), y| (l.min(y), h.max(y)));
+    (lo <= hi).then_some((lo, if hi > lo { hi } else { lo + 1.0 }))
 }
 
 fn line_styles(i: usize, theme: &Theme) -> (Style, Style) {
@@ -180,7 +190,12 @@ fn legend(app: &App, lines: &Lines, theme: &Theme, width: usize) -> Line<'static
 }
 
 fn draw_chart(f: &mut Frame, area: Rect, app: &App, lines: Lines, theme: &Theme) {
-    let Some((lo, hi)) = bounds(&lines.series) else {
+    let range = if lines.tight {
+        tight_bounds(&lines.series)
+    } else {
+        bounds(&lines.series)
+    };
+    let Some((lo, hi)) = range else {
         f.render_widget(
             Paragraph::new(Span::styled("no data for these months", theme.dim)),
             area,
@@ -389,14 +404,21 @@ pub fn followers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         note: None,
     };
     panel_with(f, area, app, theme, spec, |f, a| {
-        followers_chart(f, a, app, theme)
+        followers_chart(f, a, app, theme, false)
     });
 }
 
-/// The follower line with spike days and the marked finding's dates.
-pub fn followers_chart(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// The follower line with its spike days and the marked finding's dates; `tight` for a
+/// finding's own chart (the axis from the lowest value).
+pub fn followers_chart(f: &mut Frame, area: Rect, app: &App, theme: &Theme, tight: bool) {
     let c = &app.view.audit.charts;
-    let (lo, hi) = c.followers.y_bounds().unwrap_or((0.0, 1.0));
+    let series = [(&c.followers, "")];
+    let (lo, hi) = if tight {
+        tight_bounds(&series)
+    } else {
+        c.followers.y_bounds()
+    }
+    .unwrap_or((0.0, 1.0));
     let mut store = Vec::new();
     let mut extra = marks(app, lo, hi, theme, &mut store);
     let mut extra_legend = marks_legend(app, theme);
@@ -413,6 +435,7 @@ pub fn followers_chart(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lines = Lines {
         series: vec![(&c.followers, c.followers_label)],
         dots: false,
+        tight,
         extra,
         extra_legend,
         unit: c.followers_label,
@@ -446,6 +469,7 @@ pub fn reach(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let lines = Lines {
             series: vec![(&c.reach, "reach"), (&c.impressions, "views")],
             dots: false,
+            tight: false,
             extra,
             extra_legend: marks_legend(app, theme),
             unit: "a day",
@@ -478,6 +502,7 @@ pub fn engagement(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let lines = Lines {
             series: vec![(&c.er_post, "ER post"), (&c.err, "ERR")],
             dots: true,
+            tight: false,
             extra,
             extra_legend: marks_legend(app, theme),
             unit: "% a post, by day",

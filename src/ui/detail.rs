@@ -25,7 +25,7 @@ pub fn finding(f: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme
     let block = panel(format!("Followers, with {} marked", dates(x)), false, theme);
     let inner = block.inner(chart_area);
     f.render_widget(block, chart_area);
-    followers_chart(f, inner, app, theme);
+    followers_chart(f, inner, app, theme, true);
 
     let block = panel(
         format!("{} · {}", x.severity.as_str().to_uppercase(), x.rule),
