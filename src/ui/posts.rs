@@ -17,10 +17,19 @@ fn v(kpi: Kpi, x: Option<f64>) -> String {
 
 pub fn top_posts(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
     let next = app.next_ranking().label();
+    let flagged = app.top_posts().iter().any(|r| {
+        app.findings_of(&r.post.id)
+            .any(|x| x.severity >= crate::rules::Severity::Medium)
+    });
     let title = format!(
-        "Top 5 posts of {} by {} (s: by {next})",
+        "Top 5 posts of {} by {} (s: by {next}){}",
         app.period_name(),
-        app.shown_ranking().label()
+        app.shown_ranking().label(),
+        if flagged {
+            " · ! a finding about the post"
+        } else {
+            ""
+        }
     );
     let block = panel(title, true, theme);
     let posts = app.top_posts();
