@@ -74,6 +74,14 @@ impl AccountAudit {
         let mut summary = metrics::summarize(account, p);
         let eval = rules::evaluate_with(account, &self.analysis, &summary, th);
         let flagged_followers = self.analysis.flagged_followers(p);
+        if let Some(c) = summary.contract.as_mut() {
+            let flagged: Vec<f64> = c
+                .during
+                .iter()
+                .filter_map(|m| self.analysis.flagged_followers(m))
+                .collect();
+            c.flagged_during = (!flagged.is_empty()).then(|| flagged.iter().sum());
+        }
         if let Some(flagged) = flagged_followers {
             for entry in &mut summary.plan {
                 entry.take_out(flagged, &summary.kpis);

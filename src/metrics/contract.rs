@@ -42,6 +42,9 @@ pub struct ContractComparison {
     pub rows: Vec<ContractRow>,
     /// Changes in how the platform counts between the first month compared and the last.
     pub changes: Vec<super::changes::MetricChange>,
+    /// The followers the spike rules flag in the contract's months (set by the audit, which
+    /// knows them): the "during" net growth includes them.
+    pub flagged_during: Option<f64>,
 }
 
 impl ContractComparison {
@@ -128,6 +131,7 @@ pub fn compare(account: &Account, p: &Period) -> Option<ContractComparison> {
         _ => Vec::new(),
     };
     Some(ContractComparison {
+        flagged_during: None,
         changes,
         start,
         end: c.end,

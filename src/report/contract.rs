@@ -47,6 +47,27 @@ fn change(kpi: Kpi, d: Option<f64>) -> String {
     }
 }
 
+/// The contract's monthly net growth without the followers the spike rules flag in its
+/// months.
+pub fn net_growth_without_flagged(c: &ContractComparison) -> Option<f64> {
+    let flagged = c.flagged_during?;
+    let during = c.row(crate::metrics::Kpi::NetGrowth)?.during?;
+    Some(during - flagged / c.during.len().max(1) as f64)
+}
+
+/// Where the contract's months hold flagged followers: how the "during" net growth reads
+/// without them.
+pub fn flagged_note(c: &ContractComparison) -> Option<String> {
+    let flagged = c.flagged_during?;
+    let during = c.row(crate::metrics::Kpi::NetGrowth)?.during?;
+    Some(format!(
+        "The contract's months include {} followers that the spike rules flag: without them the account grew {} a month, not {}.",
+        format::count(flagged.round()),
+        format::group(net_growth_without_flagged(c)?, 1),
+        format::group(during, 1)
+    ))
+}
+
 /// One row a KPI: label, before, during, after, change.
 pub fn rows(c: &ContractComparison, currency: &str) -> Vec<[String; 5]> {
     c.rows

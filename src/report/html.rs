@@ -262,6 +262,11 @@ pub fn render(input: &ReportInput) -> String {
             );
         }
         o.push_str("</table>\n");
+        for c in &s.claims {
+            if let Some(note) = verdict::claim_flagged(c, input.audit.flagged_followers) {
+                let _ = writeln!(o, "<p>{}.</p>", escape(&note));
+            }
+        }
     }
     if let Some(c) = &s.contract {
         let _ = writeln!(
@@ -282,7 +287,10 @@ pub fn render(input: &ReportInput) -> String {
             );
         }
         o.push_str("</table>\n");
-        for note in super::contract::change_notes(&c.changes) {
+        for note in super::contract::change_notes(&c.changes)
+            .into_iter()
+            .chain(super::contract::flagged_note(c))
+        {
             let _ = writeln!(o, "<p class=\"about\">{}</p>", escape(&note));
         }
     }

@@ -135,6 +135,8 @@ pub fn to_value(input: &ReportInput) -> Value {
             "months_before": c.before.iter().filter_map(|m| m.month_key()).collect::<Vec<_>>(),
             "months_during": c.during.iter().filter_map(|m| m.month_key()).collect::<Vec<_>>(),
             "months_after": c.after.iter().filter_map(|m| m.month_key()).collect::<Vec<_>>(),
+            "flagged_followers_during": number(c.flagged_during),
+            "net_growth_during_without_flagged": number(super::contract::net_growth_without_flagged(c)),
             "kpis": kpis,
         })
     });

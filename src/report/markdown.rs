@@ -84,6 +84,11 @@ pub fn render(input: &ReportInput) -> String {
     questions(&mut out, input);
     plan(&mut out, s, &cur);
     claims(&mut out, s, &cur, input.thresholds.get("claims_match_pct"));
+    for c in &s.claims {
+        if let Some(note) = verdict::claim_flagged(c, input.audit.flagged_followers) {
+            let _ = writeln!(out, "{}.\n", escape(&note));
+        }
+    }
     contract(&mut out, s, &cur);
     benchmarks(&mut out, s);
     top_posts(&mut out, s);
@@ -345,7 +350,10 @@ fn contract(out: &mut String, s: &PeriodSummary, cur: &str) {
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
-    for note in super::contract::change_notes(&c.changes) {
+    for note in super::contract::change_notes(&c.changes)
+        .into_iter()
+        .chain(super::contract::flagged_note(c))
+    {
         let _ = writeln!(out, "{}\n", escape(&note));
     }
 }

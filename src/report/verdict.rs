@@ -221,3 +221,19 @@ pub fn others(v: &Verdict, findings: &[crate::rules::Finding]) -> Option<String>
         all => Some(format!("but see the {} other findings", all.len())),
     }
 }
+
+/// Under a claim of followers in a period with flagged growth: "New followers: 2,492 of the
+/// measured 2,826 are followers the spike rules flag".
+pub fn claim_flagged(c: &crate::metrics::ClaimResult, flagged: Option<f64>) -> Option<String> {
+    use crate::metrics::Kpi;
+    let flagged = flagged.filter(|f| *f > 0.0)?;
+    if !matches!(c.kpi, Kpi::Follows | Kpi::NetGrowth | Kpi::FollowersEnd) {
+        return None;
+    }
+    Some(format!(
+        "{}: {} of the measured {} are followers the spike rules flag",
+        c.kpi.label(),
+        crate::format::count(flagged.round()),
+        crate::format::value(c.kpi, c.actual, "")
+    ))
+}

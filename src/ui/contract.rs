@@ -50,7 +50,10 @@ pub fn contract(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
             theme.text,
         )));
     }
-    for note in crate::report::contract::change_notes(&c.changes) {
+    for note in crate::report::contract::change_notes(&c.changes)
+        .into_iter()
+        .chain(crate::report::contract::flagged_note(c))
+    {
         lines.push(Line::from(Span::styled(note, theme.accent)));
     }
     lines.push(Line::from(""));

@@ -141,6 +141,11 @@ pub fn kpis(f: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Bounds {
             ),
             Span::styled(diff, style),
         ]));
+        if let Some(note) =
+            crate::report::verdict::claim_flagged(c, app.view.audit.flagged_followers)
+        {
+            lines.push(Line::from(Span::styled(format!("  {note}"), theme.bad)));
+        }
         if off && c.definitions.len() > 1 {
             let matched = crate::report::verdict::claim_matches(
                 c,
