@@ -53,8 +53,36 @@ pub fn interactive(
     path: Option<&std::path::Path>,
     common: &cli::args::Common,
 ) -> anyhow::Result<()> {
-    let opened = cli::open::open(path, common)?;
     let no_color = common.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if let Some(root) = path.filter(|p| is_portfolio(p)) {
+        return interactive_portfolio(root, common, no_color);
+    }
+    let opened = cli::open::open(path, common)?;
     let mut app = build_app(opened, no_color)?;
     tui::run(&mut app)
+}
+
+/// A folder without exports of its own whose folders are accounts.
+fn is_portfolio(path: &std::path::Path) -> bool {
+    path.is_dir() && {
+        let found = portfolio::candidates(path);
+        !found.is_empty() && !found.iter().any(|f| f == path)
+    }
+}
+
+/// The portfolio's list; Enter opens an account, Esc on its dashboard comes back.
+fn interactive_portfolio(
+    root: &std::path::Path,
+    common: &cli::args::Common,
+    no_color: bool,
+) -> anyhow::Result<()> {
+    let (total, rows) = cli::portfolio::stream(root, common);
+    let mut state = app::portfolio::PortfolioState::new(root.display().to_string(), total);
+    let user_theme = config::UserConfig::load(common.config.as_deref())?.theme;
+    let theme = ui::Theme::pick(user_theme.as_deref(), no_color);
+    let mut open = |folder: &str| -> anyhow::Result<app::App> {
+        let opened = cli::open::open(Some(&root.join(folder)), common)?;
+        build_app(opened, no_color)
+    };
+    tui::run_portfolio(&mut state, &rows, &mut open, &theme)
 }

@@ -32,4 +32,6 @@ pub enum Action {
     FocusFindings,
     Export,
     Back,
+    /// The portfolio's next sort order.
+    Sort,
 }

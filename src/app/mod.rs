@@ -2,6 +2,7 @@
 //! `App::update` changes state, and the drawing code reads `&App`.
 
 mod action;
+pub mod portfolio;
 mod state;
 pub mod view;
 
@@ -64,6 +65,10 @@ pub struct App {
     pub detail_scroll: u16,
     /// How far the list or text on screen can scroll, as the last frame drew it.
     pub bounds: Bounds,
+    /// Opened from a portfolio's list: Esc on the dashboard returns to it.
+    pub in_portfolio: bool,
+    /// Set when Esc left the account for the portfolio's list.
+    pub back_to_list: bool,
     /// A one-line message for the footer (e.g. the path of a written report).
     pub status: Option<String>,
     quit: bool,
@@ -107,6 +112,8 @@ impl App {
             help_scroll: 0,
             detail_scroll: 0,
             bounds: Bounds::default(),
+            in_portfolio: false,
+            back_to_list: false,
             status: None,
             quit: false,
         }
@@ -378,8 +385,14 @@ impl App {
             Action::Back => {
                 if self.stack.len() > 1 {
                     self.stack.pop();
+                } else if self.in_portfolio {
+                    // Opened from a portfolio: Esc on the dashboard goes back to the list
+                    // (q quits the program).
+                    self.back_to_list = true;
+                    self.quit = true;
                 }
             }
+            Action::Sort => {}
         }
         Effect::None
     }

@@ -68,6 +68,8 @@ pub enum Mode {
     TopPosts,
     Detail,
     Help,
+    /// The list of a portfolio's accounts.
+    Portfolio,
 }
 
 impl Screen {

@@ -12,37 +12,60 @@ use std::path::Path;
 /// audit.toml is not an account; one that cannot be read is a row with its reason.
 pub fn rows(root: &Path, common: &Common) -> Vec<Row> {
     let today = chrono::Local::now().date_naive();
-    let folders = portfolio::candidates(root);
-    let mut rows: Vec<Row> = folders
+    let mut rows: Vec<Row> = portfolio::candidates(root)
         .par_iter()
-        .filter_map(|dir| {
-            let folder = dir
-                .strip_prefix(root)
-                .ok()
-                .filter(|p| !p.as_os_str().is_empty())
-                .map_or_else(|| ".".to_string(), |p| p.display().to_string());
-            match super::open::open(Some(dir), common) {
-                Ok(o) if o.load.sources.is_empty() && !dir.join("audit.toml").is_file() => None,
-                Ok(o) if o.load.sources.is_empty() => Some(Row::failed(
-                    folder,
-                    "no file of the folder is a recognised export".to_string(),
-                )),
-                Ok(o) => Some(portfolio::row(
-                    folder,
-                    &o.account,
-                    &o.load,
-                    &o.thresholds,
-                    today,
-                )),
-                Err(e) => Some(Row::failed(
-                    folder,
-                    crate::text::one_line(&format!("{e:#}")),
-                )),
-            }
-        })
+        .filter_map(|dir| row_of(root, dir, common, today))
         .collect();
     portfolio::sort(&mut rows);
     rows
+}
+
+/// A folder's name under the root: "clients/acme", or "." for the root itself.
+pub fn folder_name(root: &Path, dir: &Path) -> String {
+    dir.strip_prefix(root)
+        .ok()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| ".".to_string(), |p| p.display().to_string())
+}
+
+/// The row of one folder; `None` where it holds no recognised export and no audit.toml.
+pub fn row_of(root: &Path, dir: &Path, common: &Common, today: chrono::NaiveDate) -> Option<Row> {
+    let folder = folder_name(root, dir);
+    match super::open::open(Some(dir), common) {
+        Ok(o) if o.load.sources.is_empty() && !dir.join("audit.toml").is_file() => None,
+        Ok(o) if o.load.sources.is_empty() => Some(Row::failed(
+            folder,
+            "no file of the folder is a recognised export".to_string(),
+        )),
+        Ok(o) => Some(portfolio::row(
+            folder,
+            &o.account,
+            &o.load,
+            &o.thresholds,
+            today,
+        )),
+        Err(e) => Some(Row::failed(
+            folder,
+            crate::text::one_line(&format!("{e:#}")),
+        )),
+    }
+}
+
+/// Read the accounts under `root` on all cores in the background, each row sent as it is
+/// made (`None` for a folder that is no account); returns how many folders are read and the
+/// rows' receiver.
+pub fn stream(root: &Path, common: &Common) -> (usize, std::sync::mpsc::Receiver<Option<Row>>) {
+    let folders = portfolio::candidates(root);
+    let total = folders.len();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (root, common) = (root.to_path_buf(), common.clone());
+    std::thread::spawn(move || {
+        let today = chrono::Local::now().date_naive();
+        folders.par_iter().for_each_with(tx, |tx, dir| {
+            let _ = tx.send(row_of(&root, dir, &common, today));
+        });
+    });
+    (total, rx)
 }
 
 /// Returns whether an account has a finding at or above `--fail-on`.

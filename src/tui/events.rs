@@ -11,6 +11,9 @@ pub enum Input {
     Resize,
     /// The terminal was taken back after a stop: draw the whole screen anew.
     Redraw,
+    /// Time passed with no event (a polling source): what runs in the background may have
+    /// moved on.
+    Tick,
     Other,
 }
 
@@ -65,6 +68,20 @@ fn convert(code: KeyCode, mods: KeyModifiers) -> Option<Key> {
         KeyCode::End => Key::End,
         _ => return None,
     })
+}
+
+/// The real terminal's events, or a tick after `0` without one: for a screen that changes
+/// while the user waits (a portfolio being read).
+pub struct PollingEvents(pub std::time::Duration);
+
+impl EventSource for PollingEvents {
+    fn next(&mut self) -> std::io::Result<Option<Input>> {
+        if event::poll(self.0)? {
+            CrosstermEvents.next()
+        } else {
+            Ok(Some(Input::Tick))
+        }
+    }
 }
 
 /// A fixed list of events, for tests.

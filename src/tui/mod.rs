@@ -4,9 +4,10 @@
 mod events;
 mod export;
 
-pub use events::{CrosstermEvents, EventSource, Input, ScriptedEvents};
+pub use events::{CrosstermEvents, EventSource, Input, PollingEvents, ScriptedEvents};
 
-use crate::app::{App, Effect};
+use crate::app::portfolio::PortfolioState;
+use crate::app::{Action, App, Effect, Mode};
 use crate::ui;
 use anyhow::{bail, Result};
 use ratatui::backend::Backend;
@@ -49,6 +50,23 @@ fn restore_terminal() {
 
 /// Run the interactive audit until the user quits.
 pub fn run(app: &mut App) -> Result<()> {
+    with_terminal(|terminal| run_loop(terminal, app, &mut CrosstermEvents))
+}
+
+/// Run a portfolio's list until the user quits: rows arrive from `rows` while the accounts are
+/// read; Enter opens an account with `open`, Esc on its dashboard comes back to the list.
+pub fn run_portfolio(
+    state: &mut PortfolioState,
+    rows: &std::sync::mpsc::Receiver<Option<crate::portfolio::Row>>,
+    open: &mut dyn FnMut(&str) -> Result<App>,
+    theme: &ui::Theme,
+) -> Result<()> {
+    let mut events = PollingEvents(std::time::Duration::from_millis(100));
+    with_terminal(|terminal| portfolio_loop(terminal, state, rows, &mut events, open, theme))
+}
+
+/// Take the terminal, run `body`, and give the terminal back on every way out.
+fn with_terminal(body: impl FnOnce(&mut ratatui::DefaultTerminal) -> Result<()>) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
             "the interactive audit needs a terminal; to write the audit to a file use `smm-audit report [PATH] -o FILE`"
@@ -74,7 +92,7 @@ pub fn run(app: &mut App) -> Result<()> {
         previous(info);
     }));
     restore_on_signals();
-    let result = run_loop(&mut terminal, app, &mut CrosstermEvents);
+    let result = body(&mut terminal);
     // The terminal went away and the event loop noticed before the SIGHUP did: the same end
     // as the hang-up (128 + 1), not an error message nobody can read.
     if result.as_ref().is_err_and(hung_up) {
@@ -115,7 +133,13 @@ fn restore_on_signals() {
                 SIGTSTP => suspend(),
                 SIGCONT => resume(),
                 _ => {
-                    give_back(&mut active());
+                    // Holding standard output until the exit keeps the rest of a frame being
+                    // drawn (and its hidden cursor) from landing after the restore.
+                    // (The same order as a suspend: the state lock, then standard output.)
+                    let mut held = active();
+                    let out = std::io::stdout();
+                    let _out = out.lock();
+                    give_back(&mut held);
                     std::process::exit(128 + sig);
                 }
             }
@@ -197,8 +221,68 @@ where
                 terminal.resize(area)?;
                 dirty = true;
             }
-            Some(Input::Other) => {}
+            Some(Input::Other) | Some(Input::Tick) => {}
             None => break,
+        }
+    }
+    Ok(())
+}
+
+/// The portfolio's list: drawn when rows arrive or a key moves it. Generic over the backend
+/// and the events, as `run_loop`, so that tests drive it.
+pub fn portfolio_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut PortfolioState,
+    rows: &std::sync::mpsc::Receiver<Option<crate::portfolio::Row>>,
+    events: &mut impl EventSource,
+    open: &mut dyn FnMut(&str) -> Result<App>,
+    theme: &ui::Theme,
+) -> Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let mut dirty = true;
+    while !state.should_quit() {
+        let arrived: Vec<_> = rows.try_iter().collect();
+        if !arrived.is_empty() {
+            state.add(arrived);
+            dirty = true;
+        }
+        if dirty {
+            let mut page = state.page;
+            terminal.draw(|f| page = ui::portfolio::render(state, f, theme))?;
+            state.page = page;
+            dirty = false;
+        }
+        match events.next()? {
+            Some(Input::Key(key)) => {
+                if let Some(action) = ui::keymap::action_for(key, Mode::Portfolio) {
+                    state.update(action);
+                    dirty = true;
+                }
+            }
+            Some(Input::Resize) => {
+                terminal.autoresize()?;
+                dirty = true;
+            }
+            Some(Input::Redraw) => {
+                let area = terminal.size()?.into();
+                terminal.resize(area)?;
+                dirty = true;
+            }
+            Some(Input::Tick) | Some(Input::Other) => {}
+            None => break,
+        }
+        if let Some(folder) = state.open.take() {
+            let mut app = open(&folder)?;
+            app.in_portfolio = true;
+            terminal.clear()?;
+            run_loop(terminal, &mut app, events)?;
+            if !app.back_to_list {
+                state.update(Action::Quit);
+            }
+            terminal.clear()?;
+            dirty = true;
         }
     }
     Ok(())

@@ -2,7 +2,7 @@
 
 use super::keymap;
 use super::Theme;
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Mode};
 use crate::report::verdict;
 use crate::rules::VerdictLevel;
 use crate::text::{fit_words, one_line};
@@ -162,7 +162,11 @@ pub fn footer(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    let hints = keymap::footer(app.mode());
+    // Esc on the dashboard leads somewhere only from a portfolio's list.
+    let hints: Vec<_> = keymap::footer(app.mode())
+        .into_iter()
+        .filter(|(k, _)| *k != "Esc" || app.mode() != Mode::Dashboard || app.in_portfolio)
+        .collect();
     // Where the hints do not fit, the keys stay and the words go, from the last hint back;
     // quit and help keep theirs.
     let mut worded = vec![true; hints.len()];

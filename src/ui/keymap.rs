@@ -47,7 +47,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[Key::Char('?')],
         action: Action::Help,
-        modes: &[],
+        modes: &[Dashboard, TopPosts, Detail, Help],
         shown: "?",
         label: "help",
         footer: true,
@@ -183,9 +183,17 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[Key::Enter],
         action: Action::Open,
-        modes: &[Dashboard, TopPosts, Detail],
+        modes: &[Dashboard, TopPosts, Detail, Portfolio],
         shown: "Enter",
         label: "open",
+        footer: true,
+    },
+    Binding {
+        keys: &[Key::Char('s')],
+        action: Action::Sort,
+        modes: &[Portfolio],
+        shown: "s",
+        label: "sort",
         footer: true,
     },
     Binding {
@@ -247,7 +255,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding {
         keys: &[Key::Esc],
         action: Action::Back,
-        modes: &[TopPosts, Detail, Help],
+        modes: &[Dashboard, TopPosts, Detail, Help],
         shown: "Esc",
         label: "back",
         footer: true,
@@ -286,6 +294,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::CycleRanking => "rank the top posts by reach, views, engagements or ER post",
         Action::Export => "write the month's Markdown report to a new file in the current folder",
         Action::Back => "back",
+        Action::Sort => "in a portfolio, sort by risk, name, followers or last data",
         Action::NextMonth | Action::Down | Action::PageDown | Action::End => "",
     }
 }

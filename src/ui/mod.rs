@@ -9,6 +9,7 @@ mod help;
 mod history;
 pub mod keymap;
 mod lists;
+pub mod portfolio;
 mod posts;
 mod sources;
 pub mod theme;

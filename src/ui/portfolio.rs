@@ -1,0 +1,119 @@
+//! The portfolio on screen: one row per account, most at risk first (or as `s` sorts), the
+//! verdicts in their colours, a progress line while the accounts are read.
+
+use super::frame::panel;
+use super::keymap;
+use super::Theme;
+use crate::app::portfolio::PortfolioState;
+use crate::portfolio::render::cells;
+use crate::rules::VerdictLevel;
+use ratatui::layout::{Constraint, Layout, Margin};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table, TableState};
+use ratatui::Frame;
+
+/// The columns shown, by their index in the portfolio's cells, and their widths; the later
+/// ones give way on a narrow screen.
+const COLUMNS: [(usize, &str, u16); 12] = [
+    (0, "account", 22),
+    (3, "verdict", 16),
+    (4, "flagged", 7),
+    (5, "followers", 10),
+    (6, "growth", 9),
+    (7, "ER post", 8),
+    (11, "findings", 8),
+    (12, "last data", 10),
+    (1, "platform", 9),
+    (2, "month", 7),
+    (8, "reach/f", 8),
+    (14, "note", 30),
+];
+
+/// Draws the list; returns the rows a page holds.
+pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
+    let area = f.area();
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let flagged = state
+        .rows
+        .iter()
+        .filter(|r| r.verdict.is_some_and(|v| v.is_flagged()))
+        .count();
+    let progress = if state.loading() {
+        format!("reading {} of {} folders…", state.read, state.total)
+    } else {
+        format!("{} accounts, {flagged} flagged", state.rows.len())
+    };
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" smm-audit │ portfolio ", theme.title),
+            Span::styled(crate::text::one_line(&state.root), theme.text),
+            Span::styled(format!(" · {progress}"), theme.dim),
+        ])),
+        header,
+    );
+    // The columns that fit, in order.
+    let mut used = 4u16;
+    let shown: Vec<&(usize, &str, u16)> = COLUMNS
+        .iter()
+        .take_while(|(_, _, w)| {
+            used += w + 1;
+            used <= body.width
+        })
+        .collect();
+    let title = format!("Accounts by {} (s: sort)", state.sort.label());
+    let head = TableRow::new(shown.iter().map(|(_, h, _)| Cell::from(*h))).style(theme.title);
+    let rows: Vec<TableRow> = state
+        .rows
+        .iter()
+        .map(|r| {
+            let all = cells(r);
+            TableRow::new(shown.iter().map(|(i, _, w)| {
+                // The verdict in a few words where its column is short.
+                let full = match (*i, r.verdict, &r.error) {
+                    (3, Some(v), None) => crate::report::verdict::short_label(v).to_string(),
+                    _ => all[*i].clone(),
+                };
+                let text = crate::text::fit(&full, usize::from(*w));
+                let cell = Cell::from(text);
+                match (*i, r.verdict) {
+                    (3, Some(v)) => cell.style(theme.verdict(v)),
+                    (3, None) => cell.style(theme.verdict(VerdictLevel::InsufficientData)),
+                    _ => cell,
+                }
+            }))
+        })
+        .collect();
+    let widths: Vec<Constraint> = shown
+        .iter()
+        .map(|(_, _, w)| Constraint::Length(*w))
+        .collect();
+    let mut table_state = TableState::default();
+    if !state.rows.is_empty() {
+        table_state.select(Some(state.sel.min(state.rows.len() - 1)));
+    }
+    f.render_stateful_widget(
+        Table::new(rows, widths)
+            .header(head)
+            .block(panel(title, true, theme))
+            .row_highlight_style(theme.selected)
+            .highlight_symbol("▶ "),
+        body,
+        &mut table_state,
+    );
+    let hints: Vec<Span> = keymap::footer(crate::app::Mode::Portfolio)
+        .into_iter()
+        .flat_map(|(k, l)| {
+            [
+                Span::styled(format!(" {k}"), theme.accent),
+                Span::styled(format!(" {l} "), theme.dim),
+            ]
+        })
+        .collect();
+    f.render_widget(Paragraph::new(Line::from(hints)), footer);
+    body.inner(Margin::new(1, 2)).height
+}
