@@ -15,7 +15,7 @@ use ratatui::Frame;
 /// The columns shown, by their index in the portfolio's cells, and their widths; the later
 /// ones give way on a narrow screen.
 const COLUMNS: [(usize, &str, u16); 12] = [
-    (0, "account", 22),
+    (0, "account", 30),
     (3, "verdict", 16),
     (4, "flagged", 7),
     (5, "followers", 10),
@@ -66,6 +66,11 @@ pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
         })
         .collect();
     let title = format!("Accounts by {} (s: sort)", state.sort.label());
+    let mut names = std::collections::HashMap::new();
+    for r in &state.rows {
+        *names.entry(r.name.as_str()).or_insert(0) += 1;
+    }
+    let shared = |name: &str| names.get(name).is_some_and(|n| *n > 1);
     let head = TableRow::new(shown.iter().map(|(_, h, _)| Cell::from(*h))).style(theme.title);
     let rows: Vec<TableRow> = state
         .rows
@@ -73,9 +78,14 @@ pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
         .map(|r| {
             let all = cells(r);
             TableRow::new(shown.iter().map(|(i, _, w)| {
-                // The verdict in a few words where its column is short.
+                // The verdict in a few words where its column is short; an account whose
+                // name another shares is told apart by its folder.
                 let full = match (*i, r.verdict, &r.error) {
                     (3, Some(v), None) => crate::report::verdict::short_label(v).to_string(),
+                    (0, _, _) if shared(&r.name) => {
+                        let last = r.folder.rsplit('/').next().unwrap_or(&r.folder);
+                        format!("{} ({last})", all[0])
+                    }
                     _ => all[*i].clone(),
                 };
                 let text = crate::text::fit(&full, usize::from(*w));
