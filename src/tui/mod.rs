@@ -211,17 +211,7 @@ where
                     dirty = true;
                 }
             }
-            Some(Input::Resize) => {
-                terminal.autoresize()?;
-                dirty = true;
-            }
-            Some(Input::Redraw) => {
-                // Clears the screen and forgets what was drawn, so the next frame is whole.
-                let area = terminal.size()?.into();
-                terminal.resize(area)?;
-                dirty = true;
-            }
-            Some(Input::Other) | Some(Input::Tick) => {}
+            Some(other) => dirty |= screen_event(terminal, other)?,
             None => break,
         }
     }
@@ -261,16 +251,7 @@ where
                     dirty = true;
                 }
             }
-            Some(Input::Resize) => {
-                terminal.autoresize()?;
-                dirty = true;
-            }
-            Some(Input::Redraw) => {
-                let area = terminal.size()?.into();
-                terminal.resize(area)?;
-                dirty = true;
-            }
-            Some(Input::Tick) | Some(Input::Other) => {}
+            Some(other) => dirty |= screen_event(terminal, other)?,
             None => break,
         }
         if let Some(folder) = state.open.take() {
@@ -286,4 +267,22 @@ where
         }
     }
     Ok(())
+}
+
+/// What every loop does with an event that is not a key: a resize redraws, a redraw after a
+/// stop clears the screen and forgets what was drawn (so the next frame is whole), a tick or
+/// another event changes nothing. Returns whether the screen must be drawn.
+fn screen_event<B: Backend>(terminal: &mut Terminal<B>, input: Input) -> Result<bool>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    match input {
+        Input::Resize => terminal.autoresize()?,
+        Input::Redraw => {
+            let area = terminal.size()?.into();
+            terminal.resize(area)?;
+        }
+        Input::Key(_) | Input::Tick | Input::Other => return Ok(false),
+    }
+    Ok(true)
 }
