@@ -100,7 +100,8 @@ const SHARED_IN_PLATFORM: &[&str] = &[
     "traffic",
     "test_support",
     "Ctx",
-    "PlatformImporter",
+    "Format",
+    "Reader",
 ];
 
 /// The word after `prefix` at each place it occurs.

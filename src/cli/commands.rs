@@ -256,12 +256,12 @@ pub fn formats() -> Result<()> {
     );
     let _ = writeln!(o, "(comma, semicolon, tab) are detected per file.\n");
     let _ = writeln!(o, "Platform exports:");
-    for imp in crate::import::platform::all() {
-        let _ = writeln!(o, "  {}", imp.format());
-        let _ = writeln!(o, "      recognised by: {}", imp.recognition());
-        if !imp.download().is_empty() {
-            let _ = writeln!(o, "      download: {}", imp.download());
-        }
+    for format in crate::import::platform::all()
+        .filter(|f| !matches!(f.reader, crate::import::platform::Reader::Canonical))
+    {
+        let _ = writeln!(o, "  {}", format.name);
+        let _ = writeln!(o, "      recognised by: {}", format.recognition);
+        let _ = writeln!(o, "      download: {}", format.download);
     }
     let _ = writeln!(
         o,

@@ -1,8 +1,8 @@
 //! One file: decode it, find its header, and hand it to the importer that recognises it.
 
-use super::canonical::{self, Detection, Parsed};
+use super::canonical::{self, Claim, Detection, Parsed};
 use super::decode::decode;
-use super::platform::{self, Ctx};
+use super::platform::{self, Ctx, Format, Reader};
 use super::report::{LoadReport, Source};
 use super::{cells, plausible, table, ImportError, LoadOptions, SourceFile};
 use crate::model::AuditConfig;
@@ -152,14 +152,13 @@ pub fn read_one(
     opts: LoadOptions,
     report: &mut LoadReport,
 ) -> Result<Option<ReadFile>, ImportError> {
-    let importers = platform::all();
-    let done = |parts: Vec<Parsed>, platform: bool, undated_audience: bool| {
+    let done = |parts: Vec<Parsed>, format: &Format| {
         Some(ReadFile {
             name: file.name.clone(),
-            platform,
+            platform: !matches!(format.reader, Reader::Canonical),
             modified: file.modified,
             parts,
-            undated_audience,
+            undated_audience: format.undated_audience,
         })
     };
     let export_date = export_date(file, opts);
@@ -172,15 +171,15 @@ pub fn read_one(
         config,
         report,
     };
-    if let Some(imp) = importers
-        .iter()
-        .find(|i| i.matches_bytes(&file.bytes, &file.name))
-    {
-        let mut ctx = ctx_for(report);
-        let mut parts = imp.read_bytes(&file.bytes, &mut ctx)?;
+    let by_bytes = platform::all().find_map(|f| match f.reader {
+        Reader::Bytes(_, read) if f.claims_bytes(&file.bytes, &file.name) => Some((f, read)),
+        _ => None,
+    });
+    if let Some((format, read)) = by_bytes {
+        let mut parts = read(&file.bytes, &mut ctx_for(report))?;
         plausible::check(&mut parts, &file.name, opts.today, report);
-        record(report, file, imp.format(), "binary", &parts);
-        return Ok(done(parts, true, imp.undated_audience()));
+        record(report, file, format.name, "binary", &parts);
+        return Ok(done(parts, format));
     }
     let decoded = decode(&file.bytes);
     if looks_binary(&decoded.text) {
@@ -199,7 +198,7 @@ pub fn read_one(
             return Ok(None);
         }
     };
-    // Recognition looks at the header and the first rows; the importer reads on from there,
+    // Recognition looks at the header and the first rows; the format reads on from there,
     // one row at a time for a canonical file, all kept for a platform export.
     table.read_first_rows(&mut records, table::PREVIEW_ROWS);
     // Notes on the file itself: its structure, and bytes its encoding could not read.
@@ -222,100 +221,74 @@ pub fn read_one(
         .name
         .rsplit_once('.')
         .map_or(file.name.as_str(), |(s, _)| s);
-    let detection = canonical::detect(&table, stem);
-    let platform_match = importers
-        .iter()
-        .find(|i| i.matches_table(&table, &file.name, config));
-    // A platform export can carry the canonical names (TikTok's `Date`, `Followers`); its
-    // dates are not ISO dates, which is how it is told apart from a canonical file.
-    let canonical_dates = |kind: canonical::Kind| {
-        let col = match kind {
-            canonical::Kind::Posts => "published_at",
-            canonical::Kind::Messages => "received_at",
-            _ => "date",
-        };
-        let Some(i) = table.column(col) else {
-            return false;
-        };
-        let mut cells = table
-            .rows
-            .iter()
-            .filter_map(|r| r.cells.get(i))
-            .filter(|c| !c.trim().is_empty())
-            .take(5)
-            .peekable();
-        cells.peek().is_none()
-            || cells.any(|c| {
-                cells::date(c).is_ok_and(|d| d.is_some())
-                    || cells::timestamp(c, opts.tz).is_ok_and(|d| d.is_some())
-            })
-    };
-    let shaped = canonical::shaped(&table);
-    let detection = match detection {
-        Detection::Recognised(kind)
-            if platform_match.is_some() && shaped != Some(kind) && !canonical_dates(kind) =>
-        {
-            Detection::Unknown
+    // The registry's first sure claim reads the file; else a canonical file's fallback claim.
+    let canonical = canonical::claim(&table, stem, opts.tz);
+    let chosen = platform::all().find(|f| match f.reader {
+        Reader::Canonical => matches!(canonical, Claim::Sure(_)),
+        _ => f.claims_table(&table, &file.name, config),
+    });
+    let chosen = match (chosen, canonical) {
+        (Some(f), Claim::Sure(d) | Claim::Fallback(d)) if matches!(f.reader, Reader::Canonical) => {
+            Chosen::Canonical(d)
         }
-        d => d,
+        (None, Claim::Fallback(d)) => Chosen::Canonical(d),
+        (Some(f), _) => Chosen::Table(f),
+        (None, _) => Chosen::Nothing,
     };
-    // A canonical file that lacks a required column is set aside as one, not read as the
-    // platform export that shares some of its column names.
-    let platform_match = match detection {
-        Detection::MissingColumn { kind, .. } if shaped == Some(kind) => None,
-        _ => platform_match,
-    };
-    if let Detection::Recognised(kind) = detection {
-        file_notes(report, &table);
-        for (line, note) in table.renamed_notes() {
-            report.warn(&file.name, Some(line), note);
-        }
-        let parsed =
-            match canonical::parse_records(kind, &table, records, &file.name, opts.tz, report) {
+    match chosen {
+        Chosen::Canonical(Detection::Recognised(kind)) => {
+            file_notes(report, &table);
+            for (line, note) in table.renamed_notes() {
+                report.warn(&file.name, Some(line), note);
+            }
+            let parsed = match canonical::parse_records(
+                kind, &table, records, &file.name, opts.tz, report,
+            ) {
                 Ok(p) => p,
                 Err(why) => {
                     report.set_aside(&file.name, why);
                     return Ok(None);
                 }
             };
-        let mut parts = vec![parsed];
-        plausible::check(&mut parts, &file.name, opts.today, report);
-        record(report, file, &kind.format(), decoded.encoding, &parts);
-        return Ok(done(parts, false, false));
-    }
-    if let Some(imp) = platform_match {
-        if let Err(why) = table.read_rows(records) {
-            report.set_aside(&file.name, why);
-            return Ok(None);
+            let mut parts = vec![parsed];
+            plausible::check(&mut parts, &file.name, opts.today, report);
+            record(report, file, &kind.format(), decoded.encoding, &parts);
+            Ok(done(parts, &platform::CANONICAL))
         }
-        file_notes(report, &table);
-        if table.rows.is_empty() {
-            report.warn(
-                &file.name,
-                None,
-                "has a header and no rows under it: it gives nothing to the audit",
-            );
-        }
-        table.forget_lookups();
-        let mut ctx = ctx_for(report);
-        let mut parts = imp.read_table(&table, &mut ctx)?;
-        plausible::check(&mut parts, &file.name, opts.today, report);
-        unread_figures(&table, &parts, &file.name, report);
-        record(report, file, imp.format(), decoded.encoding, &parts);
-        return Ok(done(parts, true, imp.undated_audience()));
-    }
-    match detection {
-        Detection::MissingColumn {
+        Chosen::Canonical(Detection::MissingColumn {
             kind,
             column,
             needs,
-        } => Err(ImportError::MissingColumn {
+        }) => Err(ImportError::MissingColumn {
             file: file.name.clone(),
             column,
             kind: kind.name(),
             needs,
         }),
-        _ => {
+        Chosen::Table(format) => {
+            let Reader::Table(_, read) = format.reader else {
+                unreachable!("only a table format claims a table")
+            };
+            if let Err(why) = table.read_rows(records) {
+                report.set_aside(&file.name, why);
+                return Ok(None);
+            }
+            file_notes(report, &table);
+            if table.rows.is_empty() {
+                report.warn(
+                    &file.name,
+                    None,
+                    "has a header and no rows under it: it gives nothing to the audit",
+                );
+            }
+            table.forget_lookups();
+            let mut parts = read(&table, &mut ctx_for(report))?;
+            plausible::check(&mut parts, &file.name, opts.today, report);
+            unread_figures(&table, &parts, &file.name, report);
+            record(report, file, format.name, decoded.encoding, &parts);
+            Ok(done(parts, format))
+        }
+        Chosen::Canonical(Detection::Unknown) | Chosen::Nothing => {
             let first: Vec<String> = table
                 .headers
                 .iter()
@@ -332,4 +305,11 @@ pub fn read_one(
             Ok(None)
         }
     }
+}
+
+/// The format that reads a delimited file.
+enum Chosen {
+    Canonical(Detection),
+    Table(&'static Format),
+    Nothing,
 }

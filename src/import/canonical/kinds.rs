@@ -1,7 +1,9 @@
 //! The six canonical files, their columns, and how a header is matched to one of them.
 
+use crate::import::cells;
 use crate::import::table::Table;
 use crate::model::DailyRow;
+use chrono_tz::Tz;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -184,6 +186,55 @@ pub fn detect(table: &Table, file_stem: &str) -> Detection {
         }
         None => Detection::Unknown,
     }
+}
+
+/// How surely a header is a canonical file's (formats.md, "Recognition").
+pub enum Claim {
+    /// Its shape, or its ISO dates, say it is: read as the kind, or set aside for the
+    /// required column it lacks, whatever a platform's reader would claim.
+    Sure(Detection),
+    /// It could be one, where no platform's export claims the file.
+    Fallback(Detection),
+    No,
+}
+
+/// Whether a header and its first rows are a canonical file's. A platform export can carry the
+/// canonical names (TikTok's `Date`, `Followers`); its dates are not ISO dates, which is how it
+/// is told apart from a canonical file.
+pub fn claim(table: &Table, file_stem: &str, tz: Tz) -> Claim {
+    let shaped = shaped(table);
+    match detect(table, file_stem) {
+        Detection::Unknown => Claim::No,
+        d @ Detection::Recognised(kind) if shaped == Some(kind) || iso_dates(table, kind, tz) => {
+            Claim::Sure(d)
+        }
+        d @ Detection::MissingColumn { kind, .. } if shaped == Some(kind) => Claim::Sure(d),
+        d => Claim::Fallback(d),
+    }
+}
+
+/// Whether the kind's date column is empty in the first rows or holds an ISO date there.
+fn iso_dates(table: &Table, kind: Kind, tz: Tz) -> bool {
+    let col = match kind {
+        Kind::Posts => "published_at",
+        Kind::Messages => "received_at",
+        _ => "date",
+    };
+    let Some(i) = table.column(col) else {
+        return false;
+    };
+    let mut cells = table
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.get(i))
+        .filter(|c| !c.trim().is_empty())
+        .take(5)
+        .peekable();
+    cells.peek().is_none()
+        || cells.any(|c| {
+            cells::date(c).is_ok_and(|d| d.is_some())
+                || cells::timestamp(c, tz).is_ok_and(|d| d.is_some())
+        })
 }
 
 #[cfg(test)]

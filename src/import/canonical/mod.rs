@@ -3,5 +3,5 @@
 mod kinds;
 mod parse;
 
-pub use kinds::{detect, shaped, Detection, Kind};
+pub use kinds::{claim, detect, shaped, Claim, Detection, Kind};
 pub use parse::{parse_records, Parsed};

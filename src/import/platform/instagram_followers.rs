@@ -6,7 +6,7 @@
 //! (how many of today's followers followed on each day, in the account's zone); those follows
 //! are of followers who still follow (those who left are not in the list).
 
-use super::{Ctx, PlatformImporter};
+use super::{Ctx, Format, Reader};
 use crate::import::canonical::Parsed;
 use crate::import::ImportError;
 use crate::model::DailyRow;
@@ -14,9 +14,7 @@ use chrono::{DateTime, NaiveDate};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-pub fn importers() -> Vec<&'static dyn PlatformImporter> {
-    vec![&Followers]
-}
+pub(super) const FORMATS: &[&Format] = &[&FOLLOWERS];
 
 #[derive(Deserialize)]
 struct Entry {
@@ -48,8 +46,6 @@ pub struct Follower {
     pub timestamp: i64,
 }
 
-struct Followers;
-
 /// The text after a BOM and leading white space.
 fn body(bytes: &[u8]) -> &[u8] {
     let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -60,86 +56,83 @@ fn body(bytes: &[u8]) -> &[u8] {
     &b[start..]
 }
 
-impl PlatformImporter for Followers {
-    fn format(&self) -> &'static str {
-        "instagram/followers-list"
-    }
-
-    fn recognition(&self) -> &'static str {
+pub const FOLLOWERS: Format = Format {
+    name: "instagram/followers-list",
+    recognition:
         "a JSON file that is a list of entries with `string_list_data` (`followers_1.json`) or an \
-         object with `relationships_followers`; not the following list (`following.json`, \
-         `relationships_following`)"
-    }
-
-    fn download(&self) -> &'static str {
+     object with `relationships_followers`; not the following list (`following.json`, \
+     `relationships_following`)",
+    download:
         "Instagram → Settings → Accounts Center → Your information and permissions → Download \
-         your information → Followers and following → JSON"
-    }
+     your information → Followers and following → JSON",
+    undated_audience: false,
+    reader: Reader::Bytes(
+        |bytes, file| {
+            let b = body(bytes);
+            let head = &b[..b.len().min(4096)];
+            let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+            let name = file.to_lowercase();
+            match b.first() {
+                Some(b'[') => has(b"\"string_list_data\"") && !name.contains("following"),
+                Some(b'{') => has(b"\"relationships_followers\""),
+                _ => false,
+            }
+        },
+        read_followers,
+    ),
+};
 
-    fn matches_bytes(&self, bytes: &[u8], file: &str) -> bool {
-        let b = body(bytes);
-        let head = &b[..b.len().min(4096)];
-        let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
-        let name = file.to_lowercase();
-        match b.first() {
-            Some(b'[') => has(b"\"string_list_data\"") && !name.contains("following"),
-            Some(b'{') => has(b"\"relationships_followers\""),
-            _ => false,
-        }
+fn read_followers(bytes: &[u8], ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let followers = parse(bytes)
+        .map_err(|e| ctx.error(format!("is not a readable Instagram follower list ({e})")))?;
+    let (mut followers, without_time) = followers;
+    // A follow time before the platforms or after the export is not a follow: left out
+    // before the days between the first and the last follow are laid out.
+    let last = ctx.today.succ_opt().unwrap_or(ctx.today);
+    let day = |f: &Follower| {
+        DateTime::from_timestamp(f.timestamp, 0).map(|t| t.with_timezone(&ctx.tz).date_naive())
+    };
+    let before = followers.len();
+    followers.retain(|f| {
+        day(f).is_some_and(|d| d >= crate::import::plausible::first_day() && d <= last)
+    });
+    if followers.len() < before {
+        ctx.warn(
+            None,
+            format!(
+                "{} of the listed followers have a follow time before 2004 or after tomorrow \
+                 ({last}); they are left out",
+                before - followers.len()
+            ),
+        );
     }
-
-    fn read_bytes(&self, bytes: &[u8], ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let followers = parse(bytes)
-            .map_err(|e| ctx.error(format!("is not a readable Instagram follower list ({e})")))?;
-        let (mut followers, without_time) = followers;
-        // A follow time before the platforms or after the export is not a follow: left out
-        // before the days between the first and the last follow are laid out.
-        let last = ctx.today.succ_opt().unwrap_or(ctx.today);
-        let day = |f: &Follower| {
-            DateTime::from_timestamp(f.timestamp, 0).map(|t| t.with_timezone(&ctx.tz).date_naive())
-        };
-        let before = followers.len();
-        followers.retain(|f| {
-            day(f).is_some_and(|d| d >= crate::import::plausible::first_day() && d <= last)
-        });
-        if followers.len() < before {
-            ctx.warn(
-                None,
-                format!(
-                    "{} of the listed followers have a follow time before 2004 or after tomorrow \
-                     ({last}); they are left out",
-                    before - followers.len()
-                ),
-            );
-        }
-        if without_time > 0 {
-            ctx.warn(
-                None,
-                format!(
-                    "{without_time} of the listed followers have no follow time and are left out \
-                     of the daily follows"
-                ),
-            );
-        }
-        let list = followers
-            .iter()
-            .filter_map(|f| {
-                let at = DateTime::from_timestamp(f.timestamp, 0)?.with_timezone(&ctx.tz);
-                Some((
-                    0,
-                    crate::model::Follower {
-                        username: f.username.clone(),
-                        followed_at: at.fixed_offset(),
-                        date: at.date_naive(),
-                    },
-                ))
-            })
-            .collect();
-        Ok(vec![
-            Parsed::Daily(daily_follows(&followers, ctx.tz)),
-            Parsed::Followers(list),
-        ])
+    if without_time > 0 {
+        ctx.warn(
+            None,
+            format!(
+                "{without_time} of the listed followers have no follow time and are left out \
+                 of the daily follows"
+            ),
+        );
     }
+    let list = followers
+        .iter()
+        .filter_map(|f| {
+            let at = DateTime::from_timestamp(f.timestamp, 0)?.with_timezone(&ctx.tz);
+            Some((
+                0,
+                crate::model::Follower {
+                    username: f.username.clone(),
+                    followed_at: at.fixed_offset(),
+                    date: at.date_naive(),
+                },
+            ))
+        })
+        .collect();
+    Ok(vec![
+        Parsed::Daily(daily_follows(&followers, ctx.tz)),
+        Parsed::Followers(list),
+    ])
 }
 
 /// The followers with a follow time, and how many entries had none.
@@ -255,13 +248,13 @@ mod tests {
     #[test]
     fn the_older_wrapped_shape_and_what_is_not_a_follower_list() {
         let wrapped = format!("\u{feff}{{\"relationships_followers\": {LIST}}}");
-        assert!(Followers.matches_bytes(wrapped.as_bytes(), "followers.json"));
+        assert!(FOLLOWERS.claims_bytes(wrapped.as_bytes(), "followers.json"));
         assert_eq!(parse(wrapped.as_bytes()).unwrap().0.len(), 4);
         let following = format!("{{\"relationships_following\": {LIST}}}");
-        assert!(!Followers.matches_bytes(following.as_bytes(), "following.json"));
-        assert!(!Followers.matches_bytes(LIST.as_bytes(), "following.json"));
-        assert!(!Followers.matches_bytes(b"date,followers\n", "daily.csv"));
-        assert!(!Followers.matches_bytes(b"[1, 2, 3]", "numbers.json"));
+        assert!(!FOLLOWERS.claims_bytes(following.as_bytes(), "following.json"));
+        assert!(!FOLLOWERS.claims_bytes(LIST.as_bytes(), "following.json"));
+        assert!(!FOLLOWERS.claims_bytes(b"date,followers\n", "daily.csv"));
+        assert!(!FOLLOWERS.claims_bytes(b"[1, 2, 3]", "numbers.json"));
     }
 
     #[test]

@@ -58,57 +58,75 @@ impl Ctx<'_> {
     }
 }
 
-/// One platform export format.
-pub trait PlatformImporter: Sync {
+/// One export format: its name, how it is recognised and how it is read. Every format the
+/// program reads is one entry of `all()`.
+pub struct Format {
     /// Its name in the load report, e.g. `meta/insights-daily`.
-    fn format(&self) -> &'static str;
-
+    pub name: &'static str,
     /// How it recognises a file, for `smm-audit formats`.
-    fn recognition(&self) -> &'static str;
-
+    pub recognition: &'static str,
     /// Where in the platform's interface the file is downloaded, for `smm-audit formats`.
-    fn download(&self) -> &'static str {
-        ""
-    }
-
+    pub download: &'static str,
     /// Whether its audience snapshots have no date of their own (Meta's `Audience.csv`,
     /// TikTok's follower gender and territories): they are dated at the last day of the
     /// folder's daily rows when the account is assembled (formats.md).
-    fn undated_audience(&self) -> bool {
-        false
+    pub undated_audience: bool,
+    pub reader: Reader,
+}
+
+impl Format {
+    /// Whether it claims a delimited text file (a canonical file is claimed by
+    /// `canonical::claim`, which weighs its shape against the platforms' claims).
+    pub fn claims_table(&self, table: &Table, file: &str, config: &AuditConfig) -> bool {
+        matches!(self.reader, Reader::Table(claims, _) if claims(table, file, config))
     }
 
-    /// Whether a delimited text file is one of its files.
-    fn matches_table(&self, _table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        false
-    }
-
-    fn read_table(&self, _table: &Table, _ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        Ok(Vec::new())
-    }
-
-    /// Whether a file that is not delimited text (a workbook, JSON) is one of its files.
-    fn matches_bytes(&self, _bytes: &[u8], _file: &str) -> bool {
-        false
-    }
-
-    fn read_bytes(&self, _bytes: &[u8], _ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        Ok(Vec::new())
+    /// Whether it claims a file that is not delimited text.
+    pub fn claims_bytes(&self, bytes: &[u8], file: &str) -> bool {
+        matches!(self.reader, Reader::Bytes(claims, _) if claims(bytes, file))
     }
 }
 
-/// Every platform importer, most specific first (the first that matches reads the file).
-pub fn all() -> Vec<&'static dyn PlatformImporter> {
-    let mut v: Vec<&'static dyn PlatformImporter> = Vec::new();
-    v.extend(mapping::importers());
-    v.extend(meta::importers());
-    v.extend(facebook_legacy::importers());
-    v.extend(x::importers());
-    v.extend(tiktok::importers());
-    v.extend(youtube::importers());
-    v.extend(linkedin::importers());
-    v.extend(ga4::importers());
-    v.extend(metrica::importers());
-    v.extend(instagram_followers::importers());
-    v
+pub type ReadTable = fn(&Table, &mut Ctx) -> Result<Vec<Parsed>, ImportError>;
+pub type ReadBytes = fn(&[u8], &mut Ctx) -> Result<Vec<Parsed>, ImportError>;
+
+pub enum Reader {
+    /// Delimited text, claimed by its header and first rows (given the file's name and the
+    /// configuration, for `[[mapping]]`), read whole.
+    Table(fn(&Table, &str, &AuditConfig) -> bool, ReadTable),
+    /// A file that is not delimited text (a workbook, JSON), claimed by its bytes and name.
+    Bytes(fn(&[u8], &str) -> bool, ReadBytes),
+    /// The canonical files of formats.md, claimed by their columns (`canonical::claim`) and
+    /// read a row at a time.
+    Canonical,
+}
+
+/// The canonical files: first in the registry, so that a file of their shape is never taken
+/// for a platform export; a header that is merely complete yields to a platform's claim.
+pub const CANONICAL: Format = Format {
+    name: "canonical",
+    recognition: "a header with a canonical file's required columns (see below)",
+    download: "",
+    undated_audience: false,
+    reader: Reader::Canonical,
+};
+
+/// Every format, in the order files are offered to them (the first sure claim reads the file).
+pub fn all() -> impl Iterator<Item = &'static Format> {
+    [
+        &[&CANONICAL][..],
+        mapping::FORMATS,
+        meta::FORMATS,
+        facebook_legacy::FORMATS,
+        x::FORMATS,
+        tiktok::FORMATS,
+        youtube::FORMATS,
+        linkedin::FORMATS,
+        ga4::FORMATS,
+        metrica::FORMATS,
+        instagram_followers::FORMATS,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
 }

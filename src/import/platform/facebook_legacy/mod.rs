@@ -8,14 +8,12 @@ mod post;
 mod tests;
 
 use super::cells::Col;
-use super::PlatformImporter;
+use super::Format;
 use crate::import::lenient::{self, NumberStyle};
 use crate::import::table::{Row, Table};
 
 /// Most specific first: the post level, then the page level.
-pub fn importers() -> Vec<&'static dyn PlatformImporter> {
-    vec![&post::POSTS, &page::PAGE]
-}
+pub(super) const FORMATS: &[&Format] = &[&post::POSTS, &page::PAGE];
 
 /// A cell of prose (`Lifetime: The total number of people ...`) or an API name
 /// (`post_impressions_unique:lifetime`), as description rows hold.

@@ -6,97 +6,83 @@ use super::{breakdown, pick_any, split_description};
 use crate::import::canonical::Parsed;
 use crate::import::platform::cells::{Col, DayCols};
 use crate::import::platform::dates;
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::table::{Row, Table};
 use crate::import::vocab;
 use crate::import::vocab::countries;
 use crate::import::ImportError;
-use crate::model::{AudienceRow, AuditConfig, DailyRow, Segment};
+use crate::model::{AudienceRow, DailyRow, Segment};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-
-pub struct Page;
-
-pub static PAGE: Page = Page;
 
 const COUNTRY: &str = "lifetime likes by country - ";
 const CITY: &str = "lifetime likes by city - ";
 const GENDER_AGE: &str = "lifetime likes by gender and age - ";
 
-impl PlatformImporter for Page {
-    fn format(&self) -> &'static str {
-        "facebook-legacy/page"
-    }
+pub const PAGE: Format = Format {
+    name: "facebook-legacy/page",
+    recognition: "a header with `Date` and `Lifetime Total Likes`, `Daily New Likes` or `Daily Total Reach` (a description row under it)",
+    download: "Facebook Page → Insights → Export Data → Page data (CSV), before Meta Business Suite",
+    undated_audience: false,
+    reader: Reader::Table(|table, _file, _config| table.column("date").is_some()
+        && table
+            .column_any(&[
+                "lifetime total likes",
+                "daily new likes",
+                "daily total reach",
+                "lifetime total follows",
+            ])
+            .is_some(), read_page),
+};
 
-    fn recognition(&self) -> &'static str {
-        "a header with `Date` and `Lifetime Total Likes`, `Daily New Likes` or `Daily Total Reach` (a description row under it)"
-    }
-
-    fn download(&self) -> &'static str {
-        "Facebook Page → Insights → Export Data → Page data (CSV), before Meta Business Suite"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table.column("date").is_some()
-            && table
-                .column_any(&[
-                    "lifetime total likes",
-                    "daily new likes",
-                    "daily total reach",
-                    "lifetime total follows",
-                ])
-                .is_some()
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let (rows, desc) = split_description(table);
-        let col = |names: &[&str]| Col::at(table, &rows, pick_any(table, desc, names));
-        let date = col(&["date"]);
-        let fields = DayCols::of(vec![
-            (
-                col(&["lifetime total likes", "lifetime total follows"]),
-                |r| &mut r.followers,
-            ),
-            (col(&["daily new likes", "daily new follows"]), |r| {
-                &mut r.follows
-            }),
-            (col(&["daily unlikes", "daily unfollows"]), |r| {
-                &mut r.unfollows
-            }),
-            (col(&["daily total reach"]), |r| &mut r.reach),
-            (col(&["daily paid reach"]), |r| &mut r.reach_paid),
-            (col(&["daily organic reach"]), |r| &mut r.reach_organic),
-            (col(&["daily total impressions"]), |r| &mut r.impressions),
-            (col(&["daily logged-in page views"]), |r| {
-                &mut r.profile_visits
-            }),
-            (
-                col(&["daily page consumptions by type - link clicks"]),
-                |r| &mut r.website_clicks,
-            ),
-        ]);
-        let mut days: Vec<(u64, DailyRow)> = Vec::new();
-        let mut dated: Vec<(NaiveDate, &Row)> = Vec::new();
-        for (row, d) in dates::dated(&rows, &date, ctx) {
-            match fields.patch(row, d) {
-                Ok(day) => {
-                    dated.push((d, row));
-                    days.push((row.line, day));
-                }
-                Err(why) => ctx.warn(Some(row.line), format!("row skipped: {why}")),
+fn read_page(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let (rows, desc) = split_description(table);
+    let col = |names: &[&str]| Col::at(table, &rows, pick_any(table, desc, names));
+    let date = col(&["date"]);
+    let fields = DayCols::of(vec![
+        (
+            col(&["lifetime total likes", "lifetime total follows"]),
+            |r| &mut r.followers,
+        ),
+        (col(&["daily new likes", "daily new follows"]), |r| {
+            &mut r.follows
+        }),
+        (col(&["daily unlikes", "daily unfollows"]), |r| {
+            &mut r.unfollows
+        }),
+        (col(&["daily total reach"]), |r| &mut r.reach),
+        (col(&["daily paid reach"]), |r| &mut r.reach_paid),
+        (col(&["daily organic reach"]), |r| &mut r.reach_organic),
+        (col(&["daily total impressions"]), |r| &mut r.impressions),
+        (col(&["daily logged-in page views"]), |r| {
+            &mut r.profile_visits
+        }),
+        (
+            col(&["daily page consumptions by type - link clicks"]),
+            |r| &mut r.website_clicks,
+        ),
+    ]);
+    let mut days: Vec<(u64, DailyRow)> = Vec::new();
+    let mut dated: Vec<(NaiveDate, &Row)> = Vec::new();
+    for (row, d) in dates::dated(&rows, &date, ctx) {
+        match fields.patch(row, d) {
+            Ok(day) => {
+                dated.push((d, row));
+                days.push((row.line, day));
             }
+            Err(why) => ctx.warn(Some(row.line), format!("row skipped: {why}")),
         }
-        if days.is_empty() && !rows.is_empty() {
-            return Err(ctx.error("no row of this Facebook page export has a readable date"));
-        }
-        let total = col(&["lifetime total likes", "lifetime total follows"]);
-        let audience = audience(table, &rows, &dated, &total, ctx);
-        let mut out = vec![Parsed::Daily(days)];
-        if !audience.is_empty() {
-            out.push(Parsed::Audience(audience));
-        }
-        Ok(out)
     }
+    if days.is_empty() && !rows.is_empty() {
+        return Err(ctx.error("no row of this Facebook page export has a readable date"));
+    }
+    let total = col(&["lifetime total likes", "lifetime total follows"]);
+    let audience = audience(table, &rows, &dated, &total, ctx);
+    let mut out = vec![Parsed::Daily(days)];
+    if !audience.is_empty() {
+        out.push(Parsed::Audience(audience));
+    }
+    Ok(out)
 }
 
 /// The audience of the last day that has each breakdown: likes by country, city and

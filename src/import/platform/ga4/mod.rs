@@ -9,18 +9,16 @@
 
 use super::cells::cell;
 use super::traffic::{self, as_pct, Numbers};
-use super::{Ctx, PlatformImporter};
+use super::{Ctx, Format, Reader};
 use crate::import::canonical::Parsed;
 use crate::import::lenient;
 use crate::import::table::{Row, Table};
 use crate::import::vocab::social::is_social;
 use crate::import::ImportError;
-use crate::model::{AuditConfig, TrafficRow};
+use crate::model::TrafficRow;
 use chrono::NaiveDate;
 
-pub fn importers() -> Vec<&'static dyn PlatformImporter> {
-    vec![&Ga4]
-}
+pub(super) const FORMATS: &[&Format] = &[&GA4];
 
 /// Columns that split a report by where the visits came from, most specific first.
 const SOURCE: &[&str] = &[
@@ -59,45 +57,31 @@ const GA4_METRICS: &[&str] = &[
     "total revenue",
 ];
 
-struct Ga4;
-
-impl PlatformImporter for Ga4 {
-    fn format(&self) -> &'static str {
-        "ga4/report"
-    }
-
-    fn recognition(&self) -> &'static str {
-        "a `Date` or `Session source / medium` / `Session source` / `Session default channel group` \
-         column and two GA4 metrics (`Total users`, `Engaged sessions`, `Engagement rate`, `Event \
-         count`, `Key events`, …; one if the `# Report CSV Export` preamble is there); only the \
-         social rows of a report split by source or channel become traffic rows, and a site-wide \
-         report (daily totals, no `Sessions`) gives none, with one warning"
-    }
-
-    fn download(&self) -> &'static str {
-        "Google Analytics → Reports → Acquisition → Traffic acquisition → Share this report → \
-         Download file → Download CSV"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        let dimension = table.column("date").is_some()
-            || table.column_any(SOURCE).is_some()
-            || table.column_any(CHANNEL).is_some();
-        let metrics = GA4_METRICS
-            .iter()
-            .filter(|m| table.column(m).is_some())
-            .count();
-        let preamble = table
-            .comments
-            .iter()
-            .any(|c| c.to_lowercase().contains("report csv export"));
-        dimension && (metrics >= 2 || (metrics == 1 && preamble))
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        read(table, ctx)
-    }
-}
+pub const GA4: Format = Format {
+    name: "ga4/report",
+    recognition: "a `Date` or `Session source / medium` / `Session source` / `Session default channel group` \
+     column and two GA4 metrics (`Total users`, `Engaged sessions`, `Engagement rate`, `Event \
+     count`, `Key events`, …; one if the `# Report CSV Export` preamble is there); only the \
+     social rows of a report split by source or channel become traffic rows, and a site-wide \
+     report (daily totals, no `Sessions`) gives none, with one warning",
+    download: "Google Analytics → Reports → Acquisition → Traffic acquisition → Share this report → \
+     Download file → Download CSV",
+    undated_audience: false,
+    reader: Reader::Table(|table, _file, _config| {
+let dimension = table.column("date").is_some()
+        || table.column_any(SOURCE).is_some()
+        || table.column_any(CHANNEL).is_some();
+    let metrics = GA4_METRICS
+        .iter()
+        .filter(|m| table.column(m).is_some())
+        .count();
+    let preamble = table
+        .comments
+        .iter()
+        .any(|c| c.to_lowercase().contains("report csv export"));
+    dimension && (metrics >= 2 || (metrics == 1 && preamble))
+}, read),
+};
 
 /// `Start date: 20230708` and `End date: 20240304` from the preamble.
 fn period(comments: &[String]) -> (Option<NaiveDate>, Option<NaiveDate>) {

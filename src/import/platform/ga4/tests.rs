@@ -175,8 +175,8 @@ fn daily_rows_by_source_are_sorted_and_summed() {
 20261003,instagram,social,30,0.5,28\n20261002,google,organic,80,0.9,70\n\
 20261002,instagram,referral,10,0.2,9\n20261002,instagram,social,30,0.6,30\n(not set),instagram,x,1,1,1\n";
     let table = table::parse_text(text).unwrap();
-    assert!(Ga4.matches_table(&table, "x.csv", &AuditConfig::default()));
-    let config = AuditConfig::default();
+    assert!(GA4.claims_table(&table, "x.csv", &crate::model::AuditConfig::default()));
+    let config = crate::model::AuditConfig::default();
     let mut report = LoadReport::default();
     let mut ctx = Ctx {
         file: "x.csv",

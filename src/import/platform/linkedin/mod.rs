@@ -16,17 +16,13 @@
 mod posts;
 mod sheets;
 
-use super::{Ctx, PlatformImporter};
+use super::{Ctx, Format, Reader};
 use crate::import::canonical::Parsed;
 use crate::import::workbook;
 use crate::import::ImportError;
 use sheets::{Mapped, Sheet};
 
-pub fn importers() -> Vec<&'static dyn PlatformImporter> {
-    vec![&LinkedIn]
-}
-
-struct LinkedIn;
+pub(super) const FORMATS: &[&Format] = &[&LINKEDIN];
 
 /// Whether a file's name is one LinkedIn gives its page exports (`acme_followers_1712….xls`),
 /// so that such a workbook is refused with a sentence when it is too large or damaged.
@@ -35,57 +31,51 @@ fn workbook_name(file: &str) -> bool {
     f.ends_with(".xls") || f.ends_with(".xlsx") || f.ends_with(".xlsm")
 }
 
-impl PlatformImporter for LinkedIn {
-    fn format(&self) -> &'static str {
-        "linkedin/page-analytics"
-    }
-
-    fn recognition(&self) -> &'static str {
+pub const LINKEDIN: Format = Format {
+    name: "linkedin/page-analytics",
+    recognition:
         "an .xls/.xlsx workbook with a sheet whose header (in its first ten rows) is `Date` with \
-         `Total followers`/`Organic followers`/`Sponsored followers`, `Total unique visitors …`, or \
-         `Impressions (…)`, or `Post title`/`Update title` or `… link` with `Created date`; any \
-         other workbook, or one too large or damaged, is set aside with a sentence"
-    }
+     `Total followers`/`Organic followers`/`Sponsored followers`, `Total unique visitors …`, or \
+     `Impressions (…)`, or `Post title`/`Update title` or `… link` with `Created date`; any \
+     other workbook, or one too large or damaged, is set aside with a sentence",
+    download: "LinkedIn page admin view → Analytics → Followers / Visitors / Content → Export",
+    undated_audience: false,
+    // Every workbook (`.xls`, `.xlsx`) is taken by its container and name, without opening
+    // it: it is opened once, to be read, and a workbook without a LinkedIn sheet is set aside
+    // with that sentence (no other format is a workbook).
+    reader: Reader::Bytes(
+        |bytes, file| workbook::container(bytes).is_some() && workbook_name(file),
+        read_linkedin,
+    ),
+};
 
-    fn download(&self) -> &'static str {
-        "LinkedIn page admin view → Analytics → Followers / Visitors / Content → Export"
+fn read_linkedin(bytes: &[u8], ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let book = workbook::open(bytes).map_err(|e| ctx.error(e))?;
+    let mut mapped = Mapped::default();
+    let mut known = 0;
+    for (name, range) in &book {
+        if let Some(sheet) = Sheet::find(name, range) {
+            known += 1;
+            sheets::map_sheet(&sheet, ctx.tz, &mut mapped);
+        }
     }
-
-    /// Every workbook (`.xls`, `.xlsx`) is taken by its container and name, without opening
-    /// it: it is opened once, to be read, and a workbook without a LinkedIn sheet is set aside
-    /// with that sentence (no other format is a workbook).
-    fn matches_bytes(&self, bytes: &[u8], file: &str) -> bool {
-        workbook::container(bytes).is_some() && workbook_name(file)
+    if known == 0 {
+        return Err(ctx.error(
+            "has no LinkedIn followers, visitors, content or posts sheet (no sheet has a `Date` \
+             or `Post title` header in its first ten rows)",
+        ));
     }
-
-    fn read_bytes(&self, bytes: &[u8], ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let book = workbook::open(bytes).map_err(|e| ctx.error(e))?;
-        let mut mapped = Mapped::default();
-        let mut known = 0;
-        for (name, range) in &book {
-            if let Some(sheet) = Sheet::find(name, range) {
-                known += 1;
-                sheets::map_sheet(&sheet, ctx.tz, &mut mapped);
-            }
-        }
-        if known == 0 {
-            return Err(ctx.error(
-                "has no LinkedIn followers, visitors, content or posts sheet (no sheet has a `Date` \
-                 or `Post title` header in its first ten rows)",
-            ));
-        }
-        for (line, message) in mapped.warnings {
-            ctx.warn(line, message);
-        }
-        let mut parts = Vec::new();
-        if !mapped.daily.is_empty() {
-            parts.push(Parsed::Daily(mapped.daily.into_values().collect()));
-        }
-        if !mapped.posts.is_empty() {
-            parts.push(Parsed::Posts(mapped.posts));
-        }
-        Ok(parts)
+    for (line, message) in mapped.warnings {
+        ctx.warn(line, message);
     }
+    let mut parts = Vec::new();
+    if !mapped.daily.is_empty() {
+        parts.push(Parsed::Daily(mapped.daily.into_values().collect()));
+    }
+    if !mapped.posts.is_empty() {
+        parts.push(Parsed::Posts(mapped.posts));
+    }
+    Ok(parts)
 }
 
 #[cfg(test)]

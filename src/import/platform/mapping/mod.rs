@@ -7,7 +7,7 @@
 mod rows;
 
 use super::cells::quoted;
-use super::{Ctx, PlatformImporter};
+use super::{Ctx, Format, Reader};
 use crate::import::canonical::{Kind, Parsed};
 use crate::import::cells::shorten;
 use crate::import::table::{normalise_header, Table};
@@ -15,11 +15,7 @@ use crate::import::ImportError;
 use crate::model::{AuditConfig, Mapping};
 use chrono::format::{Item, StrftimeItems};
 
-pub fn importers() -> Vec<&'static dyn PlatformImporter> {
-    vec![&Mapped]
-}
-
-struct Mapped;
+pub(super) const FORMATS: &[&Format] = &[&MAPPED];
 
 /// Whether `name` matches `pattern`, where `*` is any run of characters (case-insensitive).
 pub fn glob(pattern: &str, name: &str) -> bool {
@@ -55,46 +51,36 @@ fn entry<'a>(config: &'a AuditConfig, file: &str) -> Option<&'a Mapping> {
         .find(|m| glob(&m.file, base) || glob(&m.file, file))
 }
 
-impl PlatformImporter for Mapped {
-    fn format(&self) -> &'static str {
-        "mapping/audit.toml"
-    }
+pub const MAPPED: Format = Format {
+    name: "mapping/audit.toml",
+    recognition: "a delimited file whose name matches the `file` glob of a `[[mapping]]` entry in audit.toml; \
+     read as that entry's canonical kind with its `columns` renamed",
+    download: "any tool's CSV export (VK, Telegram, Livedune, Popsters, an agency spreadsheet), described \
+     by a [[mapping]] entry in audit.toml",
+    undated_audience: false,
+    reader: Reader::Table(|_table, file, config| entry(config, file).is_some(), read_mapped),
+};
 
-    fn recognition(&self) -> &'static str {
-        "a delimited file whose name matches the `file` glob of a `[[mapping]]` entry in audit.toml; \
-         read as that entry's canonical kind with its `columns` renamed"
+fn read_mapped(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let (config, file) = (ctx.config, ctx.file);
+    let Some(m) = entry(config, file) else {
+        return Ok(Vec::new());
+    };
+    let plan = plan(m, table).map_err(|e| ctx.error(e))?;
+    let unmapped: Vec<String> = table
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !h.is_empty() && !plan.columns.iter().any(|c| c.index == *i))
+        .map(|(_, h)| shorten(h))
+        .collect();
+    if !unmapped.is_empty() {
+        ctx.warn(
+            Some(table.header_line),
+            format!("columns not in the mapping ignored: {}", quoted(&unmapped)),
+        );
     }
-
-    fn download(&self) -> &'static str {
-        "any tool's CSV export (VK, Telegram, Livedune, Popsters, an agency spreadsheet), described \
-         by a [[mapping]] entry in audit.toml"
-    }
-
-    fn matches_table(&self, _table: &Table, file: &str, config: &AuditConfig) -> bool {
-        entry(config, file).is_some()
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let (config, file) = (ctx.config, ctx.file);
-        let Some(m) = entry(config, file) else {
-            return Ok(Vec::new());
-        };
-        let plan = plan(m, table).map_err(|e| ctx.error(e))?;
-        let unmapped: Vec<String> = table
-            .headers
-            .iter()
-            .enumerate()
-            .filter(|(i, h)| !h.is_empty() && !plan.columns.iter().any(|c| c.index == *i))
-            .map(|(_, h)| shorten(h))
-            .collect();
-        if !unmapped.is_empty() {
-            ctx.warn(
-                Some(table.header_line),
-                format!("columns not in the mapping ignored: {}", quoted(&unmapped)),
-            );
-        }
-        Ok(vec![rows::parse(&plan, table, ctx)])
-    }
+    Ok(vec![rows::parse(&plan, table, ctx)])
 }
 
 /// One mapped column: where it is in the file, its name there, and its canonical name.

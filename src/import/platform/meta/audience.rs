@@ -9,17 +9,13 @@ use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient::{self, NumberStyle};
 use crate::import::platform::dates;
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::table::{Row, Table};
 use crate::import::vocab;
 use crate::import::vocab::countries;
 use crate::import::ImportError;
-use crate::model::{AudienceRow, AuditConfig, Segment};
+use crate::model::{AudienceRow, Segment};
 use std::collections::BTreeMap;
-
-pub struct Audience;
-
-pub static AUDIENCE: Audience = Audience;
 
 /// Whether the table is an `Audience.csv`: a block titled like age and gender, top countries or
 /// top cities.
@@ -40,93 +36,79 @@ fn is_audience(table: &Table) -> bool {
             .any(|r| title_of(r).is_some_and(titled))
 }
 
-impl PlatformImporter for Audience {
-    fn undated_audience(&self) -> bool {
-        true
-    }
+pub const AUDIENCE: Format = Format {
+    name: "meta/audience",
+    recognition: "title lines `Age & gender`, `Top countries`, `Top cities` over stacked blocks (`sep=,` preamble, UTF-16)",
+    download: "Meta Business Suite → Insights → Audience → Export data (CSV)",
+    undated_audience: true,
+    reader: Reader::Table(|table, _file, _config| !table.has_all(&["date", "primary"]) && is_audience(table), read_audience),
+};
 
-    fn format(&self) -> &'static str {
-        "meta/audience"
-    }
-
-    fn recognition(&self) -> &'static str {
-        "title lines `Age & gender`, `Top countries`, `Top cities` over stacked blocks (`sep=,` preamble, UTF-16)"
-    }
-
-    fn download(&self) -> &'static str {
-        "Meta Business Suite → Insights → Audience → Export data (CSV)"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        !table.has_all(&["date", "primary"]) && is_audience(table)
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let (all, delim) = blocks(table);
-        let chosen = platform_filter(&all, ctx);
-        let mut rows: Vec<(u64, AudienceRow)> = Vec::new();
-        let mut days = Vec::new();
-        let mut unknown_blocks = Vec::new();
-        let mut unknown_countries = Vec::new();
-        for b in all.iter().filter(|b| chosen(b)) {
-            let segment = segment(&b.title);
-            match kind(&b.title) {
-                Kind::AgeGender => age_gender(b, delim, segment, ctx, &mut rows),
-                k @ (Kind::Countries | Kind::Cities) => {
-                    for (line, label, share) in list(b, delim, ctx) {
-                        let from_header = b.header_first && line == table.header_line;
-                        let label = if from_header {
-                            dates::title_case(&label)
-                        } else {
-                            label
-                        };
-                        let (dimension, value) = if k == Kind::Countries {
-                            match countries::code(&label) {
-                                Some(c) => ("country", c.to_string()),
-                                None => {
-                                    unknown_countries.push(label);
-                                    continue;
-                                }
+fn read_audience(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let (all, delim) = blocks(table);
+    let chosen = platform_filter(&all, ctx);
+    let mut rows: Vec<(u64, AudienceRow)> = Vec::new();
+    let mut days = Vec::new();
+    let mut unknown_blocks = Vec::new();
+    let mut unknown_countries = Vec::new();
+    for b in all.iter().filter(|b| chosen(b)) {
+        let segment = segment(&b.title);
+        match kind(&b.title) {
+            Kind::AgeGender => age_gender(b, delim, segment, ctx, &mut rows),
+            k @ (Kind::Countries | Kind::Cities) => {
+                for (line, label, share) in list(b, delim, ctx) {
+                    let from_header = b.header_first && line == table.header_line;
+                    let label = if from_header {
+                        dates::title_case(&label)
+                    } else {
+                        label
+                    };
+                    let (dimension, value) = if k == Kind::Countries {
+                        match countries::code(&label) {
+                            Some(c) => ("country", c.to_string()),
+                            None => {
+                                unknown_countries.push(label);
+                                continue;
                             }
-                        } else {
-                            ("city", label)
-                        };
-                        rows.push((line, row(ctx, segment, dimension, value, share)));
-                    }
+                        }
+                    } else {
+                        ("city", label)
+                    };
+                    rows.push((line, row(ctx, segment, dimension, value, share)));
                 }
-                Kind::Other => match daily_block(b, table, ctx) {
-                    Some(d) => days.extend(d),
-                    None if !b.title.is_empty() => unknown_blocks.push(b.title.clone()),
-                    None => {}
-                },
             }
+            Kind::Other => match daily_block(b, table, ctx) {
+                Some(d) => days.extend(d),
+                None if !b.title.is_empty() => unknown_blocks.push(b.title.clone()),
+                None => {}
+            },
         }
-        if !unknown_countries.is_empty() {
-            ctx.warn(
-                None,
-                format!(
-                    "unknown countries skipped: {}",
-                    dates::list(&unknown_countries)
-                ),
-            );
-        }
-        if !unknown_blocks.is_empty() {
-            ctx.warn(
-                None,
-                format!("blocks not used: {}", dates::list(&unknown_blocks)),
-            );
-        }
-        if rows.is_empty() && days.is_empty() {
-            return Err(ctx.error(
-                "no block of this Meta audience file gives age, gender, countries or cities",
-            ));
-        }
-        let mut out = vec![Parsed::Audience(rows)];
-        if !days.is_empty() {
-            out.push(Parsed::Daily(days));
-        }
-        Ok(out)
     }
+    if !unknown_countries.is_empty() {
+        ctx.warn(
+            None,
+            format!(
+                "unknown countries skipped: {}",
+                dates::list(&unknown_countries)
+            ),
+        );
+    }
+    if !unknown_blocks.is_empty() {
+        ctx.warn(
+            None,
+            format!("blocks not used: {}", dates::list(&unknown_blocks)),
+        );
+    }
+    if rows.is_empty() && days.is_empty() {
+        return Err(
+            ctx.error("no block of this Meta audience file gives age, gender, countries or cities")
+        );
+    }
+    let mut out = vec![Parsed::Audience(rows)];
+    if !days.is_empty() {
+        out.push(Parsed::Daily(days));
+    }
+    Ok(out)
 }
 
 /// Where titles name both Facebook and Instagram (the older layout), keep the account's

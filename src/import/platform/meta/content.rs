@@ -4,16 +4,12 @@
 use crate::import::canonical::Parsed;
 use crate::import::platform::cells::Col;
 use crate::import::platform::dates;
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::table::{Row, Table};
 use crate::import::vocab;
 use crate::import::ImportError;
+use crate::model::Post;
 use crate::model::PostType;
-use crate::model::{AuditConfig, Post};
-
-pub struct Content;
-
-pub static CONTENT: Content = Content;
 
 /// The columns a post is read from.
 struct Cols {
@@ -60,66 +56,56 @@ impl Cols {
     }
 }
 
-impl PlatformImporter for Content {
-    fn format(&self) -> &'static str {
-        "meta/content"
-    }
+pub const CONTENT: Format = Format {
+    name: "meta/content",
+    recognition: "a header with `Post ID`, `Publish time` and `Post type` (Facebook or Instagram posts and stories)",
+    download: "Meta Business Suite → Insights → Content → Export data (posts or stories, CSV)",
+    undated_audience: false,
+    reader: Reader::Table(|table, _file, _config| table.has_all(&["post id", "publish time", "post type"]), read_content),
+};
 
-    fn recognition(&self) -> &'static str {
-        "a header with `Post ID`, `Publish time` and `Post type` (Facebook or Instagram posts and stories)"
-    }
-
-    fn download(&self) -> &'static str {
-        "Meta Business Suite → Insights → Content → Export data (posts or stories, CSV)"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table.has_all(&["post id", "publish time", "post type"])
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let rows: Vec<&Row> = table.rows.iter().collect();
-        let cols = Cols::new(table, &rows);
-        let day_first = dates::day_first(rows.iter().map(|r| cols.time.raw(r)));
-        let mut posts = Vec::new();
-        let mut views_missing = 0usize;
-        let mut per_day = false;
-        for row in &rows {
-            if vocab::is_total(cols.id.raw(row)) {
-                continue;
+fn read_content(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let rows: Vec<&Row> = table.rows.iter().collect();
+    let cols = Cols::new(table, &rows);
+    let day_first = dates::day_first(rows.iter().map(|r| cols.time.raw(r)));
+    let mut posts = Vec::new();
+    let mut views_missing = 0usize;
+    let mut per_day = false;
+    for row in &rows {
+        if vocab::is_total(cols.id.raw(row)) {
+            continue;
+        }
+        match post(&cols, row, day_first, ctx) {
+            Ok((post, views_zero)) => {
+                views_missing += usize::from(views_zero);
+                let date = cols.date.raw(row).trim().to_lowercase();
+                per_day |= !date.is_empty() && date != "lifetime";
+                posts.push((row.line, post));
             }
-            match post(&cols, row, day_first, ctx) {
-                Ok((post, views_zero)) => {
-                    views_missing += usize::from(views_zero);
-                    let date = cols.date.raw(row).trim().to_lowercase();
-                    per_day |= !date.is_empty() && date != "lifetime";
-                    posts.push((row.line, post));
-                }
-                Err(why) => ctx.warn(Some(row.line), format!("row skipped: {why}")),
-            }
+            Err(why) => ctx.warn(Some(row.line), format!("row skipped: {why}")),
         }
-        if views_missing > 0 {
-            ctx.warn(
-                None,
-                format!(
-                    "`{}` is 0 on {views_missing} posts whose reach is above 0 (Meta did not fill it); their impressions are left empty",
-                    cols.impressions.name
-                ),
-            );
-        }
-        if per_day {
-            ctx.warn(
-                None,
-                "the `Date` column is not `Lifetime`: the numbers may cover one day, not the post's life",
-            );
-        }
-        if posts.is_empty() && !rows.is_empty() {
-            return Err(
-                ctx.error("no row of this Meta content export has a post id and a publish time")
-            );
-        }
-        Ok(vec![Parsed::Posts(posts)])
     }
+    if views_missing > 0 {
+        ctx.warn(
+            None,
+            format!(
+                "`{}` is 0 on {views_missing} posts whose reach is above 0 (Meta did not fill it); their impressions are left empty",
+                cols.impressions.name
+            ),
+        );
+    }
+    if per_day {
+        ctx.warn(
+            None,
+            "the `Date` column is not `Lifetime`: the numbers may cover one day, not the post's life",
+        );
+    }
+    if posts.is_empty() && !rows.is_empty() {
+        return Err(
+            ctx.error("no row of this Meta content export has a post id and a publish time")
+        );
+    }
+    Ok(vec![Parsed::Posts(posts)])
 }
 
 /// One post, and whether its `Views` was a 0 that cannot be true (reach above 0).

@@ -5,15 +5,11 @@
 use crate::import::canonical::Parsed;
 use crate::import::platform::cells::{blank_day, Col};
 use crate::import::platform::dates;
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::table::{Row, Table};
 use crate::import::ImportError;
-use crate::model::{AuditConfig, DailyRow};
+use crate::model::DailyRow;
 use std::collections::BTreeSet;
-
-pub struct Daily;
-
-pub static DAILY: Daily = Daily;
 
 /// The metric of a daily series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,50 +65,40 @@ impl Metric {
     }
 }
 
-impl PlatformImporter for Daily {
-    fn format(&self) -> &'static str {
-        "meta/insights-daily"
-    }
+pub const DAILY: Format = Format {
+    name: "meta/insights-daily",
+    recognition: "a header `Date`, `Primary` under a title line naming the metric (`Facebook reach`, `Follows`, `Instagram profile visits`, ...)",
+    download: "Meta Business Suite → Insights → Overview (or Results/Audience) → a chart's Export data (CSV), one file per metric",
+    undated_audience: false,
+    reader: Reader::Table(|table, _file, _config| table.has_all(&["date", "primary"]), read_daily),
+};
 
-    fn recognition(&self) -> &'static str {
-        "a header `Date`, `Primary` under a title line naming the metric (`Facebook reach`, `Follows`, `Instagram profile visits`, ...)"
-    }
-
-    fn download(&self) -> &'static str {
-        "Meta Business Suite → Insights → Overview (or Results/Audience) → a chart's Export data (CSV), one file per metric"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table.has_all(&["date", "primary"])
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let stem = file_stem(ctx.file);
-        let blocks = series_blocks(table);
-        let date = table.column("date");
-        let value = table.column("primary");
-        let mut out = Vec::new();
-        for block in chosen(&blocks, ctx) {
-            let title = &block.title;
-            let Some(metric) = Metric::from_name(title).or_else(|| Metric::from_name(&stem)) else {
-                return Err(ctx.error(format!(
-                    "the metric of this Meta Insights series is unknown: neither its title `{}` nor its name names follows, reach, views, visits, viewers, interactions or link clicks",
-                    crate::import::cells::shorten(title)
-                )));
-            };
-            warn_platform(title, ctx);
-            let days = read_days(table, &block.rows, date, value, metric, ctx);
-            if let Metric::Unused(what) = metric {
-                ctx.warn(
-                    None,
-                    format!("the {what} series has no daily field in the account model; the file was read but is not used"),
-                );
-                continue;
-            }
-            out.push(Parsed::Daily(days));
+fn read_daily(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let stem = file_stem(ctx.file);
+    let blocks = series_blocks(table);
+    let date = table.column("date");
+    let value = table.column("primary");
+    let mut out = Vec::new();
+    for block in chosen(&blocks, ctx) {
+        let title = &block.title;
+        let Some(metric) = Metric::from_name(title).or_else(|| Metric::from_name(&stem)) else {
+            return Err(ctx.error(format!(
+                "the metric of this Meta Insights series is unknown: neither its title `{}` nor its name names follows, reach, views, visits, viewers, interactions or link clicks",
+                crate::import::cells::shorten(title)
+            )));
+        };
+        warn_platform(title, ctx);
+        let days = read_days(table, &block.rows, date, value, metric, ctx);
+        if let Metric::Unused(what) = metric {
+            ctx.warn(
+                None,
+                format!("the {what} series has no daily field in the account model; the file was read but is not used"),
+            );
+            continue;
         }
-        Ok(out)
+        out.push(Parsed::Daily(days));
     }
+    Ok(out)
 }
 
 /// One titled series of a file (`Facebook reach`), with its rows.

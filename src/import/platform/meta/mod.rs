@@ -9,9 +9,7 @@ mod daily;
 #[cfg(test)]
 mod tests;
 
-use super::PlatformImporter;
+use super::Format;
 
 /// Most specific first: the audience blocks, the content export, then the daily series.
-pub fn importers() -> Vec<&'static dyn PlatformImporter> {
-    vec![&audience::AUDIENCE, &content::CONTENT, &daily::DAILY]
-}
+pub(super) const FORMATS: &[&Format] = &[&audience::AUDIENCE, &content::CONTENT, &daily::DAILY];

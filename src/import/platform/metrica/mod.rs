@@ -5,19 +5,17 @@
 
 use super::cells::cell;
 use super::traffic::{self, as_pct, Numbers};
-use super::{Ctx, PlatformImporter};
+use super::{Ctx, Format, Reader};
 use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient;
 use crate::import::table::{Row, Table};
 use crate::import::vocab::social;
 use crate::import::ImportError;
-use crate::model::{AuditConfig, TrafficRow};
+use crate::model::TrafficRow;
 use chrono::NaiveDate;
 
-pub fn importers() -> Vec<&'static dyn PlatformImporter> {
-    vec![&Metrica]
-}
+pub(super) const FORMATS: &[&Format] = &[&METRICA];
 
 const VISITS: &[&str] = &["визиты", "sessions", "visits"];
 const DATE: &[&str] = &[
@@ -53,32 +51,22 @@ const METRICS: &[&str] = &[
     "time on site",
 ];
 
-struct Metrica;
-
-impl PlatformImporter for Metrica {
-    fn format(&self) -> &'static str {
-        "metrica/report"
-    }
-
-    fn recognition(&self) -> &'static str {
+pub const METRICA: Format = Format {
+    name: "metrica/report",
+    recognition:
         "`Визиты` with one of `Посетители`, `Отказы`, `Глубина просмотра`, `Время на сайте` \
-         (English: `Sessions` with `Page depth` or `Time on site`); the rows whose `Источник \
-         трафика` is social or a messenger, or whose detailed source is a social site, become \
-         traffic rows; without a date column the rows are dated by the period in the file name"
-    }
-
-    fn download(&self) -> &'static str {
-        "Яндекс Метрика → Отчёты → Источники, сводка → Экспорт → CSV"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table.column_any(VISITS).is_some() && table.column_any(METRICS).is_some()
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        read(table, ctx)
-    }
-}
+     (English: `Sessions` with `Page depth` or `Time on site`); the rows whose `Источник \
+     трафика` is social or a messenger, or whose detailed source is a social site, become \
+     traffic rows; without a date column the rows are dated by the period in the file name",
+    download: "Яндекс Метрика → Отчёты → Источники, сводка → Экспорт → CSV",
+    undated_audience: false,
+    reader: Reader::Table(
+        |table, _file, _config| {
+            table.column_any(VISITS).is_some() && table.column_any(METRICS).is_some()
+        },
+        read,
+    ),
+};
 
 /// The first column whose name starts with one of `prefixes`.
 fn column_starting(table: &Table, prefixes: &[&str]) -> Option<usize> {

@@ -3,12 +3,12 @@
 
 use crate::import::canonical::Parsed;
 use crate::import::platform::cells::{self, cell, Col};
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::table::Table;
 use crate::import::vocab;
 use crate::import::vocab::countries;
 use crate::import::ImportError;
-use crate::model::{AudienceRow, AuditConfig, Segment};
+use crate::model::{AudienceRow, Segment};
 
 /// Labels of the rest (`Others`): left out, so the missing share counts as "other".
 const REST: &[&str] = &[
@@ -90,60 +90,35 @@ fn snapshot(
     Ok(vec![Parsed::Audience(rows)])
 }
 
-pub struct FollowerGender;
+pub const FOLLOWER_GENDER: Format = Format {
+    name: "tiktok/follower-gender",
+    recognition: "header with `Gender` and `Distribution` (fractions of followers)",
+    download: "TikTok Studio → Analytics → Followers → Download data (FollowerGender.csv)",
+    undated_audience: true,
+    reader: Reader::Table(
+        |table, _file, _config| table.has_all(&["gender", "distribution"]),
+        read_follower_gender,
+    ),
+};
 
-impl PlatformImporter for FollowerGender {
-    fn undated_audience(&self) -> bool {
-        true
-    }
-
-    fn format(&self) -> &'static str {
-        "tiktok/follower-gender"
-    }
-
-    fn recognition(&self) -> &'static str {
-        "header with `Gender` and `Distribution` (fractions of followers)"
-    }
-
-    fn download(&self) -> &'static str {
-        "TikTok Studio → Analytics → Followers → Download data (FollowerGender.csv)"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table.has_all(&["gender", "distribution"])
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        snapshot(table, ctx, &["gender"], "gender", |l| {
-            vocab::gender(l).map(str::to_string)
-        })
-    }
+fn read_follower_gender(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    snapshot(table, ctx, &["gender"], "gender", |l| {
+        vocab::gender(l).map(str::to_string)
+    })
 }
 
-pub struct FollowerTerritories;
+pub const FOLLOWER_TERRITORIES: Format = Format {
+    name: "tiktok/follower-territories",
+    recognition:
+        "header with `Top territories` and `Distribution` (country codes, fractions of followers)",
+    download: "TikTok Studio → Analytics → Followers → Download data (FollowerTopTerritories.csv)",
+    undated_audience: true,
+    reader: Reader::Table(
+        |table, _file, _config| table.has_all(&["top territories", "distribution"]),
+        read_follower_territories,
+    ),
+};
 
-impl PlatformImporter for FollowerTerritories {
-    fn undated_audience(&self) -> bool {
-        true
-    }
-
-    fn format(&self) -> &'static str {
-        "tiktok/follower-territories"
-    }
-
-    fn recognition(&self) -> &'static str {
-        "header with `Top territories` and `Distribution` (country codes, fractions of followers)"
-    }
-
-    fn download(&self) -> &'static str {
-        "TikTok Studio → Analytics → Followers → Download data (FollowerTopTerritories.csv)"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table.has_all(&["top territories", "distribution"])
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        snapshot(table, ctx, &["top territories"], "country", country)
-    }
+fn read_follower_territories(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    snapshot(table, ctx, &["top territories"], "country", country)
 }

@@ -4,10 +4,10 @@
 use super::dates;
 use crate::import::canonical::Parsed;
 use crate::import::platform::cells::{self, cell, Col, DayCols};
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::table::{Row, Table};
 use crate::import::ImportError;
-use crate::model::{AuditConfig, DailyRow};
+use crate::model::DailyRow;
 use chrono::NaiveDate;
 
 /// Columns only the 2025+ exports have.
@@ -75,168 +75,115 @@ fn daily(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
     Ok(vec![Parsed::Daily(rows)])
 }
 
-pub struct Overview;
+pub const OVERVIEW: Format = Format {
+    name: "tiktok/overview",
+    recognition: "header with `Date`, `Video Views` and `Profile Views` (dates without a year)",
+    download: "TikTok Studio → Analytics → Overview → Download data (Overview.csv in the ZIP)",
+    undated_audience: false,
+    reader: Reader::Table(
+        |table, _file, _config| {
+            table.has_all(&["date", "video views", "profile views"])
+                && table.column_any(GROWTH).is_none()
+        },
+        daily,
+    ),
+};
 
-impl PlatformImporter for Overview {
-    fn format(&self) -> &'static str {
-        "tiktok/overview"
-    }
+pub const OVERVIEW_2025: Format = Format {
+    name: "tiktok/overview-2025",
+    recognition: "header with `Date`, `New followers`/`Lost followers`/`Net growth`/`Total followers` and `Video views` or `Reached audience`",
+    download: "TikTok Studio (web) or Business Suite → Analytics → Overview or Followers → Export",
+    undated_audience: false,
+    reader: Reader::Table(|table, _file, _config| table.column("date").is_some()
+        && table.column_any(GROWTH).is_some()
+        && table
+            .column_any(&[
+                "video views",
+                "reached audience",
+                "engaged audience",
+                "profile views",
+            ])
+            .is_some(), daily),
+};
 
-    fn recognition(&self) -> &'static str {
-        "header with `Date`, `Video Views` and `Profile Views` (dates without a year)"
-    }
+pub const VIEWERS: Format = Format {
+    name: "tiktok/viewers",
+    recognition: "header with `Date` and `Total Viewers` (unique viewers a day, read as reach)",
+    download: "TikTok Studio → Analytics → Viewers → Download data (Viewers.csv)",
+    undated_audience: false,
+    reader: Reader::Table(
+        |table, _file, _config| table.has_all(&["date", "total viewers"]),
+        read_viewers,
+    ),
+};
 
-    fn download(&self) -> &'static str {
-        "TikTok Studio → Analytics → Overview → Download data (Overview.csv in the ZIP)"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table.has_all(&["date", "video views", "profile views"])
-            && table.column_any(GROWTH).is_none()
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        daily(table, ctx)
-    }
+fn read_viewers(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let cols = DayCols::new(table, &[(&["total viewers"], |r| &mut r.reach)]);
+    let rows = each_day(table, ctx, |row, date| cols.patch(row, date).map(Some))?;
+    Ok(vec![Parsed::Daily(rows)])
 }
-
-pub struct Overview2025;
-
-impl PlatformImporter for Overview2025 {
-    fn format(&self) -> &'static str {
-        "tiktok/overview-2025"
-    }
-
-    fn recognition(&self) -> &'static str {
-        "header with `Date`, `New followers`/`Lost followers`/`Net growth`/`Total followers` and `Video views` or `Reached audience`"
-    }
-
-    fn download(&self) -> &'static str {
-        "TikTok Studio (web) or Business Suite → Analytics → Overview or Followers → Export"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table.column("date").is_some()
-            && table.column_any(GROWTH).is_some()
-            && table
-                .column_any(&[
-                    "video views",
-                    "reached audience",
-                    "engaged audience",
-                    "profile views",
-                ])
-                .is_some()
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        daily(table, ctx)
-    }
-}
-
-pub struct Viewers;
-
-impl PlatformImporter for Viewers {
-    fn format(&self) -> &'static str {
-        "tiktok/viewers"
-    }
-
-    fn recognition(&self) -> &'static str {
-        "header with `Date` and `Total Viewers` (unique viewers a day, read as reach)"
-    }
-
-    fn download(&self) -> &'static str {
-        "TikTok Studio → Analytics → Viewers → Download data (Viewers.csv)"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table.has_all(&["date", "total viewers"])
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let cols = DayCols::new(table, &[(&["total viewers"], |r| &mut r.reach)]);
-        let rows = each_day(table, ctx, |row, date| cols.patch(row, date).map(Some))?;
-        Ok(vec![Parsed::Daily(rows)])
-    }
-}
-
-pub struct FollowerHistory;
 
 const DIFFERENCE: &[&str] = &[
     "difference in followers from previous day",
     "difference in followers",
 ];
 
-impl PlatformImporter for FollowerHistory {
-    fn format(&self) -> &'static str {
-        "tiktok/follower-history"
-    }
+pub const FOLLOWER_HISTORY: Format = Format {
+    name: "tiktok/follower-history",
+    recognition: "header with `Date`, `Followers` and `Difference in followers from previous day`",
+    download: "TikTok Studio → Analytics → Followers → Download data (FollowerHistory.csv)",
+    undated_audience: false,
+    reader: Reader::Table(
+        |table, _file, _config| {
+            table.has_all(&["date", "followers"]) && table.column_any(DIFFERENCE).is_some()
+        },
+        read_follower_history,
+    ),
+};
 
-    fn recognition(&self) -> &'static str {
-        "header with `Date`, `Followers` and `Difference in followers from previous day`"
-    }
-
-    fn download(&self) -> &'static str {
-        "TikTok Studio → Analytics → Followers → Download data (FollowerHistory.csv)"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table.has_all(&["date", "followers"]) && table.column_any(DIFFERENCE).is_some()
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let cols = DayCols::new(table, &[(&["followers"], |r| &mut r.followers)]);
-        let difference = Col::new(table, DIFFERENCE);
-        let mut diffs = std::collections::HashMap::new();
-        let rows = each_day(table, ctx, |row, date| {
-            diffs.insert(row.line, difference.get(row).ok().flatten());
-            cols.patch(row, date).map(Some)
-        })?;
-        // The column is net and its convention varies (D − D−1 here, D+1 − D elsewhere): it is
-        // checked against the running totals and never used; follows/unfollows stay unknown.
-        let (mut compared, mut disagree) = (0, 0);
-        for w in rows.windows(2) {
-            let ((_, a), (line, b)) = (&w[0], &w[1]);
-            if a.date.succ_opt() != Some(b.date) {
-                continue;
-            }
-            if let (Some(fa), Some(fb), Some(Some(diff))) =
-                (a.followers, b.followers, diffs.get(line))
-            {
-                compared += 1;
-                disagree += usize::from(fb - fa != *diff);
-            }
+fn read_follower_history(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let cols = DayCols::new(table, &[(&["followers"], |r| &mut r.followers)]);
+    let difference = Col::new(table, DIFFERENCE);
+    let mut diffs = std::collections::HashMap::new();
+    let rows = each_day(table, ctx, |row, date| {
+        diffs.insert(row.line, difference.get(row).ok().flatten());
+        cols.patch(row, date).map(Some)
+    })?;
+    // The column is net and its convention varies (D − D−1 here, D+1 − D elsewhere): it is
+    // checked against the running totals and never used; follows/unfollows stay unknown.
+    let (mut compared, mut disagree) = (0, 0);
+    for w in rows.windows(2) {
+        let ((_, a), (line, b)) = (&w[0], &w[1]);
+        if a.date.succ_opt() != Some(b.date) {
+            continue;
         }
-        if disagree > 0 {
-            ctx.warn(None, format!("the column `Difference in followers from previous day` disagrees with the change in `Followers` on {disagree} of {compared} days; the changes are computed from the totals"));
+        if let (Some(fa), Some(fb), Some(Some(diff))) = (a.followers, b.followers, diffs.get(line))
+        {
+            compared += 1;
+            disagree += usize::from(fb - fa != *diff);
         }
-        Ok(vec![Parsed::Daily(rows)])
     }
+    if disagree > 0 {
+        ctx.warn(None, format!("the column `Difference in followers from previous day` disagrees with the change in `Followers` on {disagree} of {compared} days; the changes are computed from the totals"));
+    }
+    Ok(vec![Parsed::Daily(rows)])
 }
 
-pub struct FollowerActivity;
+pub const FOLLOWER_ACTIVITY: Format = Format {
+    name: "tiktok/follower-activity",
+    recognition: "header with `Date`, `Hour` and `Active followers` (not used by the audit)",
+    download: "TikTok Studio → Analytics → Followers → Download data (FollowerActivity.csv)",
+    undated_audience: false,
+    reader: Reader::Table(
+        |table, _file, _config| table.has_all(&["date", "hour", "active followers"]),
+        read_follower_activity,
+    ),
+};
 
-impl PlatformImporter for FollowerActivity {
-    fn format(&self) -> &'static str {
-        "tiktok/follower-activity"
-    }
-
-    fn recognition(&self) -> &'static str {
-        "header with `Date`, `Hour` and `Active followers` (not used by the audit)"
-    }
-
-    fn download(&self) -> &'static str {
-        "TikTok Studio → Analytics → Followers → Download data (FollowerActivity.csv)"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table.has_all(&["date", "hour", "active followers"])
-    }
-
-    fn read_table(&self, _table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        ctx.warn(
-            None,
-            "followers active by hour of day have no place in the audit; the file is not used",
-        );
-        Ok(Vec::new())
-    }
+fn read_follower_activity(_table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    ctx.warn(
+        None,
+        "followers active by hour of day have no place in the audit; the file is not used",
+    );
+    Ok(Vec::new())
 }

@@ -12,17 +12,15 @@ mod tests;
 #[cfg(test)]
 mod tests_variants;
 
-use super::PlatformImporter;
+use super::Format;
 
-pub fn importers() -> Vec<&'static dyn PlatformImporter> {
-    vec![
-        &daily::Overview2025,
-        &daily::Overview,
-        &daily::Viewers,
-        &daily::FollowerHistory,
-        &daily::FollowerActivity,
-        &content::Content,
-        &audience::FollowerGender,
-        &audience::FollowerTerritories,
-    ]
-}
+pub(super) const FORMATS: &[&Format] = &[
+    &daily::OVERVIEW_2025,
+    &daily::OVERVIEW,
+    &daily::VIEWERS,
+    &daily::FOLLOWER_HISTORY,
+    &daily::FOLLOWER_ACTIVITY,
+    &content::CONTENT,
+    &audience::FOLLOWER_GENDER,
+    &audience::FOLLOWER_TERRITORIES,
+];

@@ -1,6 +1,6 @@
 use crate::import::canonical::Parsed;
 use crate::import::platform::test_support::{self, d};
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::{decode, table, LoadReport, Loaded};
 use crate::model::{AudienceRow, AuditConfig, DailyRow, Field, PostType, Segment};
 
@@ -14,14 +14,10 @@ fn real(name: &str) -> Vec<u8> {
 }
 
 /// Through one importer directly (for a file the canonical `daily` detection takes first).
-pub(super) fn direct(
-    imp: &dyn PlatformImporter,
-    bytes: &[u8],
-    today: &str,
-) -> (Vec<DailyRow>, LoadReport) {
+pub(super) fn direct(imp: &Format, bytes: &[u8], today: &str) -> (Vec<DailyRow>, LoadReport) {
     let table = table::parse_text(&decode::decode(bytes).text).unwrap();
     let config = AuditConfig::default();
-    assert!(imp.matches_table(&table, "f.csv", &config));
+    assert!(imp.claims_table(&table, "f.csv", &config));
     let mut report = LoadReport::default();
     let mut ctx = Ctx {
         file: "f.csv",
@@ -32,7 +28,10 @@ pub(super) fn direct(
         config: &config,
         report: &mut report,
     };
-    let parts = imp.read_table(&table, &mut ctx).unwrap();
+    let Reader::Table(_, read) = imp.reader else {
+        panic!("{} does not read tables", imp.name)
+    };
+    let parts = read(&table, &mut ctx).unwrap();
     let rows = match parts.into_iter().next() {
         Some(Parsed::Daily(rows)) => rows.into_iter().map(|(_, r)| r).collect(),
         _ => Vec::new(),
@@ -135,7 +134,7 @@ fn real_content() {
 #[test]
 fn real_follower_history() {
     let (rows, report) = direct(
-        &super::daily::FollowerHistory,
+        &super::daily::FOLLOWER_HISTORY,
         &real("FollowerHistory.csv"),
         "2026-03-01",
     );

@@ -124,7 +124,7 @@ fn follower_history_whose_difference_column_is_shifted() {
     let text = "\"Date\",\"Followers\",\"Difference in followers from previous day\"\n\
         \"March 1\",\"10\",\"2\"\n\"March 2\",\"12\",\"-1\"\n\"March 3\",\"11\",\"0\"\n\"March 4\",\"undefined\",\"0\"";
     let (rows, report) = direct(
-        &super::daily::FollowerHistory,
+        &super::daily::FOLLOWER_HISTORY,
         text.as_bytes(),
         "2025-03-05",
     );

@@ -7,20 +7,18 @@ mod legacy;
 mod tests;
 
 use super::cells::{cell, Col};
-use super::PlatformImporter;
+use super::Format;
 use crate::import::stamps;
 use crate::import::table::{Row, Table};
 use crate::model::{Post, PostType};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
-pub fn importers() -> Vec<&'static dyn PlatformImporter> {
-    vec![
-        &legacy::TweetActivity,
-        &legacy::DailyActivity,
-        &current::AccountOverview,
-        &current::Content,
-    ]
-}
+pub(super) const FORMATS: &[&Format] = &[
+    &legacy::TWEET_ACTIVITY,
+    &legacy::DAILY_ACTIVITY,
+    &current::ACCOUNT_OVERVIEW,
+    &current::CONTENT,
+];
 
 /// The creation time a post id (a snowflake) encodes, to the second: milliseconds since X's
 /// epoch in the bits above the 22 low ones.

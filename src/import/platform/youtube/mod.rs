@@ -8,12 +8,14 @@ mod table_data;
 mod tests;
 mod totals;
 
-use super::PlatformImporter;
+use super::Format;
 use crate::import::table::Table;
 
-pub fn importers() -> Vec<&'static dyn PlatformImporter> {
-    vec![&table_data::TableData, &totals::ChartData, &totals::Totals]
-}
+pub(super) const FORMATS: &[&Format] = &[
+    &table_data::TABLE_DATA,
+    &totals::CHART_DATA,
+    &totals::TOTALS,
+];
 
 const CONTENT: &[&str] = &["content", "контент"];
 const TITLE: &[&str] = &["video title", "название видео"];

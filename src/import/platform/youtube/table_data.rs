@@ -5,14 +5,12 @@ use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient;
 use crate::import::platform::cells::{self, cell, Col};
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::stamps;
 use crate::import::table::Table;
 use crate::import::ImportError;
-use crate::model::{AuditConfig, Field, Post, PostType};
+use crate::model::{Field, Post, PostType};
 use chrono::NaiveDate;
-
-pub struct TableData;
 
 /// Russian month abbreviations as the Studio writes dates (`27 сент. 2024 г.`).
 const RU_SHORT: &[(&str, u32)] = &[
@@ -53,79 +51,69 @@ fn publish_date(s: &str) -> Option<NaiveDate> {
     })
 }
 
-impl PlatformImporter for TableData {
-    fn format(&self) -> &'static str {
-        "youtube/table-data"
-    }
+pub const TABLE_DATA: Format = Format {
+    name: "youtube/table-data",
+    recognition: "first column `Content`, with `Video title` or `Video publish time` and `Views` (also in Russian)",
+    download: "YouTube Studio → Analytics → Advanced mode → Content → Export current view → CSV (Table data.csv)",
+    undated_audience: false,
+    reader: Reader::Table(|table, _file, _config| table
+        .headers
+        .first()
+        .is_some_and(|h| CONTENT.contains(&h.as_str()))
+        && table.column_any(VIEWS).is_some()
+        && (table.column_any(TITLE).is_some() || table.column_any(PUBLISHED).is_some()), read_table_data),
+};
 
-    fn recognition(&self) -> &'static str {
-        "first column `Content`, with `Video title` or `Video publish time` and `Views` (also in Russian)"
-    }
-
-    fn download(&self) -> &'static str {
-        "YouTube Studio → Analytics → Advanced mode → Content → Export current view → CSV (Table data.csv)"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        table
-            .headers
-            .first()
-            .is_some_and(|h| CONTENT.contains(&h.as_str()))
-            && table.column_any(VIEWS).is_some()
-            && (table.column_any(TITLE).is_some() || table.column_any(PUBLISHED).is_some())
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        let id = Some(0);
-        let title = table.column_any(TITLE);
-        let published = table.column_any(PUBLISHED);
-        let views = Col::new(table, VIEWS);
-        let viewers = Col::new(table, &["unique viewers", "уникальные зрители"]);
-        let likes = Col::new(table, &["likes", "отметки \"нравится\""]);
-        let comments = Col::new(table, &["comments", "comments added", "комментарии"]);
-        let shares = Col::new(table, &["shares", "поделились"]);
-        let rows = cells::each(table, ctx, |row, ctx| {
-            // Ids starting with `-` come with a leading space (a guard against formulas).
-            let video = cell(row, id).trim().trim_start_matches('\'');
-            if cells::is_total(video) {
-                return Ok(None);
-            }
-            if video.is_empty() {
-                return Err("the video id (`Content`) is empty".into());
-            }
-            let raw = cell(row, published).trim();
-            if raw.is_empty() {
-                return Err(format!(
-                    "`{video}` has no publish time (an unlisted or unpublished video)"
-                ));
-            }
-            let day = publish_date(raw).ok_or_else(|| {
-                format!(
-                    "column `video publish time`: `{}` is not a date",
-                    shorten(raw)
-                )
-            })?;
-            let (published_at, date) =
-                stamps::from_wall(day.and_hms_opt(0, 0, 0).unwrap_or_default(), ctx.tz);
-            Ok(Some(Post {
-                id: video.to_string(),
-                published_at,
-                date,
-                kind: PostType::Video,
-                caption: cell(row, title).to_string(),
-                permalink: format!("https://www.youtube.com/watch?v={video}"),
-                reach: viewers.count(row)?,
-                impressions: views.count(row)?,
-                likes: likes.field(row)?,
-                comments: comments.field(row)?,
-                shares: shares.field(row)?,
-                saves: Field::NotGiven,
-                clicks: None,
-                paid: None,
-            }))
+fn read_table_data(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    let id = Some(0);
+    let title = table.column_any(TITLE);
+    let published = table.column_any(PUBLISHED);
+    let views = Col::new(table, VIEWS);
+    let viewers = Col::new(table, &["unique viewers", "уникальные зрители"]);
+    let likes = Col::new(table, &["likes", "отметки \"нравится\""]);
+    let comments = Col::new(table, &["comments", "comments added", "комментарии"]);
+    let shares = Col::new(table, &["shares", "поделились"]);
+    let rows = cells::each(table, ctx, |row, ctx| {
+        // Ids starting with `-` come with a leading space (a guard against formulas).
+        let video = cell(row, id).trim().trim_start_matches('\'');
+        if cells::is_total(video) {
+            return Ok(None);
+        }
+        if video.is_empty() {
+            return Err("the video id (`Content`) is empty".into());
+        }
+        let raw = cell(row, published).trim();
+        if raw.is_empty() {
+            return Err(format!(
+                "`{video}` has no publish time (an unlisted or unpublished video)"
+            ));
+        }
+        let day = publish_date(raw).ok_or_else(|| {
+            format!(
+                "column `video publish time`: `{}` is not a date",
+                shorten(raw)
+            )
         })?;
-        Ok(vec![Parsed::Posts(rows)])
-    }
+        let (published_at, date) =
+            stamps::from_wall(day.and_hms_opt(0, 0, 0).unwrap_or_default(), ctx.tz);
+        Ok(Some(Post {
+            id: video.to_string(),
+            published_at,
+            date,
+            kind: PostType::Video,
+            caption: cell(row, title).to_string(),
+            permalink: format!("https://www.youtube.com/watch?v={video}"),
+            reach: viewers.count(row)?,
+            impressions: views.count(row)?,
+            likes: likes.field(row)?,
+            comments: comments.field(row)?,
+            shares: shares.field(row)?,
+            saves: Field::NotGiven,
+            clicks: None,
+            paid: None,
+        }))
+    })?;
+    Ok(vec![Parsed::Posts(rows)])
 }
 
 #[cfg(test)]

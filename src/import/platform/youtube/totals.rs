@@ -10,10 +10,9 @@ use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient;
 use crate::import::platform::cells::{self, cell, Col, DayCols};
-use crate::import::platform::{Ctx, PlatformImporter};
+use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::table::Table;
 use crate::import::ImportError;
-use crate::model::AuditConfig;
 
 /// What the time buckets are, when they are not days: `years` or `months`.
 fn coarse_buckets(table: &Table) -> Option<(&'static str, Vec<String>)> {
@@ -57,79 +56,59 @@ fn coarse_warning(ctx: &mut Ctx, kind: &str, shown: &[String]) {
     );
 }
 
-pub struct Totals;
+pub const TOTALS: Format = Format {
+    name: "youtube/totals",
+    recognition: "first column `Date`, every other column a YouTube Studio metric (`Views`, `Subscribers`, `… (%)` …)",
+    download: "YouTube Studio → Analytics → Advanced mode → Export current view → CSV (Totals.csv)",
+    undated_audience: false,
+    reader: Reader::Table(|table, _file, _config| dated(table) && table.headers[1..].iter().all(|h| is_metric(h)), read_totals),
+};
 
-impl PlatformImporter for Totals {
-    fn format(&self) -> &'static str {
-        "youtube/totals"
+fn read_totals(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    if let Some((kind, shown)) = coarse_buckets(table) {
+        coarse_warning(ctx, kind, &shown);
+        return Ok(Vec::new());
     }
-
-    fn recognition(&self) -> &'static str {
-        "first column `Date`, every other column a YouTube Studio metric (`Views`, `Subscribers`, `… (%)` …)"
+    let views = Col::new(table, VIEWS);
+    let gained = Col::new(table, &["subscribers gained"]);
+    let lost = Col::new(table, &["subscribers lost"]);
+    let net = table.column_any(&["subscribers", "подписчики"]).is_some();
+    if net && !gained.given() && !lost.given() {
+        ctx.warn(None, "`Subscribers` is the net change of a day (gained − lost): it is neither follows, unfollows nor a follower count, so it is not used");
     }
-
-    fn download(&self) -> &'static str {
-        "YouTube Studio → Analytics → Advanced mode → Export current view → CSV (Totals.csv)"
+    if !views.given() && !gained.given() && !lost.given() {
+        let names = cells::quoted(table.headers[1..].iter().map(|h| shorten(h)));
+        ctx.warn(
+            None,
+            format!("the metrics {names} have no place in the audit; the file is not used"),
+        );
+        return Ok(Vec::new());
     }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        dated(table) && table.headers[1..].iter().all(|h| is_metric(h))
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        if let Some((kind, shown)) = coarse_buckets(table) {
-            coarse_warning(ctx, kind, &shown);
-            return Ok(Vec::new());
-        }
-        let views = Col::new(table, VIEWS);
-        let gained = Col::new(table, &["subscribers gained"]);
-        let lost = Col::new(table, &["subscribers lost"]);
-        let net = table.column_any(&["subscribers", "подписчики"]).is_some();
-        if net && !gained.given() && !lost.given() {
-            ctx.warn(None, "`Subscribers` is the net change of a day (gained − lost): it is neither follows, unfollows nor a follower count, so it is not used");
-        }
-        if !views.given() && !gained.given() && !lost.given() {
-            let names = cells::quoted(table.headers[1..].iter().map(|h| shorten(h)));
-            ctx.warn(
-                None,
-                format!("the metrics {names} have no place in the audit; the file is not used"),
-            );
-            return Ok(Vec::new());
-        }
-        let cols = DayCols::of(vec![
-            (views, |r| &mut r.impressions),
-            (gained, |r| &mut r.follows),
-            (lost, |r| &mut r.unfollows),
-        ]);
-        let rows = cells::daily_counts(table, ctx, Some(0), &cols, cells::non_empty)?;
-        Ok(vec![Parsed::Daily(rows)])
-    }
+    let cols = DayCols::of(vec![
+        (views, |r| &mut r.impressions),
+        (gained, |r| &mut r.follows),
+        (lost, |r| &mut r.unfollows),
+    ]);
+    let rows = cells::daily_counts(table, ctx, Some(0), &cols, cells::non_empty)?;
+    Ok(vec![Parsed::Daily(rows)])
 }
 
-pub struct ChartData;
+pub const CHART_DATA: Format = Format {
+    name: "youtube/chart-data",
+    recognition: "first column `Date` and a `Content` column (per video per time bucket; not used)",
+    download:
+        "YouTube Studio → Analytics → Advanced mode → Export current view → CSV (Chart data.csv)",
+    undated_audience: false,
+    reader: Reader::Table(
+        |table, _file, _config| dated(table) && table.column_any(CONTENT).is_some(),
+        read_chart_data,
+    ),
+};
 
-impl PlatformImporter for ChartData {
-    fn format(&self) -> &'static str {
-        "youtube/chart-data"
+fn read_chart_data(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
+    match coarse_buckets(table) {
+        Some((kind, shown)) => coarse_warning(ctx, kind, &shown),
+        None => ctx.warn(None, "per-video chart rows are not used: the channel's daily totals come from Totals.csv and each video's totals from Table data.csv"),
     }
-
-    fn recognition(&self) -> &'static str {
-        "first column `Date` and a `Content` column (per video per time bucket; not used)"
-    }
-
-    fn download(&self) -> &'static str {
-        "YouTube Studio → Analytics → Advanced mode → Export current view → CSV (Chart data.csv)"
-    }
-
-    fn matches_table(&self, table: &Table, _file: &str, _config: &AuditConfig) -> bool {
-        dated(table) && table.column_any(CONTENT).is_some()
-    }
-
-    fn read_table(&self, table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
-        match coarse_buckets(table) {
-            Some((kind, shown)) => coarse_warning(ctx, kind, &shown),
-            None => ctx.warn(None, "per-video chart rows are not used: the channel's daily totals come from Totals.csv and each video's totals from Table data.csv"),
-        }
-        Ok(Vec::new())
-    }
+    Ok(Vec::new())
 }

@@ -2,9 +2,8 @@ mod build;
 mod guard;
 
 use super::sheets::{self, Mapped, Sheet, SheetKind};
-use super::LinkedIn;
+use super::LINKEDIN;
 use crate::import::platform::test_support::{by_day, d, try_load};
-use crate::import::platform::PlatformImporter;
 use crate::import::{ImportError, Loaded};
 use crate::model::{Field, PostType};
 use build::C;
@@ -328,7 +327,7 @@ fn followers_book() -> Vec<u8> {
 #[test]
 fn an_xlsx_followers_workbook_end_to_end() {
     let bytes = followers_book();
-    assert!(LinkedIn.matches_bytes(&bytes, "whatever.xlsx"));
+    assert!(LINKEDIN.claims_bytes(&bytes, "whatever.xlsx"));
     let l = load("acme_followers_1712345678901.xlsx", bytes).unwrap();
     let src = &l.report.sources[0];
     assert_eq!(
@@ -369,7 +368,7 @@ fn an_xls_content_workbook_end_to_end() {
         ],
     ];
     let bytes = build::ole(&build::biff("Update engagement", &rows, None), None);
-    assert!(LinkedIn.matches_bytes(&bytes, "x.xls"));
+    assert!(LINKEDIN.claims_bytes(&bytes, "x.xls"));
     let l = load("acme_updates_1712345678901.xls", bytes).unwrap();
     let p = &l.account.posts[0];
     assert_eq!(
