@@ -202,7 +202,19 @@ pub fn daily_follows(followers: &[Follower], tz: chrono_tz::Tz) -> Vec<(u64, Dai
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::platform::test_support::{by_day, d, try_load};
+    use crate::import::{load_files, ImportError, LoadOptions, Loaded, SourceFile};
+    use crate::model::AuditConfig;
+    use chrono_tz::Tz;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn try_load(name: &str, text: &str, tz: Tz, today: &str) -> Result<Loaded, ImportError> {
+        let files = vec![SourceFile::new(name, text)];
+        let options = LoadOptions::new(tz, d(today));
+        load_files(files, AuditConfig::default(), options, "t")
+    }
 
     // 2026-10-01 21:30 UTC is 23:30 in Berlin, 2026-10-01 22:30 UTC is 00:30 on the 2nd.
     const LIST: &str = r#"[
@@ -222,7 +234,11 @@ mod tests {
         let l = try_load("followers_1.json", LIST, tz, "2026-11-01").unwrap();
         assert_eq!(l.report.sources[0].format, "instagram/followers-list");
         assert_eq!(
-            by_day(&l, |r| r.follows),
+            l.account
+                .daily
+                .values()
+                .map(|r| (r.date, r.follows))
+                .collect::<Vec<_>>(),
             [
                 (d("2026-10-01"), Some(1.0)),
                 (d("2026-10-02"), Some(2.0)),

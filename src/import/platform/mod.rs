@@ -10,8 +10,6 @@ mod linkedin;
 mod mapping;
 mod meta;
 mod metrica;
-#[cfg(test)]
-pub(crate) mod test_support;
 mod tiktok;
 mod traffic;
 

@@ -217,4 +217,18 @@ mod tests {
         assert_eq!((*line, r.sessions, r.users), (3, 40.0, Some(38.0)));
         assert_eq!(r.bounce_rate_pct, Some(50.0));
     }
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn totals_over_several_months_say_where_they_are_counted() {
+        let w = period_warning(date("2026-09-15"), date("2026-10-14"), "");
+        assert_eq!(
+            w,
+            "the report gives totals for 2026-09-15 to 2026-10-14 with no date column; its rows are \
+             dated 2026-09-15 (all in the month of that day: download one month at a time to compare months)"
+        );
+    }
 }

@@ -4,8 +4,6 @@
 
 mod page;
 mod post;
-#[cfg(test)]
-mod tests;
 
 use super::cells::Col;
 use super::Format;
@@ -73,4 +71,35 @@ fn breakdown(table: &Table, rows: &[&Row], prefix: &str) -> Vec<(String, Col)> {
 /// The first of `names` that the table has (see `pick`).
 fn pick_any(table: &Table, description: Option<&Row>, names: &[&str]) -> Option<usize> {
     names.iter().find_map(|n| pick(table, description, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::table::Row;
+
+    #[test]
+    fn description_rows_are_told_from_data() {
+        let row = |cells: &[&str]| Row {
+            line: 2,
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+        };
+        assert!(is_description(&row(&[
+            "",
+            "Lifetime: The total number of people who have liked your Page."
+        ])));
+        assert!(is_description(&row(&[
+            "post_id",
+            "post_impressions_unique:lifetime",
+            "post_impressions:lifetime"
+        ])));
+        assert!(!is_description(&row(&["8/24/2014", "200", "3"])));
+        assert!(!is_description(&row(&[
+            "1_2",
+            "https://fb.com/2",
+            "A long message about our new page",
+            "Photo",
+            "12"
+        ])));
+    }
 }

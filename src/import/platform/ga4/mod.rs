@@ -266,6 +266,3 @@ fn traffic_row(
         revenue: num(cols.revenue)?,
     })
 }
-
-#[cfg(test)]
-mod tests;

@@ -194,4 +194,17 @@ fn plan(m: &Mapping, table: &Table) -> Result<Plan, String> {
 }
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob("vk-*.csv", "VK-stats-October.CSV"));
+        assert!(glob("*", "anything"));
+        assert!(glob("*posts*", "popsters_posts_2026.csv"));
+        assert!(glob("a*b*c", "aXXbYYc"));
+        assert!(!glob("a*b*c", "aXXbYY"));
+        assert!(!glob("vk-*.csv", "vk-stats.xlsx"));
+        assert!(!glob("daily.csv", "daily.csv.bak"));
+    }
+}

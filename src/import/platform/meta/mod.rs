@@ -6,8 +6,6 @@ mod audience;
 mod blocks;
 mod content;
 mod daily;
-#[cfg(test)]
-mod tests;
 
 use super::Format;
 

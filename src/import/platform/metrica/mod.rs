@@ -270,4 +270,18 @@ fn traffic_row(
 }
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    use super::*;
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn names_give_the_period() {
+        assert_eq!(
+            period_in_name("Метки UTM-2025-01-01-2025-03-31.xlsx"),
+            Some((date("2025-01-01"), date("2025-03-31")))
+        );
+        assert_eq!(period_in_name("report.csv"), None);
+    }
+}

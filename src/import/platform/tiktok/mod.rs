@@ -7,10 +7,6 @@ mod audience;
 mod content;
 mod daily;
 mod dates;
-#[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod tests_variants;
 
 use super::Format;
 

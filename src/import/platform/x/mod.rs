@@ -3,8 +3,6 @@
 
 mod current;
 mod legacy;
-#[cfg(test)]
-mod tests;
 
 use super::cells::{cell, Col};
 use super::Format;

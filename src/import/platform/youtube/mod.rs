@@ -4,8 +4,6 @@
 //! metrics, so columns are found by name.
 
 mod table_data;
-#[cfg(test)]
-mod tests;
 mod totals;
 
 use super::Format;

@@ -1,12 +1,12 @@
 //! Legacy Facebook importers on the real post-level export and on hand-made page-level and
 //! post-level variants (Excel re-saves in Windows-1252, semicolons, duplicate headers).
 
-use crate::import::platform::test_support::{self, d, real, warnings};
-use crate::import::Loaded;
-use crate::model::{Field, PostType, Segment};
+use crate::support::{self, d, real, warnings};
+use smm_audit::import::Loaded;
+use smm_audit::model::{Field, PostType, Segment};
 
 fn load(name: &str, bytes: Vec<u8>) -> Loaded {
-    test_support::load(name, bytes, chrono_tz::Europe::Stockholm, "2015-03-01")
+    support::load(name, bytes, chrono_tz::Europe::Stockholm, "2015-03-01")
 }
 
 #[test]
@@ -206,31 +206,4 @@ fn post_level_resaved_with_semicolons_and_iso_dates() {
         w[0].contains("line 5: row skipped") && w[0].contains("not a date"),
         "{w:?}"
     );
-}
-
-#[test]
-fn description_rows_are_told_from_data() {
-    use super::is_description;
-    use crate::import::table::Row;
-    let row = |cells: &[&str]| Row {
-        line: 2,
-        cells: cells.iter().map(|c| c.to_string()).collect(),
-    };
-    assert!(is_description(&row(&[
-        "",
-        "Lifetime: The total number of people who have liked your Page."
-    ])));
-    assert!(is_description(&row(&[
-        "post_id",
-        "post_impressions_unique:lifetime",
-        "post_impressions:lifetime"
-    ])));
-    assert!(!is_description(&row(&["8/24/2014", "200", "3"])));
-    assert!(!is_description(&row(&[
-        "1_2",
-        "https://fb.com/2",
-        "A long message about our new page",
-        "Photo",
-        "12"
-    ])));
 }

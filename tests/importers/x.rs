@@ -1,8 +1,8 @@
-use crate::import::platform::test_support::{self, d, load, utf16le};
-use crate::model::{Field, PostType};
+use crate::support::{self, d, load, utf16le};
+use smm_audit::model::{Field, PostType};
 
 fn real(name: &str) -> Vec<u8> {
-    test_support::real(&format!("x/{name}"))
+    support::real(&format!("x/{name}"))
 }
 
 #[test]

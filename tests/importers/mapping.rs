@@ -1,6 +1,6 @@
-use super::*;
-use crate::import::platform::test_support::{d, try_load_all};
-use crate::import::Loaded;
+use crate::support::{d, try_load_all};
+use smm_audit::import::{ImportError, Loaded};
+use smm_audit::model::AuditConfig;
 
 fn config(toml_text: &str) -> AuditConfig {
     toml::from_str(toml_text).unwrap()
@@ -18,17 +18,6 @@ kind = "daily"
 date_format = "%d.%m.%Y"
 columns = { "Дата" = "date", "Подписчики" = "followers", "Охват" = "reach", "Вступившие" = "follows", "Вышедшие" = "unfollows" }
 "#;
-
-#[test]
-fn globs() {
-    assert!(glob("vk-*.csv", "VK-stats-October.CSV"));
-    assert!(glob("*", "anything"));
-    assert!(glob("*posts*", "popsters_posts_2026.csv"));
-    assert!(glob("a*b*c", "aXXbYYc"));
-    assert!(!glob("a*b*c", "aXXbYY"));
-    assert!(!glob("vk-*.csv", "vk-stats.xlsx"));
-    assert!(!glob("daily.csv", "daily.csv.bak"));
-}
 
 #[test]
 fn a_vk_daily_file_in_windows_1251_with_semicolons() {
@@ -112,7 +101,7 @@ columns = { ID = "post_id", "Дата публикации" = "published_at", "�
     );
 }
 
-use crate::model::{Field, PostType};
+use smm_audit::model::{Field, PostType};
 
 #[test]
 fn an_agency_audience_sheet_with_country_names_and_fractions() {

@@ -1,14 +1,14 @@
-use crate::import::platform::test_support::{self, d, utf16le};
-use crate::import::Loaded;
-use crate::model::{Field, PostType};
+use crate::support::{self, d, utf16le};
+use smm_audit::import::Loaded;
+use smm_audit::model::{Field, PostType};
 
 fn load(name: &str, bytes: impl Into<Vec<u8>>) -> Loaded {
     // The exports were made on 2026-03-14.
-    test_support::load(name, bytes, chrono_tz::Europe::Berlin, "2026-03-15")
+    support::load(name, bytes, chrono_tz::Europe::Berlin, "2026-03-15")
 }
 
 fn real(name: &str) -> Vec<u8> {
-    test_support::real(&format!("youtube/{name}"))
+    support::real(&format!("youtube/{name}"))
 }
 
 #[test]

@@ -1,16 +1,16 @@
-use crate::import::canonical::Parsed;
-use crate::import::platform::test_support::{self, d};
-use crate::import::platform::{Ctx, Format, Reader};
-use crate::import::{decode, table, LoadReport, Loaded};
-use crate::model::{AudienceRow, AuditConfig, DailyRow, Field, PostType, Segment};
+use crate::support::{self, d};
+use smm_audit::import::canonical::Parsed;
+use smm_audit::import::platform::{Ctx, Format, Reader};
+use smm_audit::import::{decode, table, LoadReport, Loaded};
+use smm_audit::model::{AudienceRow, AuditConfig, DailyRow, Field, PostType, Segment};
 
 /// A file loaded in UTC on `today`.
 pub(super) fn load(name: &str, bytes: impl Into<Vec<u8>>, today: &str) -> Loaded {
-    test_support::load(name, bytes, chrono_tz::UTC, today)
+    support::load(name, bytes, chrono_tz::UTC, today)
 }
 
 fn real(name: &str) -> Vec<u8> {
-    test_support::real(&format!("tiktok/{name}"))
+    support::real(&format!("tiktok/{name}"))
 }
 
 /// Through one importer directly (for a file the canonical `daily` detection takes first).
@@ -77,7 +77,7 @@ fn real_overview() {
 
 #[test]
 fn real_content() {
-    let l = test_support::load(
+    let l = support::load(
         "Content.csv",
         real("Content.csv"),
         chrono_tz::America::New_York,
@@ -134,7 +134,7 @@ fn real_content() {
 #[test]
 fn real_follower_history() {
     let (rows, report) = direct(
-        &super::daily::FOLLOWER_HISTORY,
+        crate::support::format("tiktok/follower-history"),
         &real("FollowerHistory.csv"),
         "2026-03-01",
     );

@@ -1,6 +1,6 @@
-use super::*;
-use crate::import::platform::test_support::{close, d, try_load};
-use crate::import::Loaded;
+use crate::support::{close, d, try_load};
+use chrono::NaiveDate;
+use smm_audit::import::{ImportError, Loaded};
 
 fn load(name: &str, bytes: impl Into<Vec<u8>>) -> Result<Loaded, ImportError> {
     try_load(name, bytes, chrono_tz::Europe::Moscow, "2025-02-10")
@@ -119,13 +119,4 @@ fn a_utf16_copy_with_goal_columns() {
         (d("2025-02-01"), "Instagram", Some(2.0), Some(1500.5))
     );
     assert!(close(t[0].bounce_rate_pct, 50.0));
-}
-
-#[test]
-fn names_give_the_period() {
-    assert_eq!(
-        period_in_name("Метки UTM-2025-01-01-2025-03-31.xlsx"),
-        Some((d("2025-01-01"), d("2025-03-31")))
-    );
-    assert_eq!(period_in_name("report.csv"), None);
 }

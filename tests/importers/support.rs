@@ -1,18 +1,19 @@
 //! What the importers' tests share: files loaded through `load_files` as the app loads them, the
 //! real exports under `tests/fixtures/real-exports`, and small files in other encodings.
 
-use crate::import::{load_files, ImportError, LoadOptions, Loaded, SourceFile};
-use crate::model::{AuditConfig, DailyRow};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+use smm_audit::import::platform::Format;
+use smm_audit::import::{load_files, ImportError, LoadOptions, Loaded, SourceFile};
+use smm_audit::model::{AuditConfig, DailyRow};
 
 /// A date `YYYY-MM-DD`.
-pub(crate) fn d(s: &str) -> NaiveDate {
+pub fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
 /// Files loaded as one account in `tz`, on the day `today` (`YYYY-MM-DD`).
-pub(crate) fn try_load_all(
+pub fn try_load_all(
     files: Vec<(&str, Vec<u8>)>,
     config: AuditConfig,
     tz: Tz,
@@ -26,7 +27,7 @@ pub(crate) fn try_load_all(
 }
 
 /// One file loaded with the default configuration (see `try_load_all`).
-pub(crate) fn try_load(
+pub fn try_load(
     name: &str,
     bytes: impl Into<Vec<u8>>,
     tz: Tz,
@@ -41,33 +42,30 @@ pub(crate) fn try_load(
 }
 
 /// One file that loads (see `try_load`).
-pub(crate) fn load(name: &str, bytes: impl Into<Vec<u8>>, tz: Tz, today: &str) -> Loaded {
+pub fn load(name: &str, bytes: impl Into<Vec<u8>>, tz: Tz, today: &str) -> Loaded {
     try_load(name, bytes, tz, today).unwrap()
 }
 
 /// A real export: `path` under `tests/fixtures/real-exports/` (`x/…`, `meta/…`).
-pub(crate) fn real(path: &str) -> Vec<u8> {
+pub fn real(path: &str) -> Vec<u8> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/real-exports/");
     std::fs::read(format!("{dir}{path}")).unwrap()
 }
 
 /// Text as UTF-16LE with its byte-order mark (Excel's "Unicode text", Meta's series).
-pub(crate) fn utf16le(text: &str) -> Vec<u8> {
+pub fn utf16le(text: &str) -> Vec<u8> {
     let mut out = vec![0xFF, 0xFE];
     out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     out
 }
 
 /// The load report's warnings as shown (`file line N: message`).
-pub(crate) fn warnings(l: &Loaded) -> Vec<String> {
+pub fn warnings(l: &Loaded) -> Vec<String> {
     l.report.warnings.iter().map(|w| w.to_string()).collect()
 }
 
 /// One field of every day of the account, in date order.
-pub(crate) fn by_day(
-    l: &Loaded,
-    field: fn(&DailyRow) -> Option<f64>,
-) -> Vec<(NaiveDate, Option<f64>)> {
+pub fn by_day(l: &Loaded, field: fn(&DailyRow) -> Option<f64>) -> Vec<(NaiveDate, Option<f64>)> {
     l.account
         .daily
         .values()
@@ -76,6 +74,13 @@ pub(crate) fn by_day(
 }
 
 /// Whether a value is there and equal to `b` but for rounding.
-pub(crate) fn close(a: Option<f64>, b: f64) -> bool {
+pub fn close(a: Option<f64>, b: f64) -> bool {
     a.is_some_and(|a| (a - b).abs() < 1e-9)
+}
+
+/// The format of the registry named `name` (`tiktok/follower-history`).
+pub fn format(name: &str) -> &'static Format {
+    smm_audit::import::platform::all()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("no format {name}"))
 }

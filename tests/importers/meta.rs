@@ -1,12 +1,10 @@
 //! Meta importers on the real files of tests/fixtures/real-exports and on hand-made variants
 //! (Excel re-saves, other encodings, ragged rows, totals rows, null tokens).
 
-use crate::import::platform::test_support::{
-    d, real, try_load, try_load_all, utf16le as utf16, warnings,
-};
-use crate::import::Loaded;
-use crate::model::{AuditConfig, Field, PostType, Segment};
+use crate::support::{d, real, try_load, try_load_all, utf16le as utf16, warnings};
 use chrono_tz::Tz;
+use smm_audit::import::Loaded;
+use smm_audit::model::{AuditConfig, Field, PostType, Segment};
 
 const SA: Tz = chrono_tz::Africa::Johannesburg;
 const TODAY: &str = "2025-04-20";

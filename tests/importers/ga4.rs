@@ -1,10 +1,12 @@
-use super::*;
-use crate::import::platform::test_support::{self, close, d, real};
-use crate::import::report::LoadReport;
-use crate::import::{table, Loaded};
+use crate::support::{self, close, d, real};
+use chrono::NaiveDate;
+use smm_audit::import::canonical::Parsed;
+use smm_audit::import::platform::{Ctx, Reader};
+use smm_audit::import::{table, Loaded};
+use smm_audit::import::{ImportError, LoadReport};
 
 fn try_load(name: &str, bytes: impl Into<Vec<u8>>) -> Result<Loaded, ImportError> {
-    test_support::try_load(name, bytes, chrono_tz::Europe::Berlin, "2026-11-05")
+    support::try_load(name, bytes, chrono_tz::Europe::Berlin, "2026-11-05")
 }
 
 fn load(name: &str, bytes: impl Into<Vec<u8>>) -> Loaded {
@@ -175,8 +177,9 @@ fn daily_rows_by_source_are_sorted_and_summed() {
 20261003,instagram,social,30,0.5,28\n20261002,google,organic,80,0.9,70\n\
 20261002,instagram,referral,10,0.2,9\n20261002,instagram,social,30,0.6,30\n(not set),instagram,x,1,1,1\n";
     let table = table::parse_text(text).unwrap();
-    assert!(GA4.claims_table(&table, "x.csv", &crate::model::AuditConfig::default()));
-    let config = crate::model::AuditConfig::default();
+    let ga4 = crate::support::format("ga4/report");
+    assert!(ga4.claims_table(&table, "x.csv", &smm_audit::model::AuditConfig::default()));
+    let config = smm_audit::model::AuditConfig::default();
     let mut report = LoadReport::default();
     let mut ctx = Ctx {
         file: "x.csv",
@@ -186,6 +189,9 @@ fn daily_rows_by_source_are_sorted_and_summed() {
         folder_platform: None,
         config: &config,
         report: &mut report,
+    };
+    let Reader::Table(_, read) = ga4.reader else {
+        panic!()
     };
     let parts = read(&table, &mut ctx).unwrap();
     let Parsed::Traffic(rows) = &parts[0] else {
@@ -198,14 +204,4 @@ fn daily_rows_by_source_are_sorted_and_summed() {
     assert_eq!((rows[0].0, rows[0].1.users), (5, Some(39.0)));
     assert_eq!(report.warnings.len(), 1);
     assert_eq!(report.warnings[0].line, Some(7));
-}
-
-#[test]
-fn totals_over_several_months_say_where_they_are_counted() {
-    let w = crate::import::platform::traffic::period_warning(d("2026-09-15"), d("2026-10-14"), "");
-    assert_eq!(
-        w,
-        "the report gives totals for 2026-09-15 to 2026-10-14 with no date column; its rows are \
-         dated 2026-09-15 (all in the month of that day: download one month at a time to compare months)"
-    );
 }

@@ -2,8 +2,7 @@
 
 use super::build::{self, C};
 use super::load;
-use crate::import::platform::linkedin::LINKEDIN;
-use crate::import::workbook;
+use smm_audit::import::workbook;
 
 fn refused(name: &str, bytes: Vec<u8>) -> String {
     load(name, bytes).expect_err("refused").to_string()
@@ -57,7 +56,7 @@ fn the_guard_refuses_large_crafted_and_broken_workbooks() {
     assert!(refused("acme_updates_1.xls", ole_garbage)
         .starts_with("acme_updates_1.xls: cannot be opened as a workbook"));
     // Without a LinkedIn name, garbage is not a LinkedIn file at all.
-    assert!(!LINKEDIN.claims_bytes(&garbage, "notes.zip"));
+    assert!(!crate::support::format("linkedin/page-analytics").claims_bytes(&garbage, "notes.zip"));
 }
 
 #[test]
@@ -137,10 +136,14 @@ fn shared_strings_are_counted_as_they_are_not_only_as_they_are_declared() {
 fn workbooks_are_claimed_by_name_and_container_zips_are_not() {
     let mut garbage = b"PK\x03\x04".to_vec();
     garbage.resize(600, 7);
-    assert!(LINKEDIN.claims_bytes(&garbage, "Acme_followers_1712345678901.xlsx"));
-    assert!(LINKEDIN.claims_bytes(&garbage, "agency-report.xlsx"));
-    assert!(!LINKEDIN.claims_bytes(&garbage, "Basic_LinkedInDataExport_03-01-2025.zip"));
-    assert!(!LINKEDIN.claims_bytes(&garbage, "acme_followers_1.zip"));
+    assert!(crate::support::format("linkedin/page-analytics")
+        .claims_bytes(&garbage, "Acme_followers_1712345678901.xlsx"));
+    assert!(crate::support::format("linkedin/page-analytics")
+        .claims_bytes(&garbage, "agency-report.xlsx"));
+    assert!(!crate::support::format("linkedin/page-analytics")
+        .claims_bytes(&garbage, "Basic_LinkedInDataExport_03-01-2025.zip"));
+    assert!(!crate::support::format("linkedin/page-analytics")
+        .claims_bytes(&garbage, "acme_followers_1.zip"));
 }
 
 #[test]

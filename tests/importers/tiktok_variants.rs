@@ -1,8 +1,8 @@
 //! Hand-made variants of TikTok's files: re-saves, encodings, languages, the 2025+ layout.
 
-use super::tests::{direct, load, share};
-use crate::import::platform::test_support::{self, d, utf16le};
-use crate::model::Field;
+use crate::support::{self, d, utf16le};
+use crate::tiktok::{direct, load, share};
+use smm_audit::model::Field;
 
 #[test]
 fn overview_2025_with_null_tokens_and_a_trailing_space_header() {
@@ -124,7 +124,7 @@ fn follower_history_whose_difference_column_is_shifted() {
     let text = "\"Date\",\"Followers\",\"Difference in followers from previous day\"\n\
         \"March 1\",\"10\",\"2\"\n\"March 2\",\"12\",\"-1\"\n\"March 3\",\"11\",\"0\"\n\"March 4\",\"undefined\",\"0\"";
     let (rows, report) = direct(
-        &super::daily::FOLLOWER_HISTORY,
+        crate::support::format("tiktok/follower-history"),
         text.as_bytes(),
         "2025-03-05",
     );
@@ -157,7 +157,7 @@ fn content_2025_ragged_and_bad_rows() {
         Short,https://www.tiktok.com/@v/photo/7590060843279060246?lang=en,2025/12/31 16:32:37,3382\n\
         No id,https://www.tiktok.com/@v,2025/12/30 17:57:47,1,1,1,1,1\n";
     let tz = chrono_tz::Europe::Sofia;
-    let l = test_support::load("TIKTOK_VIDEO_RAW.csv", text, tz, "2026-01-02");
+    let l = support::load("TIKTOK_VIDEO_RAW.csv", text, tz, "2026-01-02");
     let posts = &l.account.posts;
     assert_eq!(posts.len(), 2);
     // The id's instant (18:19:06 UTC) is the publication time, in the account's zone.
@@ -172,7 +172,7 @@ fn content_2025_ragged_and_bad_rows() {
     assert_eq!(posts[0].caption, "Нормален следобед");
     assert_eq!(
         (posts[1].id.as_str(), posts[1].kind),
-        ("7590060843279060246", crate::model::PostType::Carousel)
+        ("7590060843279060246", smm_audit::model::PostType::Carousel)
     );
     assert_eq!(
         (posts[1].impressions, posts[1].likes),
