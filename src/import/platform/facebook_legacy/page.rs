@@ -21,18 +21,25 @@ const GENDER_AGE: &str = "lifetime likes by gender and age - ";
 
 pub const PAGE: Format = Format {
     name: "facebook-legacy/page",
-    recognition: "a header with `Date` and `Lifetime Total Likes`, `Daily New Likes` or `Daily Total Reach` (a description row under it)",
-    download: "Facebook Page → Insights → Export Data → Page data (CSV), before Meta Business Suite",
+    recognition: "a header with `Date` and `Lifetime Total Likes`, `Daily New Likes` or `Daily \
+         Total Reach` (a description row under it)",
+    download: "Facebook Page → Insights → Export Data → Page data (CSV), before Meta Business \
+         Suite",
     undated_audience: false,
-    reader: Reader::Table(|table, _file, _config| table.column("date").is_some()
-        && table
-            .column_any(&[
-                "lifetime total likes",
-                "daily new likes",
-                "daily total reach",
-                "lifetime total follows",
-            ])
-            .is_some(), read_page),
+    reader: Reader::Table(
+        |table, _file, _config| {
+            table.column("date").is_some()
+                && table
+                    .column_any(&[
+                        "lifetime total likes",
+                        "daily new likes",
+                        "daily total reach",
+                        "lifetime total follows",
+                    ])
+                    .is_some()
+        },
+        read_page,
+    ),
 };
 
 fn read_page(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {

@@ -38,10 +38,14 @@ fn is_audience(table: &Table) -> bool {
 
 pub const AUDIENCE: Format = Format {
     name: "meta/audience",
-    recognition: "title lines `Age & gender`, `Top countries`, `Top cities` over stacked blocks (`sep=,` preamble, UTF-16)",
+    recognition: "title lines `Age & gender`, `Top countries`, `Top cities` over stacked blocks \
+         (`sep=,` preamble, UTF-16)",
     download: "Meta Business Suite → Insights → Audience → Export data (CSV)",
     undated_audience: true,
-    reader: Reader::Table(|table, _file, _config| !table.has_all(&["date", "primary"]) && is_audience(table), read_audience),
+    reader: Reader::Table(
+        |table, _file, _config| !table.has_all(&["date", "primary"]) && is_audience(table),
+        read_audience,
+    ),
 };
 
 fn read_audience(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {

@@ -58,10 +58,14 @@ impl Cols {
 
 pub const CONTENT: Format = Format {
     name: "meta/content",
-    recognition: "a header with `Post ID`, `Publish time` and `Post type` (Facebook or Instagram posts and stories)",
+    recognition: "a header with `Post ID`, `Publish time` and `Post type` (Facebook or Instagram \
+         posts and stories)",
     download: "Meta Business Suite → Insights → Content → Export data (posts or stories, CSV)",
     undated_audience: false,
-    reader: Reader::Table(|table, _file, _config| table.has_all(&["post id", "publish time", "post type"]), read_content),
+    reader: Reader::Table(
+        |table, _file, _config| table.has_all(&["post id", "publish time", "post type"]),
+        read_content,
+    ),
 };
 
 fn read_content(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {

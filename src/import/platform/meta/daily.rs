@@ -67,10 +67,15 @@ impl Metric {
 
 pub const DAILY: Format = Format {
     name: "meta/insights-daily",
-    recognition: "a header `Date`, `Primary` under a title line naming the metric (`Facebook reach`, `Follows`, `Instagram profile visits`, ...)",
-    download: "Meta Business Suite → Insights → Overview (or Results/Audience) → a chart's Export data (CSV), one file per metric",
+    recognition: "a header `Date`, `Primary` under a title line naming the metric (`Facebook \
+         reach`, `Follows`, `Instagram profile visits`, ...)",
+    download: "Meta Business Suite → Insights → Overview (or Results/Audience) → a chart's Export \
+         data (CSV), one file per metric",
     undated_audience: false,
-    reader: Reader::Table(|table, _file, _config| table.has_all(&["date", "primary"]), read_daily),
+    reader: Reader::Table(
+        |table, _file, _config| table.has_all(&["date", "primary"]),
+        read_daily,
+    ),
 };
 
 fn read_daily(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {

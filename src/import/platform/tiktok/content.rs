@@ -20,13 +20,19 @@ fn id_time(id: &str) -> Option<NaiveDateTime> {
 
 pub const CONTENT: Format = Format {
     name: "tiktok/content",
-    recognition: "header with `Video link`, `Post time` and `Total views`/`Video views` or likes (one row a video)",
+    recognition: "header with `Video link`, `Post time` and `Total views`/`Video views` or likes \
+         (one row a video)",
     download: "TikTok Studio → Analytics → Content → Download data (Content.csv in the ZIP)",
     undated_audience: false,
-    reader: Reader::Table(|table, _file, _config| table.has_all(&["video link", "post time"])
-        && table
-            .column_any(&["total views", "video views", "total likes", "likes"])
-            .is_some(), read_content),
+    reader: Reader::Table(
+        |table, _file, _config| {
+            table.has_all(&["video link", "post time"])
+                && table
+                    .column_any(&["total views", "video views", "total likes", "likes"])
+                    .is_some()
+        },
+        read_content,
+    ),
 };
 
 fn read_content(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {

@@ -91,19 +91,25 @@ pub const OVERVIEW: Format = Format {
 
 pub const OVERVIEW_2025: Format = Format {
     name: "tiktok/overview-2025",
-    recognition: "header with `Date`, `New followers`/`Lost followers`/`Net growth`/`Total followers` and `Video views` or `Reached audience`",
+    recognition: "header with `Date`, `New followers`/`Lost followers`/`Net growth`/`Total \
+         followers` and `Video views` or `Reached audience`",
     download: "TikTok Studio (web) or Business Suite → Analytics → Overview or Followers → Export",
     undated_audience: false,
-    reader: Reader::Table(|table, _file, _config| table.column("date").is_some()
-        && table.column_any(GROWTH).is_some()
-        && table
-            .column_any(&[
-                "video views",
-                "reached audience",
-                "engaged audience",
-                "profile views",
-            ])
-            .is_some(), daily),
+    reader: Reader::Table(
+        |table, _file, _config| {
+            table.column("date").is_some()
+                && table.column_any(GROWTH).is_some()
+                && table
+                    .column_any(&[
+                        "video views",
+                        "reached audience",
+                        "engaged audience",
+                        "profile views",
+                    ])
+                    .is_some()
+        },
+        daily,
+    ),
 };
 
 pub const VIEWERS: Format = Format {

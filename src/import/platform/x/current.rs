@@ -43,11 +43,18 @@ fn read_account_overview(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, Im
 
 pub const CONTENT: Format = Format {
     name: "x/content",
-    recognition: "header with `Post id`, `Date`, `Impressions` and `Post Link` or `Post text` (one row a post)",
+    recognition:
+        "header with `Post id`, `Date`, `Impressions` and `Post Link` or `Post text` (one \
+         row a post)",
     download: "x.com → More → Analytics → Content → Export data (account_analytics_content_….csv)",
     undated_audience: false,
-    reader: Reader::Table(|table, _file, _config| table.has_all(&["post id", "date", "impressions"])
-        && table.column_any(&["post link", "post text"]).is_some(), read_content),
+    reader: Reader::Table(
+        |table, _file, _config| {
+            table.has_all(&["post id", "date", "impressions"])
+                && table.column_any(&["post link", "post text"]).is_some()
+        },
+        read_content,
+    ),
 };
 
 fn read_content(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {

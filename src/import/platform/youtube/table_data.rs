@@ -53,15 +53,22 @@ fn publish_date(s: &str) -> Option<NaiveDate> {
 
 pub const TABLE_DATA: Format = Format {
     name: "youtube/table-data",
-    recognition: "first column `Content`, with `Video title` or `Video publish time` and `Views` (also in Russian)",
-    download: "YouTube Studio → Analytics → Advanced mode → Content → Export current view → CSV (Table data.csv)",
+    recognition: "first column `Content`, with `Video title` or `Video publish time` and `Views` \
+         (also in Russian)",
+    download: "YouTube Studio → Analytics → Advanced mode → Content → Export current view → CSV \
+         (Table data.csv)",
     undated_audience: false,
-    reader: Reader::Table(|table, _file, _config| table
-        .headers
-        .first()
-        .is_some_and(|h| CONTENT.contains(&h.as_str()))
-        && table.column_any(VIEWS).is_some()
-        && (table.column_any(TITLE).is_some() || table.column_any(PUBLISHED).is_some()), read_table_data),
+    reader: Reader::Table(
+        |table, _file, _config| {
+            table
+                .headers
+                .first()
+                .is_some_and(|h| CONTENT.contains(&h.as_str()))
+                && table.column_any(VIEWS).is_some()
+                && (table.column_any(TITLE).is_some() || table.column_any(PUBLISHED).is_some())
+        },
+        read_table_data,
+    ),
 };
 
 fn read_table_data(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {

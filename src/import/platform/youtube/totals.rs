@@ -58,10 +58,14 @@ fn coarse_warning(ctx: &mut Ctx, kind: &str, shown: &[String]) {
 
 pub const TOTALS: Format = Format {
     name: "youtube/totals",
-    recognition: "first column `Date`, every other column a YouTube Studio metric (`Views`, `Subscribers`, `… (%)` …)",
+    recognition: "first column `Date`, every other column a YouTube Studio metric (`Views`, \
+         `Subscribers`, `… (%)` …)",
     download: "YouTube Studio → Analytics → Advanced mode → Export current view → CSV (Totals.csv)",
     undated_audience: false,
-    reader: Reader::Table(|table, _file, _config| dated(table) && table.headers[1..].iter().all(|h| is_metric(h)), read_totals),
+    reader: Reader::Table(
+        |table, _file, _config| dated(table) && table.headers[1..].iter().all(|h| is_metric(h)),
+        read_totals,
+    ),
 };
 
 fn read_totals(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError> {
