@@ -210,26 +210,33 @@ pub const MAX_CAPTION_BYTES: usize = 64 * 1024;
 /// downstream (screen, reports, messages) can be fooled by them.
 fn sanitize_text(account: &mut Account, label: &str, report: &mut LoadReport) {
     use crate::text::sanitize_in_place as clean;
-    let mut cut = Vec::new();
-    let mut disguised = Vec::new();
-    for p in &mut account.posts {
-        let bidi = crate::text::bidi_controls(&p.caption);
-        clean(&mut p.id);
-        if bidi > 0 {
-            disguised.push(format!("{} ({bidi})", p.id));
-        }
-        clean(&mut p.caption);
-        clean(&mut p.permalink);
-        if p.caption.len() > MAX_CAPTION_BYTES {
-            let mut end = MAX_CAPTION_BYTES;
-            while !p.caption.is_char_boundary(end) {
-                end -= 1;
-            }
-            cut.push(format!("{} ({} bytes)", p.id, p.caption.len()));
-            p.caption.truncate(end);
-            p.caption.push('…');
-        }
-    }
+    use rayon::prelude::*;
+    // Posts are many and independent: cleaned on every core, their notes kept in order.
+    let notes: Vec<(Option<String>, Option<String>)> = account
+        .posts
+        .par_iter_mut()
+        .map(|p| {
+            let bidi = crate::text::bidi_controls(&p.caption);
+            clean(&mut p.id);
+            clean(&mut p.caption);
+            clean(&mut p.permalink);
+            let disguised = (bidi > 0).then(|| format!("{} ({bidi})", p.id));
+            let cut = (p.caption.len() > MAX_CAPTION_BYTES).then(|| {
+                let mut end = MAX_CAPTION_BYTES;
+                while !p.caption.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let note = format!("{} ({} bytes)", p.id, p.caption.len());
+                p.caption.truncate(end);
+                p.caption.push('…');
+                note
+            });
+            (disguised, cut)
+        })
+        .collect();
+    let (disguised, cut): (Vec<_>, Vec<_>) = notes.into_iter().unzip();
+    let disguised: Vec<String> = disguised.into_iter().flatten().collect();
+    let cut: Vec<String> = cut.into_iter().flatten().collect();
     if !disguised.is_empty() {
         report.warn(
             label,

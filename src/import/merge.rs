@@ -12,10 +12,11 @@
 use super::report::LoadReport;
 use crate::model::{AudienceRow, DailyRow, Post, SpendRow, TrafficRow};
 use chrono::NaiveDate;
+use rayon::slice::ParallelSliceMut;
 use std::collections::BTreeMap;
 
 /// A row with a merge key.
-pub trait Keyed {
+pub trait Keyed: Sync {
     type Key<'a>: Ord
     where
         Self: 'a;
@@ -171,7 +172,7 @@ impl<R: Keyed> Merger<R> {
         } = self;
         let mut order: Vec<u32> = (0..rows.len() as u32).collect();
         // Index order breaks ties: within a key, rows stay in the order they were read.
-        order.sort_unstable_by(|a, b| {
+        order.par_sort_unstable_by(|a, b| {
             rows[*a as usize]
                 .key()
                 .cmp(&rows[*b as usize].key())

@@ -101,8 +101,12 @@ impl Clone for Records<'_> {
 impl<'t> Records<'t> {
     /// Records of `body`, the part of a file after its first `lines_before` lines.
     pub fn new(body: &'t str, delimiter: u8, lines_before: u64) -> Records<'t> {
+        Records::of_bytes(body.as_bytes(), delimiter, lines_before)
+    }
+
+    fn of_bytes(input: &'t [u8], delimiter: u8, lines_before: u64) -> Records<'t> {
         Records {
-            input: body.as_bytes(),
+            input,
             pos: 0,
             delimiter,
             core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
@@ -117,6 +121,33 @@ impl<'t> Records<'t> {
     /// The text not read yet.
     pub fn rest(&self) -> &'t [u8] {
         &self.input[self.pos.min(self.input.len())..]
+    }
+
+    /// How many bytes of the text have been read.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// How many records have been read.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// A second reader of the text from byte `at` on (where a line begins, `lines` line breaks
+    /// after this reader's place; `pos` counts from the same place as this reader's), its lines
+    /// numbered as in the whole file; whether a record begins there is for its caller to make
+    /// sure.
+    pub fn from_byte(&self, at: usize, lines: u64) -> Records<'t> {
+        let before = self.lines_before + (self.core.line() - 1) + lines;
+        let mut from = Records::of_bytes(self.input, self.delimiter, before);
+        from.pos = at;
+        from
+    }
+
+    /// Whether the records read so far end exactly at byte `at`: the last ended on the line
+    /// break before it (a `\r\n` may leave its `\n` unread).
+    pub fn ended_at(&self, at: usize) -> bool {
+        self.pos == at || (self.pos + 1 == at && self.input.get(self.pos) == Some(&b'\n'))
     }
 
     /// The next record that is not blank, `None` at the end of the text, or why the file

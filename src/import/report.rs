@@ -128,6 +128,28 @@ impl LoadReport {
         }
     }
 
+    /// Take in the warnings of the second half of a file read on another core (`part`) and
+    /// those the joining of the halves gave (`more`), in line order, as if each had been given
+    /// here as it was met; the part's warnings beyond its caps are counted.
+    pub fn replay(&mut self, part: LoadReport, more: Vec<Warning>) {
+        let mut kept: HashMap<(String, String), usize> = HashMap::new();
+        for w in &part.warnings {
+            *kept
+                .entry((w.file.clone(), kind_of(&w.message)))
+                .or_default() += 1;
+        }
+        let mut all = part.warnings;
+        all.extend(more);
+        all.sort_by_key(|w| w.line);
+        for w in all {
+            self.warn(&w.file, w.line, w.message);
+        }
+        for (key, n) in part.kinds {
+            let dropped = n - kept.get(&key).copied().unwrap_or(0);
+            *self.kinds.entry(key).or_default() += dropped;
+        }
+    }
+
     /// Take in the report of one file read on its own.
     pub fn absorb(&mut self, other: LoadReport) {
         self.sources.extend(other.sources);

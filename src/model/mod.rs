@@ -111,6 +111,7 @@ impl Account {
     /// were added by hand: posts by date, time and id; traffic, spend and messages by date
     /// (a stable sort, so rows of one day keep their order).
     pub fn sort_posts(&mut self) {
+        use rayon::slice::ParallelSliceMut;
         self.traffic.sort_by_key(|r| r.date);
         self.spend.sort_by_key(|r| r.date);
         self.messages.sort_by_key(|m| m.date);
@@ -130,7 +131,7 @@ impl Account {
                 )
             })
             .collect();
-        keys.sort_unstable_by(|a, b| {
+        keys.par_sort_unstable_by(|a, b| {
             (a.0, a.1, a.2)
                 .cmp(&(b.0, b.1, b.2))
                 .then_with(|| posts[a.3 as usize].id.cmp(&posts[b.3 as usize].id))

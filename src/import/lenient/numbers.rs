@@ -123,6 +123,17 @@ impl Evidence {
         }
     }
 
+    /// What both have seen (the marks seen only add up).
+    pub fn with(self, other: &Evidence) -> Evidence {
+        Evidence {
+            comma_decimal: self.comma_decimal || other.comma_decimal,
+            comma_thousands: self.comma_thousands || other.comma_thousands,
+            saw_comma: self.saw_comma || other.saw_comma,
+            dotted: self.dotted || other.dotted,
+            dots_not_grouped: self.dots_not_grouped || other.dots_not_grouped,
+        }
+    }
+
     /// The style the cells seen show, in a file separated by `delimiter`.
     pub fn style(&self, delimiter: u8) -> NumberStyle {
         let european = delimiter != b',';

@@ -25,6 +25,27 @@ pub enum Dialect {
 /// Rates and shares, in percent in a canonical file.
 const RATES: &[&str] = &["share_pct", "bounce_rate_pct"];
 
+/// Columns of words, stamps and names: never read as numbers, so their cells say nothing of how
+/// the file writes numbers (a caption's `1.000 thanks` is not a thousands mark).
+const WORDS: &[&str] = &[
+    "date",
+    "post_id",
+    "published_at",
+    "type",
+    "caption",
+    "permalink",
+    "paid",
+    "segment",
+    "dimension",
+    "value",
+    "source",
+    "campaign",
+    "objective",
+    "received_at",
+    "answered_at",
+    "channel",
+];
+
 /// Money, which may carry a currency sign in a re-saved or mapped file.
 const MONEY: &[&str] = &["amount", "revenue"];
 
@@ -42,6 +63,7 @@ pub(super) fn without_currency(cell: &str) -> &str {
 }
 
 /// One canonical column found in the file.
+#[derive(Clone)]
 pub(super) struct Found {
     pub(super) name: &'static str,
     pub(super) index: usize,
@@ -55,12 +77,15 @@ pub(super) struct Found {
     pub(super) rate: bool,
     pub(super) money: bool,
     pub(super) whole: bool,
+    /// A column of numbers (not of `WORDS`).
+    pub(super) number: bool,
     /// What its cells have shown of how they write numbers.
     pub(super) evidence: Evidence,
 }
 
 /// The canonical columns of one file, decided once from the rows at hand (all of a mapped
 /// file's, the first rows of a canonical file read row by row).
+#[derive(Clone)]
 pub struct Columns {
     pub kind: Kind,
     pub dialect: Dialect,
@@ -124,6 +149,7 @@ impl Columns {
                     rate: RATES.contains(&name),
                     money,
                     whole: !RATES.contains(&name) && !money && !MEASURES.contains(&name),
+                    number: !WORDS.contains(&name),
                     evidence,
                 }
             })
@@ -145,20 +171,42 @@ impl Columns {
         if !might_change(records.rest(), delimiter) {
             return Ok(());
         }
+        let mut seen = self.no_evidence();
         while let Some(row) = records.next()? {
-            for f in &mut self.found {
-                let cell = row.get(f.index).unwrap_or("");
-                f.evidence.add(if f.money {
-                    without_currency(cell)
-                } else {
-                    cell
-                });
-            }
+            self.witness(&row, &mut seen);
         }
-        for f in &mut self.found {
-            f.style = f.evidence.style(delimiter);
-        }
+        self.decide_again(&seen, delimiter);
         Ok(())
+    }
+
+    /// Nothing seen yet, for each column (`witness`).
+    pub fn no_evidence(&self) -> Vec<Evidence> {
+        vec![Evidence::default(); self.found.len()]
+    }
+
+    /// What one row shows of how each column writes numbers.
+    pub fn witness(&self, row: &impl super::Fields, seen: &mut [Evidence]) {
+        for (f, e) in self.found.iter().zip(seen).filter(|(f, _)| f.number) {
+            let cell = row.field(f.index).unwrap_or("");
+            e.add(if f.money {
+                without_currency(cell)
+            } else {
+                cell
+            });
+        }
+    }
+
+    /// Decide each column's style again from what its first rows showed and `seen`; whether any
+    /// changed.
+    pub fn decide_again(&mut self, seen: &[Evidence], delimiter: u8) -> bool {
+        let mut changed = false;
+        for (f, e) in self.found.iter_mut().zip(seen) {
+            f.evidence = f.evidence.with(e);
+            let style = f.evidence.style(delimiter);
+            changed |= style != f.style;
+            f.style = style;
+        }
+        changed
     }
 
     pub(super) fn get(&self, name: &'static str) -> Option<&Found> {
@@ -182,7 +230,7 @@ impl Columns {
     pub fn dot_grouped(&self) -> Vec<&str> {
         self.found
             .iter()
-            .filter(|f| f.style.dot_groups && !RATES.contains(&f.name))
+            .filter(|f| f.number && f.style.dot_groups && !RATES.contains(&f.name))
             .map(|f| f.label.as_str())
             .collect()
     }

@@ -11,9 +11,11 @@
 
 mod cells;
 mod columns;
+mod join;
 
 pub use cells::{Cells, Fields};
 pub use columns::{Columns, Dialect, Skip};
+pub use join::Part;
 
 use crate::import::canonical::{Kind, Parsed};
 use crate::import::cells::shorten;
@@ -21,7 +23,7 @@ use crate::import::lenient;
 use crate::import::report::LoadReport;
 use crate::import::vocab::{self, countries};
 use crate::model::{AudienceRow, DailyRow, Message, Post, PostType, Segment, SpendRow, TrafficRow};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Rows of one file read into the model, one at a time.
 pub struct Builder<'a> {
@@ -30,13 +32,10 @@ pub struct Builder<'a> {
     out: Parsed,
     unknown_countries: BTreeSet<String>,
     unknown_types: BTreeSet<String>,
-    /// Where each day or post id read so far is: a repeated key replaces its row in place, so
-    /// a file of a million repeats holds one row, not a million.
-    days: HashMap<chrono::NaiveDate, usize, Quick>,
+    /// Where each day or post id read so far is (`join::Keys`).
+    keys: join::Keys,
     /// Rows met under the header, read or not.
     met: usize,
-    /// Post ids by their hash (no copy of the id is kept; a hash shared by two ids keeps both).
-    ids: HashMap<u64, usize, Quick>,
 }
 
 impl<'a> Builder<'a> {
@@ -55,8 +54,7 @@ impl<'a> Builder<'a> {
             out,
             unknown_countries: BTreeSet::new(),
             unknown_types: BTreeSet::new(),
-            days: HashMap::default(),
-            ids: HashMap::default(),
+            keys: join::Keys::default(),
             met: 0,
         }
     }
@@ -87,28 +85,14 @@ impl<'a> Builder<'a> {
         };
         let file = self.file;
         let result = match &mut self.out {
-            Parsed::Daily(v) => {
-                daily(&c).map(|r| keep_last(v, &mut self.days, r.date, (line, r), file, report))
-            }
+            Parsed::Daily(v) => daily(&c).map(|r| {
+                if let Some(why) = join::keep_day(v, &mut self.keys, (line, r)) {
+                    report.warn(file, Some(line), why);
+                }
+            }),
             Parsed::Posts(v) => post(&c, &mut self.unknown_types).map(|r| {
-                let hash = {
-                    use std::hash::BuildHasher;
-                    Quick::default().hash_one(r.id.as_bytes())
-                };
-                match self.ids.get(&hash) {
-                    Some(&i) if v[i].1.id == r.id => {
-                        let why = format!(
-                            "repeats `{}` of line {}; this later row is used",
-                            shorten(&r.id),
-                            v[i].0
-                        );
-                        report.warn(file, Some(line), why);
-                        v[i] = (line, r);
-                    }
-                    _ => {
-                        self.ids.insert(hash, v.len());
-                        v.push((line, r));
-                    }
+                if let Some(why) = join::keep_post(v, &mut self.keys, (line, r)) {
+                    report.warn(file, Some(line), why);
                 }
             }),
             Parsed::Audience(v) => {
@@ -149,57 +133,6 @@ impl<'a> Builder<'a> {
             report.warn(self.file, None, why);
         }
         self.out
-    }
-}
-
-/// Add a row, or replace the row of the same key read before (the later row is used, with the
-/// warning the merge gives for repeats).
-/// A quick hash for the keys of one file (FNV-1a): the keys come from the file being read, and
-/// a collision only costs a comparison (no denial of service to fear from one's own exports).
-#[derive(Default, Clone, Copy)]
-struct QuickHasher(u64);
-
-impl std::hash::Hasher for QuickHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Quick = std::hash::BuildHasherDefault<QuickHasher>;
-
-fn keep_last<K: std::hash::Hash + Eq + std::fmt::Display, T>(
-    rows: &mut Vec<(u64, T)>,
-    at: &mut HashMap<K, usize, Quick>,
-    key: K,
-    row: (u64, T),
-    file: &str,
-    report: &mut LoadReport,
-) {
-    match at.get(&key) {
-        Some(&i) => {
-            let why = format!(
-                "repeats {} of line {}; this later row is used",
-                shorten(&key.to_string()),
-                rows[i].0
-            );
-            report.warn(file, Some(row.0), why);
-            rows[i] = row;
-        }
-        None => {
-            at.insert(key, rows.len());
-            rows.push(row);
-        }
     }
 }
 
