@@ -272,6 +272,36 @@ fn init_writes_a_template_and_refuses_to_overwrite() {
 }
 
 #[test]
+fn init_fills_the_platform_from_the_exports_and_the_zone_from_the_computer() {
+    let dir = tempfile::tempdir().unwrap();
+    let overview = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/real-exports/tiktok/Overview.csv"
+    );
+    std::fs::copy(overview, dir.path().join("Overview.csv")).unwrap();
+    let o = run(&["init", path(&dir)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("platform tiktok (from the exports)"),
+        "{}",
+        stdout(&o)
+    );
+    let text = std::fs::read_to_string(dir.path().join("audit.toml")).unwrap();
+    assert!(
+        text.contains("\nplatform = \"tiktok\"                 # instagram,"),
+        "{text}"
+    );
+    // A zone is written only where the computer names one that exists.
+    if let Some(line) = text.lines().find(|l| l.starts_with("timezone = ")) {
+        let zone = line.split('"').nth(1).unwrap();
+        assert!(zone.parse::<chrono_tz::Tz>().is_ok(), "{line}");
+    }
+    // The template still loads: the exports are read with it.
+    let o = run(&["report", path(&dir), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
 fn a_bad_audit_toml_names_key_and_line() {
     let dir = folder(&[
         ("daily.csv", DAILY),

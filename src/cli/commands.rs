@@ -306,12 +306,23 @@ pub fn init(path: Option<&Path>) -> Result<()> {
                 .collect::<String>()
         })
         .filter(|n| !n.is_empty());
-    let text = match folder {
-        Some(name) => {
-            AUDIT_TEMPLATE.replacen("name = \"My account\"", &format!("name = \"{name}\""), 1)
-        }
-        None => AUDIT_TEMPLATE.to_string(),
-    };
+    // What the folder shows: its name, the platform of its exports, this computer's zone.
+    let mut text = AUDIT_TEMPLATE.to_string();
+    let mut filled = Vec::new();
+    if let Some(name) = folder {
+        text = fill(&text, "name", &name);
+    }
+    let today = chrono::Local::now().date_naive();
+    let opts = crate::import::LoadOptions::new(chrono_tz::UTC, today);
+    if let Some(platform) = crate::import::exports_platform(dir, opts) {
+        text = fill(&text, "platform", platform);
+        filled.push(format!("platform {platform} (from the exports)"));
+    }
+    let zone = iana_time_zone::get_timezone().ok();
+    if let Some(zone) = zone.filter(|z| z.parse::<chrono_tz::Tz>().is_ok()) {
+        text = fill(&text, "timezone", &zone);
+        filled.push(format!("time zone {zone} (this computer's)"));
+    }
     crate::output::write_new(&target, text.as_bytes(), false).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             anyhow!("{}: already exists; it was left as it is", target.display())
@@ -319,11 +330,39 @@ pub fn init(path: Option<&Path>) -> Result<()> {
             anyhow!("{}: not written: {e}", target.display())
         }
     })?;
+    let filled = match filled.is_empty() {
+        true => String::new(),
+        false => format!(" with {}", filled.join(" and ")),
+    };
     println!(
-        "wrote {}; edit it to describe the account, the plan and the agency's claims",
+        "wrote {}{filled}; edit it to describe the account, the plan and the agency's claims",
         target.display()
     );
     Ok(())
+}
+
+/// The template's first line of `key` (the one in `[account]`) given `value` and no `#` in
+/// front, its comment kept in its column.
+fn fill(template: &str, key: &str, value: &str) -> String {
+    let mut done = false;
+    let lines: Vec<String> = template
+        .lines()
+        .map(|line| {
+            let bare = line.strip_prefix("# ").unwrap_or(line);
+            let rest = bare.strip_prefix(key).and_then(|r| r.strip_prefix(" = \""));
+            let Some(rest) = rest.filter(|_| !done) else {
+                return line.to_string();
+            };
+            done = true;
+            let comment = rest.find('#').map(|i| &line[line.len() - rest.len() + i..]);
+            let set = format!("{key} = \"{value}\"");
+            match comment {
+                Some(c) => format!("{set:<36}{c}"),
+                None => set,
+            }
+        })
+        .collect();
+    lines.join("\n") + "\n"
 }
 
 /// Write to standard output. A reader that has gone (`| head`) ends the output quietly: that

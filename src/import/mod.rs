@@ -114,6 +114,37 @@ pub struct Loaded {
     pub report: LoadReport,
 }
 
+/// The platform a folder's exports come from, for `init`'s template: the one most of its
+/// platform exports name (Meta's exports by the platform their titles and names say); none for
+/// a folder of canonical files or site analytics only, or one that does not load.
+pub fn exports_platform(path: &Path, opts: LoadOptions) -> Option<&'static str> {
+    let mut report = LoadReport::default();
+    let files = folder::read_path(path, &mut report).ok()?;
+    let meta = folder_platform(&files);
+    let loaded = load_with_report(files, AuditConfig::default(), opts, "", report).ok()?;
+    let mut votes: Vec<(&'static str, usize)> = Vec::new();
+    for source in &loaded.report.sources {
+        let platform = match source.format.split('/').next().unwrap_or("") {
+            "meta" => meta,
+            "facebook-legacy" => Some("facebook"),
+            "instagram" => Some("instagram"),
+            "tiktok" => Some("tiktok"),
+            "x" => Some("x"),
+            "youtube" => Some("youtube"),
+            "linkedin" => Some("linkedin"),
+            _ => None,
+        };
+        if let Some(p) = platform {
+            match votes.iter_mut().find(|(q, _)| *q == p) {
+                Some((_, n)) => *n += 1,
+                None => votes.push((p, 1)),
+            }
+        }
+    }
+    // The most named; the first named where two are named as often.
+    votes.iter().rev().max_by_key(|(_, n)| *n).map(|(p, _)| *p)
+}
+
 /// Load a folder or a single export file.
 pub fn load_path(
     path: &Path,
