@@ -7,8 +7,8 @@ use crate::import::lenient::{self, NumberStyle};
 use crate::import::platform::Ctx;
 use crate::import::table::{Row, Table};
 use crate::import::ImportError;
-use crate::model::{DailyRow, Field};
-use chrono::NaiveDate;
+use crate::model::{DailyRow, Field, Post, PostType};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// The text of a cell (`""` when the column is absent or the row is short: a ragged row's
 /// missing cells are "no value").
@@ -55,6 +55,15 @@ impl Col {
         Col { name, idx, style }
     }
 
+    /// A column the export does not have: no value in any row.
+    pub fn absent() -> Col {
+        Col {
+            name: String::new(),
+            idx: None,
+            style: NumberStyle::default(),
+        }
+    }
+
     /// The same column under another name (for messages).
     pub fn named(mut self, name: &str) -> Col {
         self.name = name.to_string();
@@ -99,6 +108,65 @@ impl Col {
 }
 
 pub use crate::import::vocab::is_total;
+
+/// A posts export's columns of numbers, each absent where the export has no such column (an
+/// absent engagement component is `Field::NotGiven`, not zero).
+pub struct PostNumbers {
+    pub reach: Col,
+    pub impressions: Col,
+    pub likes: Col,
+    pub comments: Col,
+    pub shares: Col,
+    pub saves: Col,
+    /// Clicks to the site: link clicks, not every click on the post.
+    pub clicks: Col,
+}
+
+/// A post but its numbers.
+pub struct Posted {
+    pub id: String,
+    /// When it was published, and its day in the account's zone.
+    pub at: (DateTime<FixedOffset>, NaiveDate),
+    pub kind: PostType,
+    pub caption: String,
+    pub permalink: String,
+    pub paid: Option<bool>,
+}
+
+impl PostNumbers {
+    /// No column: name those the export has, `..PostNumbers::none()` for the rest.
+    pub fn none() -> PostNumbers {
+        PostNumbers {
+            reach: Col::absent(),
+            impressions: Col::absent(),
+            likes: Col::absent(),
+            comments: Col::absent(),
+            shares: Col::absent(),
+            saves: Col::absent(),
+            clicks: Col::absent(),
+        }
+    }
+
+    /// The post of `row`, with its numbers read.
+    pub fn post(&self, row: &Row, p: Posted) -> Result<Post, String> {
+        Ok(Post {
+            id: p.id,
+            published_at: p.at.0,
+            date: p.at.1,
+            kind: p.kind,
+            caption: p.caption,
+            permalink: p.permalink,
+            reach: self.reach.count(row)?,
+            impressions: self.impressions.count(row)?,
+            likes: self.likes.field(row)?,
+            comments: self.comments.field(row)?,
+            shares: self.shares.field(row)?,
+            saves: self.saves.field(row)?,
+            clicks: self.clicks.count(row)?,
+            paid: p.paid,
+        })
+    }
+}
 
 /// Names for a message: each in backticks, joined by `, `.
 pub fn quoted<T: std::fmt::Display>(names: impl IntoIterator<Item = T>) -> String {

@@ -2,7 +2,7 @@
 //! Instagram posts and stories, every vintage of export-formats.md sections 3.1 and 3.2.
 
 use crate::import::canonical::Parsed;
-use crate::import::platform::cells::Col;
+use crate::import::platform::cells::{Col, PostNumbers, Posted};
 use crate::import::platform::dates;
 use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::table::{Row, Table};
@@ -20,13 +20,7 @@ struct Cols {
     title: Col,
     description: Col,
     date: Col,
-    reach: Col,
-    impressions: Col,
-    likes: Col,
-    comments: Col,
-    shares: Col,
-    saves: Col,
-    clicks: Col,
+    numbers: PostNumbers,
     boosted: Col,
 }
 
@@ -41,16 +35,17 @@ impl Cols {
             title: c(&["title"]),
             description: c(&["description"]),
             date: c(&["date"]),
-            reach: c(&["reach"]),
-            // Meta renamed Impressions to Views (2024-25); the first `Views` is the total.
-            impressions: c(&["impressions", "views"]),
-            // Facebook counts reactions, Instagram likes.
-            likes: c(&["reactions", "likes"]),
-            comments: c(&["comments"]),
-            shares: c(&["shares"]),
-            saves: c(&["saves"]),
-            // Clicks to the site: link clicks, not every click on the post.
-            clicks: c(&["link clicks"]),
+            numbers: PostNumbers {
+                reach: c(&["reach"]),
+                // Meta renamed Impressions to Views (2024-25); the first `Views` is the total.
+                impressions: c(&["impressions", "views"]),
+                // Facebook counts reactions, Instagram likes.
+                likes: c(&["reactions", "likes"]),
+                comments: c(&["comments"]),
+                shares: c(&["shares"]),
+                saves: c(&["saves"]),
+                clicks: c(&["link clicks"]),
+            },
             boosted: c(&["reach from boosted posts"]),
         }
     }
@@ -94,7 +89,7 @@ fn read_content(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError
             None,
             format!(
                 "`{}` is 0 on {views_missing} posts whose reach is above 0 (Meta did not fill it); their impressions are left empty",
-                cols.impressions.name
+                cols.numbers.impressions.name
             ),
         );
     }
@@ -122,13 +117,7 @@ fn post(c: &Cols, row: &Row, day_first: bool, ctx: &Ctx) -> Result<(Post, bool),
     if time.is_empty() {
         return Err("`Publish time` is empty".into());
     }
-    let (published_at, date) = dates::published_cell(time, "Publish time", day_first, ctx.tz)?;
-    let reach = c.reach.count(row)?;
-    let mut impressions = c.impressions.count(row)?;
-    let views_zero = impressions == Some(0.0) && reach.is_some_and(|r| r > 0.0);
-    if views_zero {
-        impressions = None;
-    }
+    let at = dates::published_cell(time, "Publish time", day_first, ctx.tz)?;
     let title = c.title.raw(row);
     let caption = if title.trim().is_empty() {
         c.description.raw(row)
@@ -140,21 +129,18 @@ fn post(c: &Cols, row: &Row, day_first: bool, ctx: &Ctx) -> Result<(Post, bool),
     } else {
         None
     };
-    let post = Post {
+    let posted = Posted {
         id: id.to_string(),
-        published_at,
-        date,
+        at,
         kind: vocab::post_type(c.kind.raw(row)).unwrap_or(PostType::Other),
         caption: caption.to_string(),
         permalink: c.permalink.raw(row).trim().to_string(),
-        reach,
-        impressions,
-        likes: c.likes.field(row)?,
-        comments: c.comments.field(row)?,
-        shares: c.shares.field(row)?,
-        saves: c.saves.field(row)?,
-        clicks: c.clicks.count(row)?,
         paid,
     };
+    let mut post = c.numbers.post(row, posted)?;
+    let views_zero = post.impressions == Some(0.0) && post.reach.is_some_and(|r| r > 0.0);
+    if views_zero {
+        post.impressions = None;
+    }
     Ok((post, views_zero))
 }

@@ -5,12 +5,12 @@ use super::dates::{self, Day};
 use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient;
-use crate::import::platform::cells::{self, cell, Col};
+use crate::import::platform::cells::{self, cell, Col, PostNumbers, Posted};
 use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::stamps;
 use crate::import::table::Table;
 use crate::import::ImportError;
-use crate::model::{Post, PostType};
+use crate::model::PostType;
 use chrono::NaiveDateTime;
 
 /// The creation time a video id encodes: seconds since the epoch in its upper 32 bits.
@@ -39,11 +39,14 @@ fn read_content(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError
     let link = table.column("video link");
     let title = table.column("video title");
     let time = table.column("post time");
-    let views = Col::new(table, &["total views", "video views"]);
-    let likes = Col::new(table, &["total likes", "likes"]);
-    let comments = Col::new(table, &["total comments", "comments"]);
-    let shares = Col::new(table, &["total shares", "shares"]);
-    let saves = Col::new(table, &["add to favorites", "total favorites", "favorites"]);
+    let numbers = PostNumbers {
+        impressions: Col::new(table, &["total views", "video views"]),
+        likes: Col::new(table, &["total likes", "likes"]),
+        comments: Col::new(table, &["total comments", "comments"]),
+        shares: Col::new(table, &["total shares", "shares"]),
+        saves: Col::new(table, &["add to favorites", "total favorites", "favorites"]),
+        ..PostNumbers::none()
+    };
     // `Time` is the day of the export (the same on every row): the base for year-less days.
     let snapshot = table.column("time");
     let base = table
@@ -63,7 +66,7 @@ fn read_content(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError
         let raw = cell(row, time);
         let bad = || format!("column `post time`: `{}` is not a date", shorten(raw));
         let at_id = id_time(&id);
-        let (published_at, date) = match lenient::datetime(raw).filter(|_| raw.contains(':')) {
+        let at = match lenient::datetime(raw).filter(|_| raw.contains(':')) {
             // A time of day: the id's instant when it agrees (the export's zone is not
             // stated), else wall time.
             Some((naive, _)) => match at_id.map(|t| stamps::from_utc(t, ctx.tz)) {
@@ -85,22 +88,15 @@ fn read_content(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportError
         } else {
             PostType::Video
         };
-        Ok(Some(Post {
+        let posted = Posted {
             id,
-            published_at,
-            date,
+            at,
             kind,
             caption: cell(row, title).to_string(),
             permalink: url.to_string(),
-            reach: None,
-            impressions: views.count(row)?,
-            likes: likes.field(row)?,
-            comments: comments.field(row)?,
-            shares: shares.field(row)?,
-            saves: saves.field(row)?,
-            clicks: None,
             paid: None,
-        }))
+        };
+        numbers.post(row, posted).map(Some)
     })?;
     Ok(vec![Parsed::Posts(rows)])
 }

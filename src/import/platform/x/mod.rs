@@ -4,7 +4,7 @@
 mod current;
 mod legacy;
 
-use super::cells::{cell, Col};
+use super::cells::{cell, Col, PostNumbers, Posted};
 use super::Format;
 use crate::import::stamps;
 use crate::import::table::{Row, Table};
@@ -36,12 +36,7 @@ fn post_id(id: &str, link: &str) -> Option<String> {
 struct PostCols {
     text: Option<usize>,
     link: Option<usize>,
-    impressions: Col,
-    likes: Col,
-    replies: Col,
-    shares: Col,
-    saves: Col,
-    clicks: Col,
+    numbers: PostNumbers,
 }
 
 impl PostCols {
@@ -49,18 +44,20 @@ impl PostCols {
         PostCols {
             text: table.column(text),
             link: table.column(link),
-            impressions: Col::new(table, &["impressions"]),
-            likes: Col::new(table, likes),
-            replies: Col::new(table, &["replies"]),
-            shares: Col::new(table, shares),
-            saves: Col::new(table, &[]),
-            clicks: Col::new(table, &["url clicks"]),
+            numbers: PostNumbers {
+                impressions: Col::new(table, &["impressions"]),
+                likes: Col::new(table, likes),
+                comments: Col::new(table, &["replies"]),
+                shares: Col::new(table, shares),
+                clicks: Col::new(table, &["url clicks"]),
+                ..PostNumbers::none()
+            },
         }
     }
 
     /// With a saves column (the 2024+ `Bookmarks`).
     fn saves(mut self, table: &Table, names: &[&str]) -> PostCols {
-        self.saves = Col::new(table, names);
+        self.numbers.saves = Col::new(table, names);
         self
     }
 
@@ -69,24 +66,17 @@ impl PostCols {
         &self,
         row: &Row,
         id: String,
-        (published_at, date): (DateTime<FixedOffset>, NaiveDate),
+        at: (DateTime<FixedOffset>, NaiveDate),
         paid: Option<bool>,
     ) -> Result<Post, String> {
-        Ok(Post {
+        let posted = Posted {
             id,
-            published_at,
-            date,
+            at,
             kind: PostType::Text,
             caption: cell(row, self.text).to_string(),
             permalink: cell(row, self.link).trim().to_string(),
-            reach: None,
-            impressions: self.impressions.count(row)?,
-            likes: self.likes.field(row)?,
-            comments: self.replies.field(row)?,
-            shares: self.shares.field(row)?,
-            saves: self.saves.field(row)?,
-            clicks: self.clicks.count(row)?,
             paid,
-        })
+        };
+        self.numbers.post(row, posted)
     }
 }

@@ -4,12 +4,12 @@ use super::{CONTENT, PUBLISHED, TITLE, VIEWS};
 use crate::import::canonical::Parsed;
 use crate::import::cells::shorten;
 use crate::import::lenient;
-use crate::import::platform::cells::{self, cell, Col};
+use crate::import::platform::cells::{self, cell, Col, PostNumbers, Posted};
 use crate::import::platform::{Ctx, Format, Reader};
 use crate::import::stamps;
 use crate::import::table::Table;
 use crate::import::ImportError;
-use crate::model::{Field, Post, PostType};
+use crate::model::PostType;
 use chrono::NaiveDate;
 
 /// Russian month abbreviations as the Studio writes dates (`27 сент. 2024 г.`).
@@ -75,11 +75,14 @@ fn read_table_data(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportEr
     let id = Some(0);
     let title = table.column_any(TITLE);
     let published = table.column_any(PUBLISHED);
-    let views = Col::new(table, VIEWS);
-    let viewers = Col::new(table, &["unique viewers", "уникальные зрители"]);
-    let likes = Col::new(table, &["likes", "отметки \"нравится\""]);
-    let comments = Col::new(table, &["comments", "comments added", "комментарии"]);
-    let shares = Col::new(table, &["shares", "поделились"]);
+    let numbers = PostNumbers {
+        impressions: Col::new(table, VIEWS),
+        reach: Col::new(table, &["unique viewers", "уникальные зрители"]),
+        likes: Col::new(table, &["likes", "отметки \"нравится\""]),
+        comments: Col::new(table, &["comments", "comments added", "комментарии"]),
+        shares: Col::new(table, &["shares", "поделились"]),
+        ..PostNumbers::none()
+    };
     let rows = cells::each(table, ctx, |row, ctx| {
         // Ids starting with `-` come with a leading space (a guard against formulas).
         let video = cell(row, id).trim().trim_start_matches('\'');
@@ -101,24 +104,15 @@ fn read_table_data(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, ImportEr
                 shorten(raw)
             )
         })?;
-        let (published_at, date) =
-            stamps::from_wall(day.and_hms_opt(0, 0, 0).unwrap_or_default(), ctx.tz);
-        Ok(Some(Post {
+        let posted = Posted {
             id: video.to_string(),
-            published_at,
-            date,
+            at: stamps::from_wall(day.and_hms_opt(0, 0, 0).unwrap_or_default(), ctx.tz),
             kind: PostType::Video,
             caption: cell(row, title).to_string(),
             permalink: format!("https://www.youtube.com/watch?v={video}"),
-            reach: viewers.count(row)?,
-            impressions: views.count(row)?,
-            likes: likes.field(row)?,
-            comments: comments.field(row)?,
-            shares: shares.field(row)?,
-            saves: Field::NotGiven,
-            clicks: None,
             paid: None,
-        }))
+        };
+        numbers.post(row, posted).map(Some)
     })?;
     Ok(vec![Parsed::Posts(rows)])
 }
