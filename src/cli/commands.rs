@@ -295,6 +295,9 @@ pub fn init(path: Option<&Path>) -> Result<()> {
         bail!("{}: not a folder", dir.display());
     }
     let target = dir.join("audit.toml");
+    if target.exists() {
+        bail!("{}: already exists; it was left as it is", target.display());
+    }
     // The folder's name stands for the account's until the owner writes another.
     let folder = std::fs::canonicalize(dir)
         .ok()

@@ -158,7 +158,8 @@ impl<R: Keyed> Merger<R> {
         self.finish_in(report, true)
     }
 
-    /// `finish`, the rows left in the order they were read (for rows sorted again anyway).
+    /// `finish` for posts, left in the order they were read (they are sorted again anyway); one
+    /// canonical file's posts come back as read, its reader having kept one row per id.
     pub fn finish_unordered(self, report: &mut LoadReport) -> Vec<R> {
         self.finish_in(report, false)
     }
@@ -170,6 +171,9 @@ impl<R: Keyed> Merger<R> {
             files,
             exports,
         } = self;
+        if !key_order && files.len() == 1 && !exports[0] {
+            return rows;
+        }
         let mut order: Vec<u32> = (0..rows.len() as u32).collect();
         // Index order breaks ties: within a key, rows stay in the order they were read.
         order.par_sort_unstable_by(|a, b| {

@@ -116,7 +116,8 @@ pub struct Loaded {
 
 /// The platform a folder's exports come from, for `init`'s template: the one most of its
 /// platform exports name (Meta's exports by the platform their titles and names say); none for
-/// a folder of canonical files or site analytics only, or one that does not load.
+/// a folder of canonical files or site analytics only, one of Meta exports that do not say
+/// which platform, or one that does not load.
 pub fn exports_platform(path: &Path, opts: LoadOptions) -> Option<&'static str> {
     let mut report = LoadReport::default();
     let files = folder::read_path(path, &mut report).ok()?;
@@ -125,6 +126,8 @@ pub fn exports_platform(path: &Path, opts: LoadOptions) -> Option<&'static str> 
     let mut votes: Vec<(&'static str, usize)> = Vec::new();
     for source in &loaded.report.sources {
         let platform = match source.format.split('/').next().unwrap_or("") {
+            // Meta's exports whose titles and names do not say which platform: no guess.
+            "meta" if meta.is_none() => return None,
             "meta" => meta,
             "facebook-legacy" => Some("facebook"),
             "instagram" => Some("instagram"),

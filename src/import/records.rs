@@ -76,14 +76,18 @@ pub struct Records<'t> {
 }
 
 /// A second reader from the same record on (to look ahead). Cloning `csv_core::Reader`
-/// itself loses its state (csv-core 0.1.13), so the copy gets a new one at the same line;
-/// records are only ever cloned between records, where the reader holds nothing else.
+/// itself loses its state (csv-core 0.1.13), so the copy gets a new one at the same line and
+/// past the start of the text; records are only ever cloned between records, where the
+/// reader holds nothing else.
 impl Clone for Records<'_> {
     fn clone(&self) -> Self {
         let mut core = csv_core::ReaderBuilder::new()
             .delimiter(self.delimiter)
             .build();
         core.set_line(self.core.line());
+        if self.pos > 0 || self.rows > 0 {
+            past_start(&mut core);
+        }
         Records {
             input: self.input,
             pos: self.pos,
@@ -141,13 +145,17 @@ impl<'t> Records<'t> {
         let before = self.lines_before + (self.core.line() - 1) + lines;
         let mut from = Records::of_bytes(self.input, self.delimiter, before);
         from.pos = at;
+        past_start(&mut from.core);
         from
     }
 
-    /// Whether the records read so far end exactly at byte `at`: the last ended on the line
-    /// break before it (a `\r\n` may leave its `\n` unread).
+    /// Whether the records read so far end at byte `at`: nothing but line breaks left before it
+    /// (a `\r\n` may leave its `\n` unread, blank lines may follow), which a reader between
+    /// records passes over.
     pub fn ended_at(&self, at: usize) -> bool {
-        self.pos == at || (self.pos + 1 == at && self.input.get(self.pos) == Some(&b'\n'))
+        self.input
+            .get(self.pos..at)
+            .is_some_and(|gap| gap.iter().all(|b| matches!(b, b'\r' | b'\n')))
     }
 
     /// The next record that is not blank, `None` at the end of the text, or why the file
@@ -262,6 +270,13 @@ impl<'t> Records<'t> {
         self.ends.resize(len, 0);
         Ok(())
     }
+}
+
+/// Tell a new reader that it starts in the middle of a text: it must not take a byte-order mark
+/// there for the text's own (a line may begin with one; the first reader reads it as text). A
+/// record into no room reads nothing and marks the reader as having read.
+fn past_start(core: &mut csv_core::Reader) {
+    let _ = core.read_record(b" ", &mut [], &mut []);
 }
 
 /// A whole number with its thousands grouped by commas (`1,919,980`).

@@ -1,7 +1,7 @@
-//! A large file is read on two cores, its second half by a builder of its own (`Part`); the
-//! halves join here as if one builder had read every row in order: a day or a post id of the
-//! second half that the first half read replaces that row in place, named in the warning one
-//! reader would have given, and the warnings keep their line order and their caps.
+//! A large file is read in parts on every core, each part by a builder of its own (`Part`); the
+//! parts join here, in order, as if one builder had read every row: a day or a post id that an
+//! earlier part read replaces that row in place, named in the warning one reader would have
+//! given, and the warnings keep their line order and their caps.
 
 use super::Builder;
 use crate::import::canonical::Parsed;
@@ -18,8 +18,8 @@ pub(super) struct Keys {
     days: HashMap<chrono::NaiveDate, usize, Quick>,
     /// Post ids by their hash (no copy of the id is kept; a hash shared by two ids keeps both).
     ids: HashMap<u64, usize, Quick>,
-    /// The line each kept row's key was first met on.
-    first: Vec<u64>,
+    /// For each kept row, the line its key was first met on and (for a post) the id's hash.
+    first: Vec<(u64, u64)>,
 }
 
 /// Keep a day's row; the warning when it replaces the row of that day read before.
@@ -29,21 +29,35 @@ pub(super) fn keep_day(
     row: (u64, DailyRow),
 ) -> Option<String> {
     let date = row.1.date;
-    let before = place(rows, &mut keys.days, &mut keys.first, date, row, |_, _| {
-        true
-    })?;
+    let before = place(
+        rows,
+        &mut keys.days,
+        &mut keys.first,
+        (date, 0),
+        row,
+        |_, _| true,
+    )?;
     Some(repeats(&date.to_string(), before))
 }
 
-/// Keep a post's row; the warning when it replaces the row of that post id read before.
+/// Keep a post's row (its id's hash, where a part has taken it already); the warning when it
+/// replaces the row of that post id read before.
 pub(super) fn keep_post(
     rows: &mut Vec<(u64, Post)>,
     keys: &mut Keys,
     row: (u64, Post),
+    hash: Option<u64>,
 ) -> Option<String> {
-    let hash = Quick::default().hash_one(row.1.id.as_bytes());
+    let hash = hash.unwrap_or_else(|| Quick::default().hash_one(row.1.id.as_bytes()));
     let same = |a: &Post, b: &Post| a.id == b.id;
-    let before = place(rows, &mut keys.ids, &mut keys.first, hash, row, same)?;
+    let before = place(
+        rows,
+        &mut keys.ids,
+        &mut keys.first,
+        (hash, hash),
+        row,
+        same,
+    )?;
     let id = &rows[keys.ids[&hash]].1.id;
     Some(repeats(&format!("`{}`", shorten(id)), before))
 }
@@ -57,8 +71,8 @@ fn repeats(key: &str, line: u64) -> String {
 fn place<K: std::hash::Hash + Eq, T>(
     rows: &mut Vec<(u64, T)>,
     at: &mut HashMap<K, usize, Quick>,
-    first: &mut Vec<u64>,
-    key: K,
+    first: &mut Vec<(u64, u64)>,
+    (key, hash): (K, u64),
     row: (u64, T),
     same: impl Fn(&T, &T) -> bool,
 ) -> Option<u64> {
@@ -66,17 +80,17 @@ fn place<K: std::hash::Hash + Eq, T>(
         Some(&i) if same(&rows[i].1, &row.1) => Some(std::mem::replace(&mut rows[i], row).0),
         _ => {
             at.insert(key, rows.len());
-            first.push(row.0);
+            first.push((row.0, hash));
             rows.push(row);
             None
         }
     }
 }
 
-/// What a builder read of the second half of a file, with the warnings it gave.
+/// What a builder read of one part of a file, with the warnings it gave.
 pub struct Part {
     out: Parsed,
-    first: Vec<u64>,
+    first: Vec<(u64, u64)>,
     unknown_countries: BTreeSet<String>,
     unknown_types: BTreeSet<String>,
     met: usize,
@@ -84,7 +98,7 @@ pub struct Part {
 }
 
 impl Builder<'_> {
-    /// The rows read, to join those of the first half (`absorb`).
+    /// The rows read, to join those of the parts before (`absorb`).
     pub fn into_part(self, report: LoadReport) -> Part {
         Part {
             out: self.out,
@@ -96,7 +110,28 @@ impl Builder<'_> {
         }
     }
 
-    /// Take in the second half's rows after this builder's, as if it had read them itself.
+    /// Rows a part holds, to make room for them at once (`reserve`).
+    pub fn part_rows(part: &Part) -> usize {
+        part.out.len()
+    }
+
+    /// Room for `n` more rows.
+    pub fn reserve(&mut self, n: usize) {
+        match &mut self.out {
+            Parsed::Daily(v) => {
+                v.reserve(n);
+                self.keys.days.reserve(n);
+            }
+            Parsed::Posts(v) => {
+                v.reserve(n);
+                self.keys.ids.reserve(n);
+            }
+            _ => {}
+        }
+        self.keys.first.reserve(n);
+    }
+
+    /// Take in a part's rows after this builder's, as if it had read them itself.
     pub fn absorb(&mut self, part: Part, report: &mut LoadReport) {
         self.met += part.met;
         self.unknown_countries.extend(part.unknown_countries);
@@ -114,24 +149,20 @@ impl Builder<'_> {
         };
         match (&mut self.out, part.out) {
             (Parsed::Daily(v), Parsed::Daily(w)) => {
-                v.reserve(w.len());
-                self.keys.days.reserve(w.len());
-                for (row, first) in w.into_iter().zip(part.first) {
+                for (row, (first, _)) in w.into_iter().zip(part.first) {
                     note(first, keep_day(v, &mut self.keys, row));
                 }
             }
             (Parsed::Posts(v), Parsed::Posts(w)) => {
-                v.reserve(w.len());
-                self.keys.ids.reserve(w.len());
-                for (row, first) in w.into_iter().zip(part.first) {
-                    note(first, keep_post(v, &mut self.keys, row));
+                for (row, (first, hash)) in w.into_iter().zip(part.first) {
+                    note(first, keep_post(v, &mut self.keys, row, Some(hash)));
                 }
             }
             (Parsed::Audience(v), Parsed::Audience(w)) => v.extend(w),
             (Parsed::Traffic(v), Parsed::Traffic(w)) => v.extend(w),
             (Parsed::Spend(v), Parsed::Spend(w)) => v.extend(w),
             (Parsed::Messages(v), Parsed::Messages(w)) => v.extend(w),
-            _ => unreachable!("both halves of a file are of its kind"),
+            _ => unreachable!("every part of a file is of its kind"),
         }
         report.replay(part.report, notes);
     }

@@ -91,7 +91,7 @@ impl<'a> Builder<'a> {
                 }
             }),
             Parsed::Posts(v) => post(&c, &mut self.unknown_types).map(|r| {
-                if let Some(why) = join::keep_post(v, &mut self.keys, (line, r)) {
+                if let Some(why) = join::keep_post(v, &mut self.keys, (line, r), None) {
                     report.warn(file, Some(line), why);
                 }
             }),

@@ -124,20 +124,18 @@ fn post(c: &Cols, row: &Row, day_first: bool, ctx: &Ctx) -> Result<(Post, bool),
     } else {
         title
     };
-    let paid = if c.boosted.given() {
-        c.boosted.count(row)?.map(|v| v > 0.0)
-    } else {
-        None
-    };
     let posted = Posted {
         id: id.to_string(),
         at,
         kind: vocab::post_type(c.kind.raw(row)).unwrap_or(PostType::Other),
         caption: caption.to_string(),
         permalink: c.permalink.raw(row).trim().to_string(),
-        paid,
+        paid: None,
     };
     let mut post = c.numbers.post(row, posted)?;
+    if c.boosted.given() {
+        post.paid = c.boosted.count(row)?.map(|v| v > 0.0);
+    }
     let views_zero = post.impressions == Some(0.0) && post.reach.is_some_and(|r| r > 0.0);
     if views_zero {
         post.impressions = None;
