@@ -141,15 +141,35 @@ fn implausible_numbers_are_skipped_with_a_warning_never_summed() {
     assert_eq!(l.account.audience.len(), 1);
     let w = warnings(&l);
     for expected in [
-        "daily.csv line 2: reach `1e26` is beyond the numbers that can be counted exactly; the cell is skipped",
-        "daily.csv line 3: reach `1e308` is beyond the numbers that can be counted exactly; the cell is skipped",
-        "posts.csv line 2: reach `9007199254740992` is more than 10^12, not a measurement; the cell is skipped",
-        "posts.csv line 3: reach `12.5` is not a whole number, and a count is one; the cell is skipped",
-        "traffic.csv line 2: bounce rate `150` % is outside 0–100; the cell is skipped",
-        "audience.csv line 2: share `120` % is outside 0–100; the cell is skipped",
+        "daily.csv line 2: column `reach`: `1e26` is beyond the numbers that can be counted exactly; the cell is skipped",
+        "daily.csv line 3: column `reach`: `1e308` is beyond the numbers that can be counted exactly; the cell is skipped",
+        "posts.csv line 2: column `reach`: `9007199254740992` is more than 10^12, not a measurement; the cell is skipped",
+        "posts.csv line 3: column `reach`: `12.5` is not a whole number, and a count is one; the cell is skipped",
+        "traffic.csv line 2: column `bounce_rate_pct` (bounce rate): `150` % is outside 0–100; the cell is skipped",
+        "audience.csv line 2: column `share_pct` (share): `120` % is outside 0–100; the cell is skipped",
     ] {
         assert!(w.contains(&expected.to_string()), "{expected}\n{w:?}");
     }
+}
+
+/// In a platform's export the warning names the file's own column, and the audit's figure it
+/// stands for.
+#[test]
+fn an_implausible_cell_of_a_platform_export_names_its_column() {
+    let overview = "Date,Video Views,Profile Views,Likes,Comments,Shares\n\
+                    \"October 1\",99999999999999999999999999,5,1,0,0\n\
+                    \"October 2\",120,12.5,1,0,0\n";
+    let l = load(&[("Overview.csv", overview)]).unwrap();
+    assert_eq!(l.report.sources[0].format, "tiktok/overview");
+    let w = warnings(&l);
+    for expected in [
+        "Overview.csv line 2: column `video views` (impressions): `1e26` is beyond the numbers that can be counted exactly; the cell is skipped",
+        "Overview.csv line 3: column `profile views` (profile visits): `12.5` is not a whole number, and a count is one; the cell is skipped",
+    ] {
+        assert!(w.contains(&expected.to_string()), "{expected}\n{w:?}");
+    }
+    let impressions: Vec<Option<f64>> = l.account.daily.values().map(|d| d.impressions).collect();
+    assert_eq!(impressions, [None, Some(120.0)]);
 }
 
 /// A date before the platforms or after tomorrow skips its row: it cannot move the period or

@@ -6,7 +6,10 @@
 //! finding.
 
 use super::canonical::Parsed;
+use super::cells::shorten;
+use super::lenient::{self, NumberStyle};
 use super::report::LoadReport;
+use super::table::Table;
 use crate::model::Field;
 use chrono::{Days, NaiveDate};
 
@@ -29,9 +32,44 @@ enum Quantity {
     Amount,
 }
 
+/// Where the names of a file's columns come from, for the warnings.
+#[derive(Clone, Copy)]
+pub enum Names<'a> {
+    /// A canonical file: its columns are named as the audit names its figures.
+    Canonical,
+    /// A table kept whole: the column whose cell on the row holds the value.
+    Table(&'a Table),
+    /// A workbook or a JSON file: the audit's name of the figure.
+    Figures,
+}
+
+impl Names<'_> {
+    /// The name of the column that gave `column`'s value `v` on `line`.
+    fn of(self, column: &str, line: u64, v: f64) -> String {
+        match self {
+            Names::Canonical => column.to_string(),
+            Names::Table(table) => holding(table, line, v).unwrap_or_else(|| figure(column)),
+            Names::Figures => figure(column),
+        }
+    }
+}
+
+/// The header of the cell of `line` that reads as `v` (the value came from it).
+fn holding(table: &Table, line: u64, v: f64) -> Option<String> {
+    let at = table.rows.binary_search_by_key(&line, |r| r.line).ok()?;
+    let row = &table.rows[at];
+    let i = row.cells.iter().position(|cell| {
+        [NumberStyle::default(), NumberStyle::default().for_counts()]
+            .into_iter()
+            .any(|style| lenient::number(cell, style).is_ok_and(|n| n == Some(v)))
+    })?;
+    table.headers.get(i).cloned()
+}
+
 struct Check<'a> {
     file: &'a str,
     line: u64,
+    names: Names<'a>,
     report: &'a mut LoadReport,
 }
 
@@ -72,12 +110,18 @@ impl Check<'_> {
         match why {
             None => Some(v),
             Some(why) => {
+                // The file's name of the column, and the audit's name of its figure where that
+                // is another (`video views` for impressions).
+                let label = self.names.of(column, self.line, v);
+                let figure = figure(column);
+                let also = match label == figure {
+                    true => String::new(),
+                    false => format!(" ({figure})"),
+                };
                 self.report.warn(
                     self.file,
                     Some(self.line),
-                    // The audit's name of the figure: a platform's column may be named otherwise
-                    // (`Video views` for impressions), and the line says which row it is.
-                    format!("{} {why}; {then}", figure(column)),
+                    format!("column `{}`{also}: {why}; {then}", shorten(&label)),
                 );
                 None
             }
@@ -130,7 +174,13 @@ fn short(v: f64) -> String {
 
 /// Check every row of one file's parts read against `today`; rows and cells that cannot be
 /// measurements are dropped with a warning.
-pub fn check(parts: &mut [Parsed], file: &str, today: NaiveDate, report: &mut LoadReport) {
+pub fn check(
+    parts: &mut [Parsed],
+    file: &str,
+    names: Names,
+    today: NaiveDate,
+    report: &mut LoadReport,
+) {
     let last = today.checked_add_days(Days::new(1)).unwrap_or(today);
     macro_rules! rows {
         ($rows:expr, |$c:ident, $r:ident| $body:block) => {
@@ -138,6 +188,7 @@ pub fn check(parts: &mut [Parsed], file: &str, today: NaiveDate, report: &mut Lo
                 let mut $c = Check {
                     file,
                     line: *line,
+                    names,
                     report: &mut *report,
                 };
                 $body
@@ -228,12 +279,8 @@ mod tests {
             (7, row("2026-10-04", 500.0)),
         ])];
         let mut report = LoadReport::default();
-        check(
-            &mut parts,
-            "d.csv",
-            "2026-11-22".parse().unwrap(),
-            &mut report,
-        );
+        let today = "2026-11-22".parse().unwrap();
+        check(&mut parts, "d.csv", Names::Canonical, today, &mut report);
         let Parsed::Daily(rows) = &parts[0] else {
             panic!()
         };
@@ -243,11 +290,11 @@ mod tests {
         assert_eq!(
             w,
             [
-                "d.csv line 2: reach `1e26` is beyond the numbers that can be counted exactly; the cell is skipped",
-                "d.csv line 3: reach `12.5` is not a whole number, and a count is one; the cell is skipped",
+                "d.csv line 2: column `reach`: `1e26` is beyond the numbers that can be counted exactly; the cell is skipped",
+                "d.csv line 3: column `reach`: `12.5` is not a whole number, and a count is one; the cell is skipped",
                 "d.csv line 4: row skipped: its date 9999-12-31 is after tomorrow",
                 "d.csv line 5: row skipped: its date 1990-01-01 is before 2004, before the platforms",
-                "d.csv line 6: reach `9007199254740992` is more than 10^12, not a measurement; the cell is skipped",
+                "d.csv line 6: column `reach`: `9007199254740992` is more than 10^12, not a measurement; the cell is skipped",
             ]
         );
     }

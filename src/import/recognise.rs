@@ -3,8 +3,9 @@
 use super::canonical::{self, Claim, Detection, Parsed};
 use super::decode::decode;
 use super::platform::{self, Ctx, Format, Reader};
+use super::plausible::{self, Names};
 use super::report::{LoadReport, Source};
-use super::{cells, plausible, table, ImportError, LoadOptions, SourceFile};
+use super::{cells, table, ImportError, LoadOptions, SourceFile};
 use crate::model::AuditConfig;
 use chrono::NaiveDate;
 use std::time::SystemTime;
@@ -177,7 +178,7 @@ pub fn read_one(
     });
     if let Some((format, read)) = by_bytes {
         let mut parts = read(&file.bytes, &mut ctx_for(report))?;
-        plausible::check(&mut parts, &file.name, opts.today, report);
+        plausible::check(&mut parts, &file.name, Names::Figures, opts.today, report);
         record(report, file, format.name, "binary", &parts);
         return Ok(done(parts, format));
     }
@@ -251,7 +252,7 @@ pub fn read_one(
                 }
             };
             let mut parts = vec![parsed];
-            plausible::check(&mut parts, &file.name, opts.today, report);
+            plausible::check(&mut parts, &file.name, Names::Canonical, opts.today, report);
             record(report, file, &kind.format(), decoded.encoding, &parts);
             Ok(done(parts, &platform::CANONICAL))
         }
@@ -283,7 +284,8 @@ pub fn read_one(
             }
             table.forget_lookups();
             let mut parts = read(&table, &mut ctx_for(report))?;
-            plausible::check(&mut parts, &file.name, opts.today, report);
+            let names = Names::Table(&table);
+            plausible::check(&mut parts, &file.name, names, opts.today, report);
             unread_figures(&table, &parts, &file.name, report);
             record(report, file, format.name, decoded.encoding, &parts);
             Ok(done(parts, format))
