@@ -14,29 +14,15 @@ defaults to the last whole calendar month covered by the daily rows, as `report`
 Prints the KPIs as JSON (null = "no value").
 """
 
-import argparse
-import calendar
 import datetime as dt
-import json
 import sys
-import tomllib
 from pathlib import Path
 
+from common import DAILY_NUMERIC, POST_NUMERIC, month_bounds, pct, run
 import numpy as np
 import pandas as pd
 
-DAILY_NUMERIC = ["followers", "follows", "unfollows", "reach", "reach_paid", "reach_organic",
-                 "impressions", "profile_visits", "website_clicks"]
-POST_NUMERIC = ["reach", "impressions", "likes", "comments", "shares", "saves", "clicks"]
 OFFSET_RE = r"(?:[zZ]|[+-]\d{2}:\d{2})$"
-
-
-def account_tz(root: Path) -> str:
-    path = root / "audit.toml"
-    if not path.exists():
-        return "UTC"
-    with path.open("rb") as f:
-        return tomllib.load(f).get("account", {}).get("timezone") or "UTC"
 
 
 def prepare(df: pd.DataFrame, names) -> pd.DataFrame:
@@ -70,10 +56,6 @@ def read_posts(root: Path, tz: str) -> pd.DataFrame:
     return df.drop_duplicates("post_id", keep="last")
 
 
-def month_bounds(year: int, month: int):
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def default_month(daily: pd.DataFrame, posts: pd.DataFrame):
     """The last whole calendar month covered by the daily rows, else the last month with a row."""
     if len(daily):
@@ -93,10 +75,6 @@ def default_month(daily: pd.DataFrame, posts: pd.DataFrame):
 def sum_or_none(s: pd.Series):
     s = s.dropna()
     return float(s.sum()) if len(s) else None
-
-
-def pct(num, den):
-    return None if num is None or den is None or den == 0 else num / den * 100.0
 
 
 def kpis(daily: pd.DataFrame, posts: pd.DataFrame, start: dt.date, end: dt.date) -> dict:
@@ -157,31 +135,5 @@ def kpis(daily: pd.DataFrame, posts: pd.DataFrame, start: dt.date, end: dt.date)
     }
 
 
-def plain(v):
-    return int(v) if isinstance(v, float) and v.is_integer() else v
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description="Timing peer (pandas): one month's headline KPIs.")
-    ap.add_argument("root", metavar="ROOT", type=Path, help="a canonical account folder")
-    ap.add_argument("--month", help="YYYY-MM (default: the last whole month of the daily rows)")
-    args = ap.parse_args()
-    tz = account_tz(args.root)
-    daily = read_daily(args.root)
-    posts = read_posts(args.root, tz)
-    if args.month:
-        y, m = (int(x) for x in args.month.split("-"))
-        start, end = month_bounds(y, m)
-    else:
-        start, end = default_month(daily, posts)
-    out = {
-        "period": {"start": start.isoformat(), "end": end.isoformat(),
-                   "days": (end - start).days + 1},
-        "kpis": {k: plain(v) for k, v in kpis(daily, posts, start, end).items()},
-    }
-    json.dump(out, sys.stdout, indent=2)
-    sys.stdout.write("\n")
-
-
 if __name__ == "__main__":
-    main()
+    run("pandas", read_daily, read_posts, default_month, kpis)

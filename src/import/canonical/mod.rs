@@ -2,6 +2,7 @@
 
 mod kinds;
 mod parse;
+mod parts;
 
 pub use kinds::{claim, detect, shaped, Claim, Detection, Kind};
 pub use parse::{parse_records, Parsed};
