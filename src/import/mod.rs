@@ -196,8 +196,15 @@ fn load_with_report(
         .into_par_iter()
         .map(|file| {
             let mut own = LoadReport::default();
-            let result = recognise::read_one(&file, &config, opts, &mut own);
-            (file.name, result, own)
+            let mut result = recognise::read_one(&file, &config, opts, &mut own);
+            let name = file.name.clone();
+            // The file's bytes go before a canonical file's parts are joined: the parts own all
+            // they hold, and a large file is then not held twice.
+            drop(file);
+            if let Ok(Some(read)) = &mut result {
+                read.finish(&mut own);
+            }
+            (name, result, own)
         })
         .collect();
     for (name, result, own) in results {

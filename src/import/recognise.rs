@@ -20,6 +20,29 @@ pub struct ReadFile {
     /// Its audience snapshots carry no date of their own (dated by the file's modification
     /// date until the account is assembled).
     pub undated_audience: bool,
+    /// A canonical file's reading, finished once its bytes are let go (`finish`).
+    pending: Option<Pending>,
+}
+
+struct Pending {
+    reading: canonical::Reading,
+    format: String,
+    encoding: &'static str,
+    today: NaiveDate,
+}
+
+impl ReadFile {
+    /// Join a canonical file's parts into its rows, check them and name them in the load
+    /// report: called after the file's bytes are dropped (the parts own all they hold).
+    pub fn finish(&mut self, report: &mut LoadReport) {
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        let mut parts = vec![p.reading.rows(report)];
+        plausible::check(&mut parts, &self.name, Names::Canonical, p.today, report);
+        record(report, &self.name, &p.format, p.encoding, &parts);
+        self.parts = parts;
+    }
 }
 
 fn export_date(file: &SourceFile, opts: LoadOptions) -> NaiveDate {
@@ -63,15 +86,9 @@ fn supplies(parts: &[Parsed]) -> String {
     out.join("; ")
 }
 
-fn record(
-    report: &mut LoadReport,
-    file: &SourceFile,
-    format: &str,
-    encoding: &str,
-    parts: &[Parsed],
-) {
+fn record(report: &mut LoadReport, file: &str, format: &str, encoding: &str, parts: &[Parsed]) {
     report.sources.push(Source {
-        file: file.name.clone(),
+        file: file.to_string(),
         format: format.to_string(),
         rows: parts.iter().map(Parsed::len).sum(),
         encoding: encoding.to_string(),
@@ -160,6 +177,7 @@ pub fn read_one(
             modified: file.modified,
             parts,
             undated_audience: format.undated_audience,
+            pending: None,
         })
     };
     let export_date = export_date(file, opts);
@@ -179,7 +197,7 @@ pub fn read_one(
     if let Some((format, read)) = by_bytes {
         let mut parts = read(&file.bytes, &mut ctx_for(report))?;
         plausible::check(&mut parts, &file.name, Names::Figures, opts.today, report);
-        record(report, file, format.name, "binary", &parts);
+        record(report, &file.name, format.name, "binary", &parts);
         return Ok(done(parts, format));
     }
     let decoded = decode(&file.bytes);
@@ -242,19 +260,25 @@ pub fn read_one(
             for (line, note) in table.renamed_notes() {
                 report.warn(&file.name, Some(line), note);
             }
-            let parsed = match canonical::parse_records(
+            let reading = match canonical::parse_records(
                 kind, &table, records, &file.name, opts.tz, report,
             ) {
-                Ok(p) => p,
+                Ok(r) => r,
                 Err(why) => {
                     report.set_aside(&file.name, why);
                     return Ok(None);
                 }
             };
-            let mut parts = vec![parsed];
-            plausible::check(&mut parts, &file.name, Names::Canonical, opts.today, report);
-            record(report, file, &kind.format(), decoded.encoding, &parts);
-            Ok(done(parts, &platform::CANONICAL))
+            let mut read = done(Vec::new(), &platform::CANONICAL);
+            if let Some(r) = &mut read {
+                r.pending = Some(Pending {
+                    reading,
+                    format: kind.format(),
+                    encoding: decoded.encoding,
+                    today: opts.today,
+                });
+            }
+            Ok(read)
         }
         Chosen::Canonical(Detection::MissingColumn {
             kind,
@@ -287,7 +311,7 @@ pub fn read_one(
             let names = Names::Table(&table);
             plausible::check(&mut parts, &file.name, names, opts.today, report);
             unread_figures(&table, &parts, &file.name, report);
-            record(report, file, format.name, decoded.encoding, &parts);
+            record(report, &file.name, format.name, decoded.encoding, &parts);
             Ok(done(parts, format))
         }
         Chosen::Canonical(Detection::Unknown) | Chosen::Nothing => {

@@ -6,3 +6,4 @@ mod parts;
 
 pub use kinds::{claim, detect, shaped, Claim, Detection, Kind};
 pub use parse::{parse_records, Parsed};
+pub use parts::Reading;

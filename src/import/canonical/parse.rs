@@ -54,7 +54,7 @@ pub fn parse_records(
     file: &str,
     tz: Tz,
     report: &mut LoadReport,
-) -> Result<Parsed, String> {
+) -> Result<parts::Reading, String> {
     parts::parse_in_parts(kind, table, records, file, tz, report, PART_BYTES)
 }
 

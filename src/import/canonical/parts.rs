@@ -7,7 +7,7 @@ use crate::import::lenient::Evidence;
 use crate::import::records::{Records, MAX_ROWS};
 use crate::import::report::LoadReport;
 use crate::import::rows::{Builder, Columns, Part};
-use crate::import::table::Table;
+use crate::import::table::{Row, Table};
 use chrono_tz::Tz;
 use rayon::prelude::*;
 
@@ -23,14 +23,16 @@ pub(super) fn parse_in_parts(
     tz: Tz,
     report: &mut LoadReport,
     part_bytes: usize,
-) -> Result<Parsed, String> {
+) -> Result<Reading, String> {
     warn_about_columns(kind, table, file, report);
     let mut cols = Columns::canonical(kind, table, tz);
     let starts = breaks(&records, part_bytes);
+    let mut whole =
+        |cols, records| read_whole(cols, table, records, file, report).map(Reading::Read);
     if starts.len() < 2 || rayon::current_num_threads() < 2 {
-        return read_whole(cols, table, records, file, report);
+        return whole(cols, records);
     }
-    let whole = records.clone();
+    let from_start = records.clone();
     let stops = starts.iter().skip(1).map(|s| Some(s.0)).chain([None]);
     let jobs: Vec<(Records, Option<usize>, Columns)> = starts
         .iter()
@@ -57,7 +59,7 @@ pub(super) fn parse_in_parts(
     let mut joined = Vec::new();
     for chunk in chunks {
         let Ok(chunk) = chunk else {
-            return read_whole(cols, table, whole, file, report);
+            return whole(cols, from_start);
         };
         let ended = chunk.ended;
         rows += chunk.rows;
@@ -66,32 +68,70 @@ pub(super) fn parse_in_parts(
         }
         joined.push(chunk);
         if !ended {
-            return read_whole(cols, table, whole, file, report);
+            return whole(cols, from_start);
         }
     }
     if rows > MAX_ROWS || cols.decide_again(&seen, table.delimiter) {
-        let cols = Columns::canonical(kind, table, tz);
-        return read_whole(cols, table, whole, file, report);
+        return whole(Columns::canonical(kind, table, tz), from_start);
     }
-    say_dot_grouped(&cols, file, report);
     table.unreadable()?;
     #[cfg(test)]
     JOINED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let mut builder = Builder::new(&cols, file);
-    let rows: usize = joined.iter().map(|c| Builder::part_rows(&c.part)).sum();
-    builder.reserve(table.rows.len() + rows);
-    for row in &table.rows {
-        builder.add(row, row.line, report);
+    Ok(Reading::Parts(Joining {
+        cols,
+        first_rows: table.rows.clone(),
+        chunks: joined,
+        file: file.to_string(),
+    }))
+}
+
+/// A canonical file read: its rows, or its parts still to be joined. The parts own all they
+/// hold, so they are joined once the file's bytes are let go (`recognise::ReadFile::finish`):
+/// a large file is not held twice.
+pub enum Reading {
+    Read(Parsed),
+    Parts(Joining),
+}
+
+pub struct Joining {
+    cols: Columns,
+    /// The rows read for recognition, before the parts.
+    first_rows: Vec<Row>,
+    chunks: Vec<Chunk>,
+    file: String,
+}
+
+impl Reading {
+    /// The file's rows, as one reader would have read them.
+    pub fn rows(self, report: &mut LoadReport) -> Parsed {
+        match self {
+            Reading::Read(parsed) => parsed,
+            Reading::Parts(joining) => joining.join(report),
+        }
     }
-    let mut notes = Vec::new();
-    for chunk in joined {
-        builder.absorb(chunk.part, report);
-        notes.extend(chunk.notes);
+}
+
+impl Joining {
+    fn join(self, report: &mut LoadReport) -> Parsed {
+        let j = self;
+        let file = j.file.as_str();
+        say_dot_grouped(&j.cols, file, report);
+        let mut builder = Builder::new(&j.cols, file);
+        let rows: usize = j.chunks.iter().map(|c| Builder::part_rows(&c.part)).sum();
+        builder.reserve(j.first_rows.len() + rows);
+        for row in &j.first_rows {
+            builder.add(row, row.line, report);
+        }
+        let mut notes = Vec::new();
+        for chunk in j.chunks {
+            builder.absorb(chunk.part, report);
+            notes.extend(chunk.notes);
+        }
+        for (line, note) in notes {
+            report.warn(file, Some(line), note);
+        }
+        builder.finish(report)
     }
-    for (line, note) in notes {
-        report.warn(file, Some(line), note);
-    }
-    Ok(builder.finish(report))
 }
 
 /// Files whose parts were joined (for the tests: that the parts are used, not only read again).
@@ -201,7 +241,8 @@ mod tests {
                 chrono_tz::UTC,
                 &mut report,
                 part_bytes,
-            );
+            )
+            .map(|reading| reading.rows(&mut report));
             report.count_the_rest();
             format!("{parsed:?}\n{:?}", report.warnings)
         };
