@@ -142,3 +142,68 @@ fn an_own_row_replaces_the_shipped_one_and_a_wrong_formula_is_refused() {
         "{err}"
     );
 }
+
+/// Where the account has a platform but no benchmark can stand beside it, the report says why
+/// instead of leaving the section out.
+#[test]
+fn a_platform_without_a_benchmark_is_told_why() {
+    let json = |dir: &tempfile::TempDir| -> serde_json::Value {
+        let out = report(dir);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let with = json(&account(""));
+    assert!(with["benchmarks_absent"].is_null());
+
+    let youtube = account("");
+    let toml = youtube.path().join("audit.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, text.replace("\"instagram\"", "\"youtube\"")).unwrap();
+    let j = json(&youtube);
+    assert_eq!(j["benchmarks"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        j["benchmarks_absent"],
+        "The table has no published benchmark for YouTube; one of your own can be added with \
+         [[benchmarks]] in audit.toml."
+    );
+    let md = run::smm(&[
+        "report",
+        youtube.path().to_str().unwrap(),
+        "--month",
+        "2026-10",
+    ]);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        md.contains(
+            "## Against published benchmarks\n\nThe table has no published benchmark for YouTube"
+        ),
+        "{md}"
+    );
+
+    // Follows but no follower count: the benchmarks are by size.
+    let no_count = account("");
+    let daily = no_count.path().join("daily.csv");
+    let text = std::fs::read_to_string(&daily).unwrap();
+    let follows: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| match i {
+            0 => "date,follows\n".to_string(),
+            _ => format!("{},20\n", l.split(',').next().unwrap()),
+        })
+        .collect();
+    std::fs::write(&daily, follows).unwrap();
+    let j = json(&no_count);
+    assert!(
+        j["benchmarks_absent"]
+            .as_str()
+            .unwrap()
+            .contains("no follower count at its end"),
+        "{}",
+        j["benchmarks_absent"]
+    );
+}

@@ -158,6 +158,42 @@ pub fn compare(account: &Account, p: &Period, kpis: &Kpis) -> Vec<Compared> {
     out
 }
 
+/// Why the account is set beside no benchmark, where it has a platform: the table has none for
+/// the platform, or none for its size, or the period has no follower count at its end (the
+/// benchmarks are by account size). An owner who named the platform is told, not left to guess.
+pub fn absent(account: &Account, kpis: &Kpis, compared: &[Compared]) -> Option<String> {
+    if !compared.is_empty() {
+        return None;
+    }
+    let platform = account
+        .config
+        .account
+        .platform
+        .as_deref()?
+        .trim()
+        .to_lowercase();
+    let name = platform_name(&platform);
+    if !table(&account.config.benchmarks)
+        .iter()
+        .any(|r| r.platform == platform)
+    {
+        return Some(format!(
+            "The table has no published benchmark for {name}; one of your own can be added with \
+             [[benchmarks]] in audit.toml."
+        ));
+    }
+    Some(match kpis.get(Kpi::FollowersEnd) {
+        None => format!(
+            "The published benchmarks for {name} are by account size, and this period has no \
+             follower count at its end, so none can be set beside this account."
+        ),
+        Some(f) => format!(
+            "No published benchmark for {name} covers an account of {} followers.",
+            crate::format::count(f)
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

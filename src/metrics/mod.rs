@@ -47,6 +47,8 @@ pub struct PeriodSummary {
     /// Published medians for the account's platform and size, beside its own values by the
     /// same formulas.
     pub benchmarks: Vec<benchmarks::Compared>,
+    /// Why there is none, where the account has a platform (`benchmarks::absent`).
+    pub benchmarks_absent: Option<String>,
     /// Changes in how the platform counts that the comparison with the previous period (and
     /// the period's plan and claims) straddles.
     pub changes: Vec<changes::MetricChange>,
@@ -61,6 +63,7 @@ pub const TOP_N: usize = 5;
 pub fn summarize(account: &Account, p: &Period) -> PeriodSummary {
     let kpis = compute(account, p);
     let previous_period = p.previous();
+    let compared = benchmarks::compare(account, p, &kpis);
     PeriodSummary {
         period: *p,
         previous_period,
@@ -68,7 +71,8 @@ pub fn summarize(account: &Account, p: &Period) -> PeriodSummary {
         plan: plan(&account.config, p, &kpis),
         claims: claims(account, p, &kpis),
         contract: contract::compare(account, p),
-        benchmarks: benchmarks::compare(account, p, &kpis),
+        benchmarks_absent: benchmarks::absent(account, &kpis, &compared),
+        benchmarks: compared,
         changes: changes::straddled(account, p),
         top_posts_by: first_ranking(account, p),
         top_posts: top_posts(account, p, first_ranking(account, p), TOP_N),
@@ -90,6 +94,7 @@ pub fn summarize_for_rules(account: &Account, p: &Period) -> PeriodSummary {
         // for every month of the history (its finding is never part of a verdict).
         contract: None,
         benchmarks: Vec::new(),
+        benchmarks_absent: None,
         changes: Vec::new(),
         top_posts: Vec::new(),
         top_posts_by: Ranking::Reach,

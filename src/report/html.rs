@@ -294,6 +294,13 @@ pub fn render(input: &ReportInput) -> String {
             let _ = writeln!(o, "<p class=\"about\">{}</p>", escape(&note));
         }
     }
+    if let Some(why) = &s.benchmarks_absent {
+        let _ = writeln!(
+            o,
+            "<h2>Against published benchmarks</h2>\n<p>{}</p>",
+            escape(why)
+        );
+    }
     if !s.benchmarks.is_empty() {
         let _ = writeln!(
             o,

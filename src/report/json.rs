@@ -171,6 +171,7 @@ pub fn to_value(input: &ReportInput) -> Value {
             "note": c.note,
             "source": c.source,
         })).collect::<Vec<_>>(),
+        "benchmarks_absent": s.benchmarks_absent,
         "benchmarks": s.benchmarks.iter().map(|b| json!({
             "platform": b.row.platform,
             "formula": b.row.formula,

@@ -359,6 +359,9 @@ fn contract(out: &mut String, s: &PeriodSummary, cur: &str) {
 }
 
 fn benchmarks(out: &mut String, s: &PeriodSummary) {
+    if let Some(why) = &s.benchmarks_absent {
+        let _ = writeln!(out, "## Against published benchmarks\n\n{}\n", escape(why));
+    }
     if s.benchmarks.is_empty() {
         return;
     }
