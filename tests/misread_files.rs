@@ -163,7 +163,7 @@ fn an_implausible_cell_of_a_platform_export_names_its_column() {
     assert_eq!(l.report.sources[0].format, "tiktok/overview");
     let w = warnings(&l);
     for expected in [
-        "Overview.csv line 2: column `video views` (impressions): `1e26` is beyond the numbers that can be counted exactly; the cell is skipped",
+        "Overview.csv line 2: column `video views` (impressions): `99999999999999999999999999` is beyond the numbers that can be counted exactly; the cell is skipped",
         "Overview.csv line 3: column `profile views` (profile visits): `12.5` is not a whole number, and a count is one; the cell is skipped",
     ] {
         assert!(w.contains(&expected.to_string()), "{expected}\n{w:?}");

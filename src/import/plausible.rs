@@ -44,18 +44,22 @@ pub enum Names<'a> {
 }
 
 impl Names<'_> {
-    /// The name of the column that gave `column`'s value `v` on `line`.
-    fn of(self, column: &str, line: u64, v: f64) -> String {
+    /// The name of the column that gave `column`'s value `v` on `line`, and the cell as the
+    /// file wrote it where the rows are at hand.
+    fn of(self, column: &str, line: u64, v: f64) -> (String, Option<String>) {
         match self {
-            Names::Canonical => column.to_string(),
-            Names::Table(table) => holding(table, line, v).unwrap_or_else(|| figure(column)),
-            Names::Figures => figure(column),
+            Names::Canonical => (column.to_string(), None),
+            Names::Table(table) => match holding(table, line, v) {
+                Some((header, cell)) => (header, Some(cell)),
+                None => (figure(column), None),
+            },
+            Names::Figures => (figure(column), None),
         }
     }
 }
 
-/// The header of the cell of `line` that reads as `v` (the value came from it).
-fn holding(table: &Table, line: u64, v: f64) -> Option<String> {
+/// The header and the text of the cell of `line` that reads as `v` (the value came from it).
+fn holding(table: &Table, line: u64, v: f64) -> Option<(String, String)> {
     let at = table.rows.binary_search_by_key(&line, |r| r.line).ok()?;
     let row = &table.rows[at];
     let i = row.cells.iter().position(|cell| {
@@ -63,7 +67,18 @@ fn holding(table: &Table, line: u64, v: f64) -> Option<String> {
             .into_iter()
             .any(|style| lenient::number(cell, style).is_ok_and(|n| n == Some(v)))
     })?;
-    table.headers.get(i).cloned()
+    Some((
+        table.headers.get(i)?.clone(),
+        row.cells.get(i)?.trim().to_string(),
+    ))
+}
+
+/// Why a value cannot be a measurement.
+enum Implausible {
+    Inexact,
+    TooLarge,
+    Fraction,
+    OutsidePercent,
 }
 
 struct Check<'a> {
@@ -90,29 +105,36 @@ impl Check<'_> {
         if matches!(q, Quantity::Count) && (0.0..=MAX_COUNT).contains(&v) && v.fract() == 0.0 {
             return Some(v);
         }
-        let why = match q {
-            _ if !v.is_finite() || v.abs() > MAX_EXACT => Some(format!(
-                "`{}` is beyond the numbers that can be counted exactly",
-                short(v)
-            )),
-            Quantity::Count if v > MAX_COUNT => Some(format!(
-                "`{}` is more than 10^12, not a measurement",
-                short(v)
-            )),
-            Quantity::Count if v.fract() != 0.0 => {
-                Some(format!("`{v}` is not a whole number, and a count is one"))
-            }
-            Quantity::Percent if !(0.0..=100.0).contains(&v) => {
-                Some(format!("`{v}` % is outside 0–100"))
-            }
+        let problem = match q {
+            _ if !v.is_finite() || v.abs() > MAX_EXACT => Some(Implausible::Inexact),
+            Quantity::Count if v > MAX_COUNT => Some(Implausible::TooLarge),
+            Quantity::Count if v.fract() != 0.0 => Some(Implausible::Fraction),
+            Quantity::Percent if !(0.0..=100.0).contains(&v) => Some(Implausible::OutsidePercent),
             _ => None,
         };
-        match why {
+        match problem {
             None => Some(v),
-            Some(why) => {
+            Some(problem) => {
                 // The file's name of the column, and the audit's name of its figure where that
-                // is another (`video views` for impressions).
-                let label = self.names.of(column, self.line, v);
+                // is another (`video views` for impressions); the cell as written where the
+                // rows are at hand (`99999999999999999999999999`, not `1e26`).
+                let (label, written) = self.names.of(column, self.line, v);
+                let shown = written.as_deref().map_or_else(|| short(v), shorten);
+                let why = match problem {
+                    Implausible::Inexact => {
+                        format!("`{shown}` is beyond the numbers that can be counted exactly")
+                    }
+                    Implausible::TooLarge => {
+                        format!("`{shown}` is more than 10^12, not a measurement")
+                    }
+                    Implausible::Fraction => {
+                        format!("`{shown}` is not a whole number, and a count is one")
+                    }
+                    Implausible::OutsidePercent if shown.ends_with('%') => {
+                        format!("`{shown}` is outside 0–100 %")
+                    }
+                    Implausible::OutsidePercent => format!("`{shown}` % is outside 0–100"),
+                };
                 let figure = figure(column);
                 let also = match label == figure {
                     true => String::new(),

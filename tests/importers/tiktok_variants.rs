@@ -133,8 +133,11 @@ fn follower_history_whose_difference_column_is_shifted() {
         (rows[2].date, rows[2].followers),
         (d("2025-03-03"), Some(11.0))
     );
-    assert_eq!(report.warnings.len(), 1);
+    assert_eq!(report.warnings.len(), 2);
     assert!(report.warnings[0].message.contains("on 2 of 2 days"));
+    assert!(report.warnings[1]
+        .message
+        .starts_with("1 day has `undefined` followers"));
 }
 
 #[test]

@@ -172,6 +172,26 @@ fn read_follower_history(table: &Table, ctx: &mut Ctx) -> Result<Vec<Parsed>, Im
     if disagree > 0 {
         ctx.warn(None, format!("the column `Difference in followers from previous day` disagrees with the change in `Followers` on {disagree} of {compared} days; the changes are computed from the totals"));
     }
+    // TikTok writes `undefined` for the days before it counted the followers.
+    let followers = Col::new(table, &["followers"]);
+    let undefined = table
+        .rows
+        .iter()
+        .filter(|r| followers.raw(r).trim().eq_ignore_ascii_case("undefined"))
+        .count();
+    if undefined > 0 {
+        let days = match undefined {
+            1 => "1 day has".to_string(),
+            n => format!("{n} days have"),
+        };
+        ctx.warn(
+            None,
+            format!(
+                "{days} `undefined` followers (TikTok had not counted them yet): they give no \
+                 follower count"
+            ),
+        );
+    }
     Ok(vec![Parsed::Daily(rows)])
 }
 
