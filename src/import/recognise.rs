@@ -170,15 +170,13 @@ pub fn read_one(
     opts: LoadOptions,
     report: &mut LoadReport,
 ) -> Result<Option<ReadFile>, ImportError> {
-    let done = |parts: Vec<Parsed>, format: &Format| {
-        Some(ReadFile {
-            name: file.name.clone(),
-            platform: !matches!(format.reader, Reader::Canonical),
-            modified: file.modified,
-            parts,
-            undated_audience: format.undated_audience,
-            pending: None,
-        })
+    let done = |parts: Vec<Parsed>, format: &Format| ReadFile {
+        name: file.name.clone(),
+        platform: !matches!(format.reader, Reader::Canonical),
+        modified: file.modified,
+        parts,
+        undated_audience: format.undated_audience,
+        pending: None,
     };
     let export_date = export_date(file, opts);
     let ctx_for = |report| Ctx {
@@ -198,7 +196,7 @@ pub fn read_one(
         let mut parts = read(&file.bytes, &mut ctx_for(report))?;
         plausible::check(&mut parts, &file.name, Names::Figures, opts.today, report);
         record(report, &file.name, format.name, "binary", &parts);
-        return Ok(done(parts, format));
+        return Ok(Some(done(parts, format)));
     }
     let decoded = decode(&file.bytes);
     if looks_binary(&decoded.text) {
@@ -269,16 +267,16 @@ pub fn read_one(
                     return Ok(None);
                 }
             };
-            let mut read = done(Vec::new(), &platform::CANONICAL);
-            if let Some(r) = &mut read {
-                r.pending = Some(Pending {
-                    reading,
-                    format: kind.format(),
-                    encoding: decoded.encoding,
-                    today: opts.today,
-                });
-            }
-            Ok(read)
+            let pending = Pending {
+                reading,
+                format: kind.format(),
+                encoding: decoded.encoding,
+                today: opts.today,
+            };
+            Ok(Some(ReadFile {
+                pending: Some(pending),
+                ..done(Vec::new(), &platform::CANONICAL)
+            }))
         }
         Chosen::Canonical(Detection::MissingColumn {
             kind,
@@ -312,7 +310,7 @@ pub fn read_one(
             plausible::check(&mut parts, &file.name, names, opts.today, report);
             unread_figures(&table, &parts, &file.name, report);
             record(report, &file.name, format.name, decoded.encoding, &parts);
-            Ok(done(parts, format))
+            Ok(Some(done(parts, format)))
         }
         Chosen::Canonical(Detection::Unknown) | Chosen::Nothing => {
             let first: Vec<String> = table

@@ -113,22 +113,26 @@ impl Reading {
 
 impl Joining {
     fn join(self, report: &mut LoadReport) -> Parsed {
-        let j = self;
-        let file = j.file.as_str();
-        say_dot_grouped(&j.cols, file, report);
-        let mut builder = Builder::new(&j.cols, file);
-        let rows: usize = j.chunks.iter().map(|c| Builder::part_rows(&c.part)).sum();
-        builder.reserve(j.first_rows.len() + rows);
-        for row in &j.first_rows {
+        let Joining {
+            cols,
+            first_rows,
+            chunks,
+            file,
+        } = self;
+        say_dot_grouped(&cols, &file, report);
+        let mut builder = Builder::new(&cols, &file);
+        let rows: usize = chunks.iter().map(|c| c.part.rows()).sum();
+        builder.reserve(first_rows.len() + rows);
+        for row in &first_rows {
             builder.add(row, row.line, report);
         }
         let mut notes = Vec::new();
-        for chunk in j.chunks {
+        for chunk in chunks {
             builder.absorb(chunk.part, report);
             notes.extend(chunk.notes);
         }
         for (line, note) in notes {
-            report.warn(file, Some(line), note);
+            report.warn(&file, Some(line), note);
         }
         builder.finish(report)
     }

@@ -97,6 +97,13 @@ pub struct Part {
     report: LoadReport,
 }
 
+impl Part {
+    /// The rows it holds, to make room for them at once (`Builder::reserve`).
+    pub fn rows(&self) -> usize {
+        self.out.len()
+    }
+}
+
 impl Builder<'_> {
     /// The rows read, to join those of the parts before (`absorb`).
     pub fn into_part(self, report: LoadReport) -> Part {
@@ -108,11 +115,6 @@ impl Builder<'_> {
             met: self.met,
             report,
         }
-    }
-
-    /// Rows a part holds, to make room for them at once (`reserve`).
-    pub fn part_rows(part: &Part) -> usize {
-        part.out.len()
     }
 
     /// Room for `n` more rows.
