@@ -153,16 +153,19 @@ fn is_hidden(c: char) -> bool {
 /// How many bidirectional controls `s` holds (what `sanitize` removes to keep text from
 /// being shown in another order than it is read; in a caption, a sign of disguised text).
 pub fn bidi_controls(s: &str) -> usize {
-    // Every bidi control but U+061C is encoded from the byte 0xE2, most text has none.
-    if !s.as_bytes().contains(&0xe2) && !s.contains('\u{061c}') {
-        return 0;
-    }
-    s.chars()
-        .filter(|c| {
-            matches!(c,
-                '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    // Counted on the bytes: in UTF-8 every bidi control but U+061C (D8 9C) is E2 80 or E2 81
+    // and one more byte, and 0xE2 only ever starts a character, so arrows and sparkles
+    // (E2 86 92, E2 9C A8) are passed over without decoding the caption.
+    let b = s.as_bytes();
+    let three = memchr::memchr_iter(0xe2, b)
+        .filter(|&i| {
+            matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            )
         })
-        .count()
+        .count();
+    three + memchr::memmem::find_iter(b, "\u{061c}".as_bytes()).count()
 }
 
 /// Characters that must never reach a terminal cell: every C0 control (line breaks and tabs
@@ -375,6 +378,18 @@ mod tests {
             let mut t = s.clone();
             sanitize_in_place(&mut t);
             proptest::prop_assert_eq!(t, sanitize(&s));
+        }
+
+        #[test]
+        fn bidi_controls_are_counted_as_their_characters(
+            s in "[a-z \u{600}-\u{620}\u{2000}-\u{20ff}\u{2700}-\u{27ff}\u{1f300}]{0,40}"
+        ) {
+            let by_char = s
+                .chars()
+                .filter(|c| matches!(c,
+                    '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+                .count();
+            proptest::prop_assert_eq!(bidi_controls(&s), by_char);
         }
     }
 }

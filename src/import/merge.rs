@@ -176,12 +176,16 @@ impl<R: Keyed> Merger<R> {
         }
         let mut order: Vec<u32> = (0..rows.len() as u32).collect();
         // Index order breaks ties: within a key, rows stay in the order they were read.
-        order.par_sort_unstable_by(|a, b| {
+        let by_key = |a: &u32, b: &u32| {
             rows[*a as usize]
                 .key()
                 .cmp(&rows[*b as usize].key())
                 .then(a.cmp(b))
-        });
+        };
+        // Rows already in key order (one file, written in order) need no sort.
+        if !order.is_sorted_by(|a, b| by_key(a, b).is_le()) {
+            order.par_sort_unstable_by(by_key);
+        }
         let mut keep = vec![true; rows.len()];
         // (replaced file, replacing file) → descriptions of the first and last key, and count.
         let mut across: BTreeMap<(u32, u32), (String, String, usize)> = BTreeMap::new();

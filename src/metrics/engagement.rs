@@ -10,14 +10,9 @@ pub fn audience_of(account: &Account, post: &Post) -> Option<f64> {
     account.followers_at(post.date).filter(|f| *f > 0.0)
 }
 
-/// `mean(value / F) * 100` over the posts that have both.
-fn rate(account: &Account, posts: &[&Post], value: impl Fn(&Post) -> Option<f64>) -> Option<f64> {
-    mean(
-        posts
-            .iter()
-            .filter_map(|p| Some(value(p)? / audience_of(account, p)?)),
-    )
-    .map(|m| m * 100.0)
+/// `mean(value / F) * 100` over the posts that have both (each post beside its `F`).
+fn rate(posts: &[(&Post, Option<f64>)], value: impl Fn(&Post) -> Option<f64>) -> Option<f64> {
+    mean(posts.iter().filter_map(|(p, f)| Some(value(p)? / (*f)?))).map(|m| m * 100.0)
 }
 
 /// `sum(engagements) / sum(denominator) * 100` over the posts that have both values.
@@ -47,16 +42,18 @@ pub fn fill(account: &Account, p: &Period, k: &mut Kpis) {
     k.set(Kpi::Saves, total(|p| p.saves));
     let engagements = sum_opt(posts.iter().map(|p| p.engagements()));
     k.set(Kpi::Engagements, engagements);
-    k.set(Kpi::LoveRatePct, rate(account, &posts, |p| p.likes.value()));
-    k.set(
-        Kpi::TalkRatePct,
-        rate(account, &posts, |p| p.comments.value()),
-    );
+    // Each post's follower count is looked up once for the four rates.
+    let with_f: Vec<(&Post, Option<f64>)> = posts
+        .iter()
+        .map(|p| (*p, audience_of(account, p)))
+        .collect();
+    k.set(Kpi::LoveRatePct, rate(&with_f, |p| p.likes.value()));
+    k.set(Kpi::TalkRatePct, rate(&with_f, |p| p.comments.value()));
     k.set(
         Kpi::AmplificationRatePct,
-        rate(account, &posts, |p| p.shares.value()),
+        rate(&with_f, |p| p.shares.value()),
     );
-    k.set(Kpi::ErPostPct, rate(account, &posts, Post::engagements));
+    k.set(Kpi::ErPostPct, rate(&with_f, Post::engagements));
     let followers_end = k.get(Kpi::FollowersEnd);
     k.set(
         Kpi::ErDayPct,

@@ -5,7 +5,7 @@
 mod numbers;
 
 pub use numbers::{
-    decide, duration_seconds, in_percent, is_null, number, seconds, Evidence, NumberStyle,
+    decide, duration_seconds, in_percent, is_null, number, seconds, trim, Evidence, NumberStyle,
 };
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};

@@ -1,6 +1,16 @@
 //! Numbers as people download them: null tokens, thousand separators, decimal commas and
 //! `%`, decided per column (never a silent 0), and durations.
 
+/// A cell without the white space around it. Most cells begin and end with a printable ASCII
+/// character and are returned at once; the rest are trimmed as `str::trim` does.
+pub fn trim(cell: &str) -> &str {
+    match cell.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => cell,
+        [only] if only.is_ascii_graphic() => cell,
+        _ => cell.trim(),
+    }
+}
+
 /// Cells that mean "no value" in real exports.
 pub fn is_null(cell: &str) -> bool {
     const TOKENS: &[&str] = &[
@@ -16,7 +26,7 @@ pub fn is_null(cell: &str) -> bool {
         "undefined",
         "(not set)",
     ];
-    let t = cell.trim();
+    let t = trim(cell);
     t.is_empty() || (t.len() <= 12 && TOKENS.iter().any(|n| n.eq_ignore_ascii_case(t)))
 }
 
@@ -94,7 +104,7 @@ pub struct Evidence {
 impl Evidence {
     pub fn add(&mut self, cell: &str) {
         // A plain whole number shows nothing (the usual cell: no allocation).
-        let t = cell.trim();
+        let t = trim(cell);
         if t.bytes().all(|b| b.is_ascii_digit()) || is_null(t) {
             return;
         }
@@ -151,15 +161,21 @@ impl Evidence {
 /// `%` is dropped (the importer knows whether the column is a fraction or a percent).
 pub fn number(cell: &str, style: NumberStyle) -> Result<Option<f64>, String> {
     // Most cells are counts: up to 15 digits are exact in an f64 and quick to read by hand.
-    let t = cell.trim();
+    let t = trim(cell);
     if !t.is_empty() && t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
         let n = t.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
         return Ok(Some(n as f64));
     }
-    if is_null(cell) {
+    // Then amounts and rates written plainly (`12.50`, `-3`): nothing to strip or replace.
+    if !style.decimal_comma && plain_decimal(t) {
+        if let Ok(v) = t.parse::<f64>() {
+            return Ok(Some(v));
+        }
+    }
+    if is_null(t) {
         return Ok(None);
     }
-    let raw = cell.trim();
+    let raw = t;
     let mut s = strip_spaces(raw.trim_end_matches('%').trim());
     if style.decimal_comma {
         s = s.replace('.', "").replace(',', ".");
@@ -177,6 +193,16 @@ pub fn number(cell: &str, style: NumberStyle) -> Result<Option<f64>, String> {
             crate::import::cells::shorten(raw)
         )),
     }
+}
+
+/// Digits with at most one dot and a leading minus: what `str::parse` reads as `number` would
+/// after its stripping and replacing, which change nothing here.
+fn plain_decimal(t: &str) -> bool {
+    let digits = t.strip_prefix('-').unwrap_or(t).as_bytes();
+    digits.first().is_some_and(u8::is_ascii_digit)
+        && digits.len() <= 18
+        && digits.iter().all(|&b| b.is_ascii_digit() || b == b'.')
+        && digits.iter().filter(|&&b| b == b'.').count() <= 1
 }
 
 /// A duration written `H:MM:SS` or `MM:SS`, in seconds.

@@ -61,7 +61,7 @@ impl<R: Fields> Cells<'_, R> {
 
     /// The trimmed text of a cell; a null token (`n/a`, `-`) is empty.
     pub fn text(&self, name: &'static str) -> String {
-        let t = self.raw(name).trim();
+        let t = lenient::trim(self.raw(name));
         if lenient::is_null(t) {
             String::new()
         } else {
@@ -73,7 +73,7 @@ impl<R: Fields> Cells<'_, R> {
         let Some(f) = self.cols.get(name) else {
             return Ok(None);
         };
-        let mut cell = self.row.field(f.index).unwrap_or("").trim();
+        let mut cell = lenient::trim(self.row.field(f.index).unwrap_or(""));
         if f.money {
             cell = without_currency(cell);
         }

@@ -7,7 +7,7 @@ use crate::import::lenient::{self, DayMonth, Evidence, NumberStyle};
 use crate::import::records::Records;
 use crate::import::table::Table;
 use chrono_tz::Tz;
-use std::cell::RefCell;
+use std::cell::Cell;
 
 /// Why a row is skipped.
 pub type Skip = String;
@@ -94,7 +94,7 @@ pub struct Columns {
     found: Vec<Found>,
     /// Lookups by the address of a `&'static str` name (the builders pass the same constants
     /// on every row), so a row's cells are found without comparing strings.
-    seen: RefCell<Vec<(usize, usize, Option<usize>)>>,
+    seen: Lookups,
 }
 
 impl Columns {
@@ -160,7 +160,7 @@ impl Columns {
             width: table.headers.len(),
             tz,
             found,
-            seen: RefCell::new(Vec::new()),
+            seen: Lookups::default(),
         }
     }
 
@@ -210,16 +210,9 @@ impl Columns {
     }
 
     pub(super) fn get(&self, name: &'static str) -> Option<&Found> {
-        let key = (name.as_ptr() as usize, name.len());
-        let hit = self
-            .seen
-            .borrow()
-            .iter()
-            .find(|s| (s.0, s.1) == key)
-            .map(|s| s.2);
-        let at = hit.unwrap_or_else(|| {
+        let at = self.seen.get(name).unwrap_or_else(|| {
             let at = self.found.iter().position(|f| f.name == name);
-            self.seen.borrow_mut().push((key.0, key.1, at));
+            self.seen.put(name, at);
             at
         });
         at.map(|i| &self.found[i])
@@ -256,6 +249,47 @@ impl Columns {
             })
             .map(|f| (f.label.as_str(), f.order))
             .collect()
+    }
+}
+
+/// Where each name asked for is among the columns found, by the name's address and length:
+/// an open-addressed table, so a row's dozen lookups cost a multiplication and a comparison
+/// each. A name that finds the table full is looked up by comparing strings, as it would be
+/// the first time.
+#[derive(Clone)]
+struct Lookups(Box<[Cell<Lookup>; 64]>);
+
+/// A name's address and length, and where its column is (`None`: not in the file).
+type Lookup = (usize, usize, Option<usize>);
+
+impl Default for Lookups {
+    fn default() -> Lookups {
+        Lookups(Box::new(std::array::from_fn(|_| Cell::new((0, 0, None)))))
+    }
+}
+
+impl Lookups {
+    fn slots(name: &'static str) -> impl Iterator<Item = usize> {
+        let home = (name.as_ptr() as usize).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58;
+        (0..64).map(move |i| (home + i) % 64)
+    }
+
+    fn get(&self, name: &'static str) -> Option<Option<usize>> {
+        let key = (name.as_ptr() as usize, name.len());
+        for slot in Lookups::slots(name) {
+            match self.0[slot].get() {
+                (0, _, _) => return None,
+                (p, n, at) if (p, n) == key => return Some(at),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn put(&self, name: &'static str, at: Option<usize>) {
+        if let Some(slot) = Lookups::slots(name).find(|&s| self.0[s].get().0 == 0) {
+            self.0[slot].set((name.as_ptr() as usize, name.len(), at));
+        }
     }
 }
 

@@ -64,8 +64,8 @@ impl<'a> Builder<'a> {
     pub fn add<R: Fields>(&mut self, row: &R, line: u64, report: &mut LoadReport) {
         self.met += 1;
         let width = self.cols.width;
-        let extra =
-            (width..row.width()).any(|i| row.field(i).is_some_and(|f| !f.trim().is_empty()));
+        let extra = (width..row.width())
+            .any(|i| row.field(i).is_some_and(|f| !lenient::trim(f).is_empty()));
         if row.width() < width || extra {
             let why = format!(
                 "row skipped: it has {} fields where the header has {width}",
@@ -74,7 +74,8 @@ impl<'a> Builder<'a> {
             report.warn(self.file, Some(line), why);
             return;
         }
-        let first = (0..row.width()).find_map(|i| row.field(i).filter(|f| !f.trim().is_empty()));
+        let first =
+            (0..row.width()).find_map(|i| row.field(i).filter(|f| !lenient::trim(f).is_empty()));
         if first.is_some_and(vocab::is_total) {
             return;
         }
@@ -154,7 +155,7 @@ fn post<R: Fields>(c: &Cells<R>, unknown: &mut BTreeSet<String>) -> Result<Post,
     let id = c.text("post_id");
     let id = c.required("post_id", (!id.is_empty()).then_some(id))?;
     let (published_at, date) = c.required("published_at", c.stamp("published_at")?)?;
-    let type_text = c.raw("type").trim();
+    let type_text = lenient::trim(c.raw("type"));
     let type_text = if lenient::is_null(type_text) {
         ""
     } else {
@@ -164,7 +165,7 @@ fn post<R: Fields>(c: &Cells<R>, unknown: &mut BTreeSet<String>) -> Result<Post,
         unknown.insert(shorten(type_text));
         PostType::Other
     });
-    let paid = match c.raw("paid").trim() {
+    let paid = match lenient::trim(c.raw("paid")) {
         t if lenient::is_null(t) => None,
         t => Some(vocab::boolean(t).ok_or_else(|| {
             format!(

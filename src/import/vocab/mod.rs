@@ -23,7 +23,7 @@ pub const TOTALS: &[&str] = &[
 
 /// Whether a cell, trimmed and lower-cased, is one of `labels`.
 pub fn is_one_of(cell: &str, labels: &[&str]) -> bool {
-    let t = cell.trim();
+    let t = crate::import::lenient::trim(cell);
     // Labels are short words: a long cell or a number is none of them (no allocation).
     if t.is_empty() || t.len() > 40 || t.as_bytes()[0].is_ascii_digit() {
         return false;
