@@ -66,7 +66,7 @@ pub(super) fn read_whole(
     file: &str,
     report: &mut LoadReport,
 ) -> Result<Parsed, String> {
-    cols.see_rest(records.clone(), table.delimiter)?;
+    cols.see_rest(&records, table.delimiter)?;
     say_dot_grouped(&cols, file, report);
     table.unreadable()?;
     let mut rows = Builder::new(&cols, file);

@@ -76,6 +76,16 @@ fn strip_spaces(s: &str) -> String {
         .collect()
 }
 
+/// `strip_spaces` without a copy where there is nothing to strip (no space, apostrophe or
+/// character beyond ASCII, as most cells are).
+fn without_spaces(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b == b' ' || b == b'\'' || !b.is_ascii()) {
+        std::borrow::Cow::Owned(strip_spaces(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Decide a column's number style. A comma is a decimal comma when some cell has a comma not
 /// followed by exactly three digits (`12,5`), or when the file is semicolon- or tab-separated
 /// (an Excel re-save in a European locale) and no cell has both a dot and a comma in the
@@ -108,7 +118,7 @@ impl Evidence {
         if t.bytes().all(|b| b.is_ascii_digit()) || is_null(t) {
             return;
         }
-        let s = strip_spaces(t.trim_end_matches('%'));
+        let s = without_spaces(t.trim_end_matches('%'));
         if !s.contains(',') {
             if s.contains('.') {
                 self.dotted = true;

@@ -167,10 +167,12 @@ impl Columns {
     /// Read the rest of a file row by row (`records`, after the rows the columns were decided
     /// from) where a number in it could be written otherwise than those rows showed (a `2.000`
     /// after four hundred rows of plain numbers), and decide the columns again from all of them.
-    pub fn see_rest(&mut self, mut records: Records, delimiter: u8) -> Result<(), String> {
+    pub fn see_rest(&mut self, records: &Records, delimiter: u8) -> Result<(), String> {
         if !might_change(records.rest(), delimiter) {
             return Ok(());
         }
+        // A second reader only where it is needed: each costs a table of its own to build.
+        let mut records = records.clone();
         let mut seen = self.no_evidence();
         while let Some(row) = records.next()? {
             self.witness(&row, &mut seen);
