@@ -46,6 +46,9 @@ const WORDS: &[&str] = &[
     "channel",
 ];
 
+/// Columns of dates and time stamps, whose slash dates may be written day first or month first.
+const DATES: &[&str] = &["date", "published_at", "received_at", "answered_at"];
+
 /// Money, which may carry a currency sign in a re-saved or mapped file.
 const MONEY: &[&str] = &["amount", "revenue"];
 
@@ -130,26 +133,34 @@ impl Columns {
             .into_iter()
             .map(|(name, index, label)| {
                 let money = MONEY.contains(&name);
+                let number = !WORDS.contains(&name);
+                let rate = RATES.contains(&name);
+                // Only numbers have a style, only rates a percent, only dates an order of day
+                // and month: a caption's cells are not looked at for any of them.
                 let mut evidence = Evidence::default();
-                for c in cells(index) {
+                for c in cells(index).filter(|_| number) {
                     evidence.add(if money { without_currency(c) } else { c });
                 }
                 let style = evidence.style(table.delimiter);
                 let percent = match dialect {
                     Dialect::Canonical => true,
-                    Dialect::Mapped { .. } => lenient::in_percent(cells(index), style),
+                    Dialect::Mapped { .. } => rate && lenient::in_percent(cells(index), style),
+                };
+                let order = match DATES.contains(&name) {
+                    true => lenient::day_month(cells(index)),
+                    false => DayMonth::Unknown,
                 };
                 Found {
                     name,
                     index,
                     label,
                     style,
-                    order: lenient::day_month(cells(index)),
+                    order,
                     percent,
-                    rate: RATES.contains(&name),
+                    rate,
                     money,
-                    whole: !RATES.contains(&name) && !money && !MEASURES.contains(&name),
-                    number: !WORDS.contains(&name),
+                    whole: !rate && !money && !MEASURES.contains(&name),
+                    number,
                     evidence,
                 }
             })
@@ -234,12 +245,7 @@ impl Columns {
     pub fn unclear_dates(&self, table: &Table) -> Vec<(&str, DayMonth)> {
         self.found
             .iter()
-            .filter(|f| {
-                matches!(
-                    f.name,
-                    "date" | "published_at" | "received_at" | "answered_at"
-                )
-            })
+            .filter(|f| DATES.contains(&f.name))
             .filter(|f| match f.order {
                 DayMonth::Mixed => true,
                 DayMonth::Unknown => table.rows.iter().any(|r| {
