@@ -81,9 +81,7 @@ pub struct Records<'t> {
 /// reader holds nothing else.
 impl Clone for Records<'_> {
     fn clone(&self) -> Self {
-        let mut core = csv_core::ReaderBuilder::new()
-            .delimiter(self.delimiter)
-            .build();
+        let mut core = built(self.delimiter);
         core.set_line(self.core.line());
         if self.pos > 0 || self.rows > 0 {
             past_start(&mut core);
@@ -113,7 +111,7 @@ impl<'t> Records<'t> {
             input,
             pos: 0,
             delimiter,
-            core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            core: built(delimiter),
             lines_before,
             buf: vec![0; 4096],
             ends: vec![0; 64],
@@ -269,6 +267,44 @@ impl<'t> Records<'t> {
         let len = (self.ends.len() * 2).min(MAX_FIELDS + 1);
         self.ends.resize(len, 0);
         Ok(())
+    }
+}
+
+thread_local! {
+    /// Readers given back when their `Records` went, by delimiter. Building a reader computes
+    /// its table of transitions (about 270,000 instructions, more than reading a small file's
+    /// records); a reader reset is as good as new.
+    static READERS: std::cell::RefCell<Vec<(u8, csv_core::Reader)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A reader for `delimiter` at the start of a text: one given back on this thread, reset, or a
+/// new one.
+fn built(delimiter: u8) -> csv_core::Reader {
+    let kept = READERS.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let at = kept.iter().position(|(d, _)| *d == delimiter)?;
+        Some(kept.swap_remove(at).1)
+    });
+    match kept {
+        Some(mut core) => {
+            core.reset();
+            core
+        }
+        None => csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+    }
+}
+
+impl Drop for Records<'_> {
+    fn drop(&mut self) {
+        let core = std::mem::take(&mut self.core);
+        READERS.with(|kept| {
+            let mut kept = kept.borrow_mut();
+            // A few per thread: a file is read by one reader at a time, a part or two besides.
+            if kept.len() < 4 {
+                kept.push((self.delimiter, core));
+            }
+        });
     }
 }
 

@@ -220,7 +220,7 @@ fn read_chunk(
         seen,
         ended: stop.is_none_or(|at| records.ended_at(at)),
         rows: records.rows(),
-        notes: records.notes,
+        notes: std::mem::take(&mut records.notes),
     })
 }
 
