@@ -92,6 +92,31 @@ fn rows_in_risk_order_with_the_unreadable_one_named() {
 }
 
 #[test]
+fn an_account_without_a_dated_row_says_why_it_was_not_audited() {
+    let root = tempfile::tempdir().unwrap();
+    let shop = root.path().join("empty-shop");
+    std::fs::create_dir_all(&shop).unwrap();
+    std::fs::write(shop.join("daily.csv"), "date,followers\n2026-10-01,abc\n").unwrap();
+    let out = run(root.path(), &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = &j["accounts"][0];
+    assert!(row["verdict"].is_null());
+    let why = row["error"].as_str().unwrap();
+    assert!(
+        why.starts_with("nothing to audit: no row has a date")
+            && why.contains("daily.csv line 2")
+            && why.contains("`abc` is not a number"),
+        "{why}"
+    );
+    let table = String::from_utf8(run(root.path(), &[]).stdout).unwrap();
+    assert!(
+        table.contains("not audited") && table.contains("nothing to audit"),
+        "{table}"
+    );
+}
+
+#[test]
 fn markdown_csv_and_a_file_that_is_never_overwritten() {
     let root = root();
     let md = String::from_utf8(run(root.path(), &["--format", "md"]).stdout).unwrap();

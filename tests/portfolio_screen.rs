@@ -72,6 +72,45 @@ fn the_list_opens_an_account_and_comes_back_where_it_was() {
 }
 
 #[test]
+fn an_account_that_cannot_be_opened_leaves_the_list_with_the_reason() {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut unaudited = Row::failed("empty".into(), "nothing to audit: no row has a date".into());
+    unaudited.name = "Empty".into();
+    for r in [
+        row("gone", "Gone Shop", VerdictLevel::Genuine, 0),
+        Some(unaudited),
+    ] {
+        tx.send(r).unwrap();
+    }
+    let mut state = PortfolioState::new("clients".into(), 2);
+    let mut t = Terminal::new(TestBackend::new(120, 12)).unwrap();
+    let theme = smm_audit::ui::Theme::pick(None, true);
+    // The folder went away after it was listed: opening it fails.
+    let mut open = |folder: &str| -> anyhow::Result<smm_audit::app::App> {
+        anyhow::bail!("{folder}: no such folder")
+    };
+    // The account with nothing to audit comes before the genuine one; it is not opened, and
+    // its reason is on the list.
+    let mut events = ScriptedEvents(vec![Input::Key(Key::Enter)].into());
+    portfolio_loop(&mut t, &mut state, &rx, &mut events, &mut open, &theme).unwrap();
+    assert!(!state.should_quit());
+    let screen = format!("{}", t.backend());
+    assert!(
+        screen.contains("empty cannot be opened: nothing to audit: no row has a date"),
+        "{screen}"
+    );
+    assert!(screen.contains("not audited"), "{screen}");
+    let mut events = ScriptedEvents(vec![Input::Key(Key::Down), Input::Key(Key::Enter)].into());
+    portfolio_loop(&mut t, &mut state, &rx, &mut events, &mut open, &theme).unwrap();
+    assert!(!state.should_quit());
+    let screen = format!("{}", t.backend());
+    assert!(
+        screen.contains("gone cannot be opened: gone: no such folder"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn q_inside_an_opened_account_quits_the_program() {
     let (tx, rx) = std::sync::mpsc::channel();
     tx.send(row("acme", "Acme Coffee", VerdictLevel::Genuine, 0))

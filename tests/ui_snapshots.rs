@@ -297,3 +297,51 @@ fn the_audience_beside_the_portrait() {
     a.update(Action::Sources);
     assert_eq!(a.screen(), smm_audit::app::Screen::Dashboard);
 }
+
+#[test]
+fn the_portfolio_list() {
+    // The two sample accounts, one written with three days of data, one with no dated row,
+    // read as the portfolio reads them, on a fixed day (staleness depends on it).
+    let root = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let thin = root.path().join("thin-cafe");
+    std::fs::create_dir_all(&thin).unwrap();
+    std::fs::write(
+        thin.join("daily.csv"),
+        "date,followers\n2026-10-29,1000\n2026-10-30,1004\n2026-10-31,1010\n",
+    )
+    .unwrap();
+    let empty = root.path().join("empty-shop");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::write(empty.join("daily.csv"), "date,followers\n2026-10-01,abc\n").unwrap();
+    let user = root.path().join("config.toml");
+    std::fs::write(&user, "").unwrap();
+    let common = Common {
+        config: Some(user),
+        ..Common::default()
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap();
+    let dirs = [
+        (samples.as_path(), samples.join("nordic-bikes")),
+        (samples.as_path(), samples.join("acme-coffee")),
+        (root.path(), thin),
+        (root.path(), empty),
+    ];
+    let rows = dirs
+        .iter()
+        .map(|(root, dir)| smm_audit::cli::portfolio::row_of(root, dir, &common, today));
+    let mut state = smm_audit::app::portfolio::PortfolioState::new("clients".into(), 4);
+    state.add(rows.collect::<Vec<_>>());
+    // The account with nothing to audit selected: its reason under the list.
+    state.update(Action::Down);
+    state.update(Action::Down);
+    let theme = smm_audit::ui::Theme::pick(None, true);
+    for (w, h) in SIZES {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| {
+            smm_audit::ui::portfolio::render(&state, f, &theme);
+        })
+        .unwrap();
+        insta::assert_snapshot!(format!("portfolio_{w}x{h}"), t.backend());
+    }
+}

@@ -52,6 +52,8 @@ pub struct PortfolioState {
     moved: bool,
     /// The account Enter asked for, by its folder; the loop opens it.
     pub open: Option<String>,
+    /// Why the last Enter opened nothing, shown until the next key.
+    pub message: Option<String>,
 }
 
 impl PortfolioState {
@@ -122,6 +124,7 @@ impl PortfolioState {
         ) {
             self.moved = true;
         }
+        self.message = None;
         match action {
             Action::Quit => self.quit = true,
             Action::Up => step(self, Step::By(-1)),
@@ -134,13 +137,14 @@ impl PortfolioState {
                 self.sort = self.sort.next();
                 self.order();
             }
-            Action::Open => {
-                self.open = self
-                    .rows
-                    .get(self.sel)
-                    .filter(|r| r.error.is_none())
-                    .map(|r| r.folder.clone());
-            }
+            Action::Open => match self.rows.get(self.sel) {
+                Some(r) if r.error.is_none() => self.open = Some(r.folder.clone()),
+                Some(r) => {
+                    let why = r.error.as_deref().unwrap_or_default();
+                    self.message = Some(format!("{} cannot be opened: {why}", r.folder));
+                }
+                None => {}
+            },
             _ => {}
         }
     }

@@ -41,7 +41,7 @@ pub struct Row {
     pub stale: bool,
     /// Files recognised but set aside.
     pub set_aside: usize,
-    /// Why the account could not be read, in one sentence.
+    /// Why the account could not be read or audited, in one sentence.
     pub error: Option<String>,
 }
 
@@ -134,7 +134,21 @@ pub fn row(
         last_day,
         stale,
         set_aside: load.skipped.iter().filter(|s| s.set_aside).count(),
-        error: None,
+        // Read, but with no dated row there is no month to judge: the row says why, as an
+        // unreadable account's does, instead of a blank verdict.
+        error: month.is_none().then(|| nothing_to_audit(load)),
+    }
+}
+
+/// Why a loaded account has nothing to audit, with the first problem its files had.
+fn nothing_to_audit(load: &LoadReport) -> String {
+    let first = load.warnings.first().map(|w| match w.line {
+        Some(line) => format!("{} line {line}: {}", w.file, w.message),
+        None => format!("{}: {}", w.file, w.message),
+    });
+    match first {
+        Some(problem) => format!("nothing to audit: no row has a date (first problem: {problem})"),
+        None => "nothing to audit: no row has a date".to_string(),
     }
 }
 

@@ -27,7 +27,7 @@ pub const HEADER: [&str; 15] = [
 
 fn verdict(r: &Row) -> String {
     match (&r.error, r.verdict) {
-        (Some(_), _) => "not read".to_string(),
+        (Some(_), _) => "not audited".to_string(),
         (None, Some(v)) => v.label().to_string(),
         (None, None) => NO_VALUE.to_string(),
     }

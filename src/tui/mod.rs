@@ -255,7 +255,15 @@ where
             None => break,
         }
         if let Some(folder) = state.open.take() {
-            let mut app = open(&folder)?;
+            // A folder changed since it was listed is said on the list, which stays.
+            let mut app = match open(&folder) {
+                Ok(app) => app,
+                Err(e) => {
+                    state.message = Some(format!("{folder} cannot be opened: {e:#}"));
+                    dirty = true;
+                    continue;
+                }
+            };
             app.in_portfolio = true;
             terminal.clear()?;
             run_loop(terminal, &mut app, events)?;

@@ -26,15 +26,16 @@ const COLUMNS: [(usize, &str, u16); 12] = [
     (1, "platform", 9),
     (2, "month", 7),
     (8, "reach/f", 8),
-    (14, "note", 30),
+    (14, "note", 20),
 ];
 
 /// Draws the list; returns the rows a page holds.
 pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
     let area = f.area();
-    let [header, body, footer] = Layout::vertical([
+    let [header, body, detail, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
+        Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -56,10 +57,15 @@ pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
         ])),
         header,
     );
-    // The columns that fit, in order.
+    // The columns that fit, in order; on a narrow screen the account's name gives way first
+    // (names are cut with an ellipsis), so that growth and ER stay in view.
     let mut used = 4u16;
-    let shown: Vec<&(usize, &str, u16)> = COLUMNS
+    let shown: Vec<(usize, &str, u16)> = COLUMNS
         .iter()
+        .map(|&(i, h, w)| match i {
+            0 if body.width < 150 => (i, h, 22),
+            _ => (i, h, w),
+        })
         .take_while(|(_, _, w)| {
             used += w + 1;
             used <= body.width
@@ -115,6 +121,22 @@ pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
         body,
         &mut table_state,
     );
+    // What the last Enter could not open, else the selected account's note in full (why it
+    // was not audited, or that its data is stale): the note column is short or not shown.
+    let note = state
+        .rows
+        .get(state.sel)
+        .map(|r| (r, cells(r)[14].clone()))
+        .filter(|(_, note)| !note.is_empty())
+        .map(|(r, note)| format!(" {}: {note}", crate::text::one_line(&r.folder)));
+    let note = match &state.message {
+        Some(m) => Some(format!(" {}", crate::text::one_line(m))),
+        None => note,
+    };
+    if let Some(note) = note {
+        let text = crate::text::fit(&note, usize::from(detail.width));
+        f.render_widget(Paragraph::new(Span::styled(text, theme.dim)), detail);
+    }
     let hints: Vec<Span> = keymap::footer(crate::app::Mode::Portfolio)
         .into_iter()
         .flat_map(|(k, l)| {
