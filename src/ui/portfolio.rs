@@ -89,8 +89,14 @@ pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
                 let full = match (*i, r.verdict, &r.error) {
                     (3, Some(v), None) => crate::report::verdict::short_label(v).to_string(),
                     (0, _, _) if shared(&r.name) => {
+                        // The folder stays whole: it is what tells the rows apart.
                         let last = r.folder.rsplit('/').next().unwrap_or(&r.folder);
-                        format!("{} ({last})", all[0])
+                        let last = crate::text::one_line(last);
+                        let room = usize::from(*w).saturating_sub(last.chars().count() + 3);
+                        match room {
+                            0..=3 => last,
+                            _ => format!("{} ({last})", crate::text::fit(&all[0], room)),
+                        }
                     }
                     _ => all[*i].clone(),
                 };
