@@ -21,6 +21,7 @@ mod report;
 pub mod rows;
 pub mod stamps;
 pub mod table;
+mod unread;
 pub mod vocab;
 pub mod workbook;
 

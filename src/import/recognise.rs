@@ -109,60 +109,6 @@ fn looks_binary(text: &str) -> bool {
     (nul > 1 && nul * 100 >= head.len()) || (nul > 0 && control * 20 >= head.len())
 }
 
-/// Whether the rows read supply `figure` (see `vocab::audited_figure`).
-fn supplied(parts: &[Parsed], figure: &str) -> bool {
-    parts.iter().any(|p| match p {
-        Parsed::Daily(rows) => rows.iter().any(|(_, r)| {
-            r.metrics()
-                .iter()
-                .any(|(name, _, v)| v.is_some() && name.starts_with(figure))
-        }),
-        Parsed::Posts(posts) => match figure {
-            "reach" => posts.iter().any(|(_, p)| p.reach.is_some()),
-            "impressions" => posts.iter().any(|(_, p)| p.impressions.is_some()),
-            _ => false,
-        },
-        _ => false,
-    })
-}
-
-/// A platform export's daily columns that name a figure of the audit that its importer never
-/// looked at, where the file supplies none of that figure: named in a warning, never dropped in
-/// silence (`Followers count` beside a claimed overview).
-fn unread_figures(table: &table::Table, parts: &[Parsed], file: &str, report: &mut LoadReport) {
-    // Only a file of daily figures loses one this way (a posts export's per-post follows are
-    // not a daily figure; a file that gives no rows says so itself).
-    let daily = parts
-        .iter()
-        .any(|p| matches!(p, Parsed::Daily(rows) if !rows.is_empty()));
-    if !daily {
-        return;
-    }
-    let unread: Vec<String> = table
-        .never_looked_up()
-        .into_iter()
-        .filter(|h| crate::import::vocab::audited_figure(h).is_some_and(|f| !supplied(parts, f)))
-        .map(|h| format!("`{}`", cells::shorten(h)))
-        .collect();
-    if unread.is_empty() {
-        return;
-    }
-    let shown = unread.len().min(6);
-    let more = match unread.len() - shown {
-        0 => String::new(),
-        n => format!(" and {n} more"),
-    };
-    report.warn(
-        file,
-        Some(table.header_line),
-        format!(
-            "not read, so not in the audit: {}{more} (this export's reader takes no such figure \
-             from it; a [[mapping]] in audit.toml can read the file instead)",
-            unread[..shown].join(", ")
-        ),
-    );
-}
-
 /// Recognise and read one file; `None` when it is not an export (listed as skipped).
 pub fn read_one(
     file: &SourceFile,
@@ -308,7 +254,7 @@ pub fn read_one(
             let mut parts = read(&table, &mut ctx_for(report))?;
             let names = Names::Table(&table);
             plausible::check(&mut parts, &file.name, names, opts.today, report);
-            unread_figures(&table, &parts, &file.name, report);
+            super::unread::note(&table, &parts, &file.name, report);
             record(report, &file.name, format.name, decoded.encoding, &parts);
             Ok(Some(done(parts, format)))
         }

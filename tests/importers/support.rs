@@ -84,3 +84,16 @@ pub fn format(name: &str) -> &'static Format {
         .find(|f| f.name == name)
         .unwrap_or_else(|| panic!("no format {name}"))
 }
+
+/// The load's warnings but the note that a daily export's likes, comments and shares are not
+/// the audit's engagement (every daily export with those columns has it).
+pub fn other_warnings(l: &Loaded) -> Vec<&smm_audit::import::Warning> {
+    l.report
+        .warnings
+        .iter()
+        .filter(|w| {
+            !w.message
+                .contains("count what all the account's posts received each day")
+        })
+        .collect()
+}

@@ -133,6 +133,25 @@ pub fn audited_figure(header: &str) -> Option<&'static str> {
     .map(|(_, figure)| figure)
 }
 
+/// Whether a column's name is one of engagement's (likes, comments, shares, saves, replies,
+/// reposts, bookmarks, reactions, or engagements as a whole). Whole names only: Facebook's
+/// `Lifetime Total Likes` counts the page's fans, not likes of posts.
+pub fn engagement_column(header: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "likes",
+        "comments",
+        "shares",
+        "saves",
+        "replies",
+        "reposts",
+        "retweets",
+        "bookmarks",
+        "reactions",
+        "engagements",
+    ];
+    NAMES.contains(&header.trim().to_lowercase().as_str())
+}
+
 /// Yes or no, as exports write whether a post was paid for.
 pub fn boolean(word: &str) -> Option<bool> {
     const YES: &[&str] = &[
