@@ -20,12 +20,20 @@ pub(super) fn note(table: &table::Table, parts: &[Parsed], file: &str, report: &
     unread_engagement(table, file, report);
 }
 
-/// Column names, quoted, at most six and how many more.
-fn listed(names: &[String]) -> String {
+/// The columns never looked up that `wanted` takes, quoted, at most six and how many more;
+/// `None` where there is none.
+fn unread_columns(table: &table::Table, wanted: impl Fn(&str) -> bool) -> Option<String> {
+    let names: Vec<String> = table
+        .never_looked_up()
+        .into_iter()
+        .filter(|h| wanted(h))
+        .map(|h| format!("`{}`", cells::shorten(h)))
+        .collect();
     let shown = names.len().min(6);
     match names.len() - shown {
-        0 => names[..shown].join(", "),
-        n => format!("{} and {n} more", names[..shown].join(", ")),
+        _ if names.is_empty() => None,
+        0 => Some(names.join(", ")),
+        n => Some(format!("{} and {n} more", names[..shown].join(", "))),
     }
 }
 
@@ -34,15 +42,9 @@ fn listed(names: &[String]) -> String {
 /// published in the period, post by post (kpis.md), so the two differ; the note says why the
 /// platform's monthly total of likes is not the report's.
 fn unread_engagement(table: &table::Table, file: &str, report: &mut LoadReport) {
-    let unread: Vec<String> = table
-        .never_looked_up()
-        .into_iter()
-        .filter(|h| crate::import::vocab::engagement_column(h))
-        .map(|h| format!("`{}`", cells::shorten(h)))
-        .collect();
-    if unread.is_empty() {
+    let Some(unread) = unread_columns(table, crate::import::vocab::engagement_column) else {
         return;
-    }
+    };
     report.warn(
         file,
         Some(table.header_line),
@@ -50,7 +52,7 @@ fn unread_engagement(table: &table::Table, file: &str, report: &mut LoadReport) 
             "{} count what all the account's posts received each day, old posts included; the \
              audit counts the engagement of the posts published in the period, post by post from \
              a posts export, so these daily totals are not used and will not match its figures",
-            listed(&unread)
+            unread
         ),
     );
 }
@@ -76,22 +78,18 @@ fn supplied(parts: &[Parsed], figure: &str) -> bool {
 /// looked at, where the file supplies none of that figure: named in a warning, never dropped in
 /// silence (`Followers count` beside a claimed overview).
 fn unread_figures(table: &table::Table, parts: &[Parsed], file: &str, report: &mut LoadReport) {
-    let unread: Vec<String> = table
-        .never_looked_up()
-        .into_iter()
-        .filter(|h| crate::import::vocab::audited_figure(h).is_some_and(|f| !supplied(parts, f)))
-        .map(|h| format!("`{}`", cells::shorten(h)))
-        .collect();
-    if unread.is_empty() {
+    let audited =
+        |h: &str| crate::import::vocab::audited_figure(h).is_some_and(|f| !supplied(parts, f));
+    let Some(unread) = unread_columns(table, audited) else {
         return;
-    }
+    };
     report.warn(
         file,
         Some(table.header_line),
         format!(
             "not read, so not in the audit: {} (this export's reader takes no such figure \
              from it; a [[mapping]] in audit.toml can read the file instead)",
-            listed(&unread)
+            unread
         ),
     );
 }
