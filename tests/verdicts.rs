@@ -359,3 +359,38 @@ fn the_report_puts_one_question_per_serious_finding() {
         .count();
     assert_eq!(listed, serious);
 }
+
+#[test]
+fn months_without_any_data_are_told_apart_from_months_with_too_little() {
+    // Daily rows in January and April only: February and March have no row at all.
+    let mut daily = String::from("date,followers\n");
+    for (month, days) in [(1, 31), (4, 30)] {
+        for d in 1..=days {
+            let _ = writeln!(daily, "2026-{month:02}-{d:02},{}", 1000 + d);
+        }
+    }
+    let dir = folder(&[("daily.csv", daily)]);
+    let v = json(&dir, "2026-04");
+    // The JSON history keeps every month from the first to the last (interface.md).
+    let months: Vec<&str> = v["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["month"].as_str().unwrap())
+        .collect();
+    assert_eq!(months, ["2026-01", "2026-02", "2026-03", "2026-04"]);
+    assert_eq!(v["history"][1]["level"], "insufficient-data");
+    let md = run(&dir, &["report", "--month", "2026-04"]);
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        md.contains(
+            "4 months from the first with data to the last, 2 with data (0 flagged, 0 without \
+             enough data to judge) and 2 without any."
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| 2026 | ✓ | · | · | **✓** |"), "{md}");
+    assert!(md.contains("· no data at all"), "{md}");
+    let html = run(&dir, &["report", "--month", "2026-04", "--format", "html"]);
+    assert!(String::from_utf8_lossy(&html.stdout).contains(">·</td>"));
+}

@@ -37,6 +37,9 @@ pub struct MonthVerdict {
     pub net_growth: Option<f64>,
     pub reach: Option<f64>,
     pub er_post_pct: Option<f64>,
+    /// No daily row and no post in the month: it is in the history only because it lies
+    /// between months that have data (a 2019 posts export beside a 2025 overview).
+    pub empty: bool,
 }
 
 /// The account-wide part of an audit, built once per load.
@@ -126,6 +129,8 @@ fn month_verdict(
         net_growth: k.get(Kpi::NetGrowth),
         reach: k.get(Kpi::Reach),
         er_post_pct: k.get(Kpi::ErPostPct),
+        empty: account.days_in(&month).next().is_none()
+            && account.posts_in(&month).next().is_none(),
     }
 }
 

@@ -51,9 +51,9 @@ fn history(o: &mut String, input: &ReportInput) {
     let period = &input.audit.summary.period;
     let _ = writeln!(
         o,
-        "<h2>Every month's verdict</h2>\n<p>{}. {}; a blank month has no data. The period of this report is outlined.</p>\n<table class=\"history\"><tr><th>year</th>{}</tr>",
+        "<h2>Every month's verdict</h2>\n<p>{}. {}; a blank month is before the first or after the last with data. The period of this report is outlined.</p>\n<table class=\"history\"><tr><th>year</th>{}</tr>",
         escape(&verdict::history_summary(input.history)),
-        escape(verdict::LEGEND),
+        escape(verdict::legend(input.history)),
         ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
             .iter()
             .map(|m| format!("<th>{m}</th>"))
@@ -72,7 +72,7 @@ fn history(o: &mut String, input: &ReportInput) {
                         if shown { " shown" } else { "" },
                         escape(&period_name(&m.month)),
                         escape(&verdict::sentence(&m.verdict)),
-                        verdict::mark(m.verdict.level)
+                        verdict::month_mark(m)
                     );
                 }
                 None => o.push_str("<td></td>"),

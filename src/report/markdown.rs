@@ -125,9 +125,9 @@ fn history(out: &mut String, input: &ReportInput) {
     let _ = writeln!(out, "## Every month's verdict\n");
     let _ = writeln!(
         out,
-        "{}. {}; a blank month has no data. The period of this report is in bold.\n",
+        "{}. {}; a blank month is before the first or after the last with data. The period of this report is in bold.\n",
         verdict::history_summary(input.history),
-        verdict::LEGEND
+        verdict::legend(input.history)
     );
     let _ = writeln!(
         out,
@@ -139,9 +139,9 @@ fn history(out: &mut String, input: &ReportInput) {
             .iter()
             .map(|m| match m {
                 Some(m) if m.month.overlaps(period) => {
-                    format!("**{}**", verdict::mark(m.verdict.level))
+                    format!("**{}**", verdict::month_mark(m))
                 }
-                Some(m) => verdict::mark(m.verdict.level).to_string(),
+                Some(m) => verdict::month_mark(m).to_string(),
                 None => String::new(),
             })
             .collect();

@@ -33,8 +33,22 @@ pub fn mark(level: VerdictLevel) -> &'static str {
     }
 }
 
-/// What the marks mean, for a legend.
-pub const LEGEND: &str = "✓ genuine, ? questionable, ✗ likely inflated, ○ not enough data to judge";
+/// A month's mark, where a month without any row is told apart from one with too little.
+pub fn month_mark(m: &MonthVerdict) -> &'static str {
+    match m.empty {
+        true => "·",
+        false => mark(m.verdict.level),
+    }
+}
+
+/// What the marks of `history` mean, for a legend (the mark of a month without any data only
+/// where there is one).
+pub fn legend(history: &[MonthVerdict]) -> &'static str {
+    match history.iter().any(|m| m.empty) {
+        true => "✓ genuine, ? questionable, ✗ likely inflated, ○ not enough data to judge, · no data at all",
+        false => "✓ genuine, ? questionable, ✗ likely inflated, ○ not enough data to judge",
+    }
+}
 
 /// The level in a few words, where room is short: "not enough data".
 pub fn short_label(level: VerdictLevel) -> &'static str {
@@ -163,14 +177,25 @@ pub fn history_summary(history: &[MonthVerdict]) -> String {
         .count();
     let unjudged = history
         .iter()
-        .filter(|m| m.verdict.level == VerdictLevel::InsufficientData)
+        .filter(|m| m.verdict.level == VerdictLevel::InsufficientData && !m.empty)
         .count();
+    let empty = history.iter().filter(|m| m.empty).count();
     let months = |n: usize| if n == 1 { "month" } else { "months" };
-    format!(
-        "{} {} of data: {flagged} flagged, {unjudged} without enough data to judge",
-        history.len(),
-        months(history.len())
-    )
+    let with_data = history.len() - empty;
+    let judged = format!("{flagged} flagged, {unjudged} without enough data to judge");
+    match empty {
+        0 => format!(
+            "{} {} of data: {judged}",
+            history.len(),
+            months(history.len())
+        ),
+        _ => format!(
+            "{} {} from the first with data to the last, {with_data} with data ({judged}) and \
+             {empty} without any",
+            history.len(),
+            months(history.len())
+        ),
+    }
 }
 
 /// Which definition reproduces a claim, for the reconciliation tables: "the posts' reach

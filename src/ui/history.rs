@@ -4,7 +4,7 @@
 use super::Theme;
 use crate::app::App;
 use crate::audit::MonthVerdict;
-use crate::report::verdict::{mark, LEGEND};
+use crate::report::verdict::{legend, month_mark};
 use chrono::Datelike;
 use ratatui::text::{Line, Span};
 
@@ -90,15 +90,18 @@ pub fn strip(app: &App, width: usize, theme: &Theme) -> Line<'static> {
             spans.push(Span::styled(format!("{} ", start.year()), theme.dim));
         }
         let name = start.format("%b").to_string();
-        let style = theme.verdict(m.verdict.level);
+        let style = match m.empty {
+            true => theme.dim,
+            false => theme.verdict(m.verdict.level),
+        };
         if touches(m) {
             spans.push(Span::styled(
-                format!("{name}{}", mark(m.verdict.level)),
+                format!("{name}{}", month_mark(m)),
                 style.patch(theme.selected),
             ));
         } else {
             spans.push(Span::styled(name, theme.text));
-            spans.push(Span::styled(mark(m.verdict.level), style));
+            spans.push(Span::styled(month_mark(m), style));
         }
         spans.push(Span::raw(" "));
     }
@@ -115,8 +118,9 @@ pub fn strip(app: &App, width: usize, theme: &Theme) -> Line<'static> {
         1 => " 1 flagged, press n".to_string(),
         n => format!(" {n} flagged, press n"),
     };
-    if used + hint.chars().count() + LEGEND.chars().count() + 3 <= width {
-        spans.push(Span::styled(format!("  {LEGEND}."), theme.dim));
+    let legend = legend(history);
+    if used + hint.chars().count() + legend.chars().count() + 3 <= width {
+        spans.push(Span::styled(format!("  {legend}."), theme.dim));
     }
     if used + hint.chars().count() <= width {
         spans.push(Span::styled(hint, theme.high));
