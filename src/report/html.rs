@@ -68,7 +68,12 @@ fn history(o: &mut String, input: &ReportInput) {
                     let _ = write!(
                         o,
                         "<td class=\"{}{}\" title=\"{}: {}\">{}</td>",
-                        m.verdict.level.as_str(),
+                        // A month without any row is left uncoloured.
+                        if m.empty {
+                            "empty"
+                        } else {
+                            m.verdict.level.as_str()
+                        },
                         if shown { " shown" } else { "" },
                         escape(&period_name(&m.month)),
                         escape(&verdict::sentence(&m.verdict)),
