@@ -102,9 +102,14 @@ fn an_account_without_a_dated_row_says_why_it_was_not_audited() {
     let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let row = &j["accounts"][0];
     assert!(row["verdict"].is_null());
-    let why = row["error"].as_str().unwrap();
+    assert!(row["error"].is_null(), "it was read");
+    assert_eq!(
+        row["findings_medium_or_above"], 0,
+        "no finding on what was not audited"
+    );
+    let why = row["not_audited"].as_str().unwrap();
     assert!(
-        why.starts_with("nothing to audit: no row has a date")
+        why.starts_with("nothing to audit: no dated row could be read")
             && why.contains("daily.csv line 2")
             && why.contains("`abc` is not a number"),
         "{why}"

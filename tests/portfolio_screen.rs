@@ -74,7 +74,9 @@ fn the_list_opens_an_account_and_comes_back_where_it_was() {
 #[test]
 fn an_account_that_cannot_be_opened_leaves_the_list_with_the_reason() {
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut unaudited = Row::failed("empty".into(), "nothing to audit: no row has a date".into());
+    let mut unaudited = Row::failed("empty".into(), String::new());
+    unaudited.error = None;
+    unaudited.not_audited = Some("nothing to audit: no dated row could be read".into());
     unaudited.name = "Empty".into();
     for r in [
         row("gone", "Gone Shop", VerdictLevel::Genuine, 0),
@@ -96,7 +98,7 @@ fn an_account_that_cannot_be_opened_leaves_the_list_with_the_reason() {
     assert!(!state.should_quit());
     let screen = format!("{}", t.backend());
     assert!(
-        screen.contains("empty cannot be opened: nothing to audit: no row has a date"),
+        screen.contains("empty cannot be opened: nothing to audit: no dated row could be read"),
         "{screen}"
     );
     assert!(screen.contains("not audited"), "{screen}");

@@ -137,14 +137,16 @@ impl PortfolioState {
                 self.sort = self.sort.next();
                 self.order();
             }
-            Action::Open => match self.rows.get(self.sel) {
-                Some(r) if r.error.is_none() => self.open = Some(r.folder.clone()),
-                Some(r) => {
-                    let why = r.error.as_deref().unwrap_or_default();
-                    self.message = Some(format!("{} cannot be opened: {why}", r.folder));
+            Action::Open => {
+                if let Some(r) = self.rows.get(self.sel) {
+                    match r.error.as_ref().or(r.not_audited.as_ref()) {
+                        None => self.open = Some(r.folder.clone()),
+                        Some(why) => {
+                            self.message = Some(format!("{} cannot be opened: {why}", r.folder));
+                        }
+                    }
                 }
-                None => {}
-            },
+            }
             _ => {}
         }
     }

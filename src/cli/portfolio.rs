@@ -100,8 +100,12 @@ pub fn portfolio(args: &PortfolioArgs, common: &Common) -> Result<bool> {
         FailOn::Medium => Severity::Medium,
         FailOn::Low => Severity::Low,
     });
+    let not_audited = match rows.iter().filter(|r| r.not_audited.is_some()).count() {
+        0 => String::new(),
+        n => format!(", {n} not audited"),
+    };
     eprintln!(
-        "{}: {} account{} read, {} flagged, {} not read",
+        "{}: {} account{} read, {} flagged, {} not read{not_audited}",
         args.root.display(),
         rows.len(),
         if rows.len() == 1 { "" } else { "s" },

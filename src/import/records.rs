@@ -298,7 +298,8 @@ fn built(delimiter: u8) -> csv_core::Reader {
 impl Drop for Records<'_> {
     fn drop(&mut self) {
         let core = std::mem::take(&mut self.core);
-        READERS.with(|kept| {
+        // A thread that is ending keeps nothing (its pool may be gone already).
+        let _ = READERS.try_with(|kept| {
             let mut kept = kept.borrow_mut();
             // A few per thread: a file is read by one reader at a time, a part or two besides.
             if kept.len() < 4 {

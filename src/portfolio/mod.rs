@@ -41,8 +41,10 @@ pub struct Row {
     pub stale: bool,
     /// Files recognised but set aside.
     pub set_aside: usize,
-    /// Why the account could not be read or audited, in one sentence.
+    /// Why the account could not be read, in one sentence.
     pub error: Option<String>,
+    /// Why an account that was read could not be audited (no dated row), in one sentence.
+    pub not_audited: Option<String>,
 }
 
 impl Row {
@@ -67,6 +69,7 @@ impl Row {
             stale: false,
             set_aside: 0,
             error: Some(reason),
+            not_audited: None,
         }
     }
 
@@ -105,7 +108,8 @@ pub fn row(
             real.map(|f| f.severity).max(),
         )
     });
-    if stale {
+    // Stale data is a finding of an audited account; one with nothing to audit says why instead.
+    if stale && month.is_some() {
         findings += 1;
         worst = worst.max(Some(Severity::Medium));
     }
@@ -134,21 +138,30 @@ pub fn row(
         last_day,
         stale,
         set_aside: load.skipped.iter().filter(|s| s.set_aside).count(),
-        // Read, but with no dated row there is no month to judge: the row says why, as an
-        // unreadable account's does, instead of a blank verdict.
-        error: month.is_none().then(|| nothing_to_audit(load)),
+        error: None,
+        // Read, but with no dated row there is no month to judge: the row says why instead of
+        // a blank verdict.
+        not_audited: month.is_none().then(|| nothing_to_audit(load)),
     }
 }
 
-/// Why a loaded account has nothing to audit, with the first problem its files had.
+/// Why a loaded account has nothing to audit, with the first problem its files had: a file
+/// set aside, else the first warning.
 fn nothing_to_audit(load: &LoadReport) -> String {
-    let first = load.warnings.first().map(|w| match w.line {
-        Some(line) => format!("{} line {line}: {}", w.file, w.message),
-        None => format!("{}: {}", w.file, w.message),
-    });
+    let set_aside = load.skipped.iter().find(|s| s.set_aside);
+    let first = match (set_aside, load.warnings.first()) {
+        (Some(s), _) => Some(format!("{} set aside: {}", s.file, s.reason)),
+        (None, Some(w)) => Some(match w.line {
+            Some(line) => format!("{} line {line}: {}", w.file, w.message),
+            None => format!("{}: {}", w.file, w.message),
+        }),
+        (None, None) => None,
+    };
     match first {
-        Some(problem) => format!("nothing to audit: no row has a date (first problem: {problem})"),
-        None => "nothing to audit: no row has a date".to_string(),
+        Some(problem) => {
+            format!("nothing to audit: no dated row could be read (first problem: {problem})")
+        }
+        None => "nothing to audit: no dated row could be read".to_string(),
     }
 }
 

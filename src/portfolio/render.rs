@@ -27,14 +27,15 @@ pub const HEADER: [&str; 15] = [
 
 fn verdict(r: &Row) -> String {
     match (&r.error, r.verdict) {
-        (Some(_), _) => "not audited".to_string(),
+        (Some(_), _) => "not read".to_string(),
+        (None, _) if r.not_audited.is_some() => "not audited".to_string(),
         (None, Some(v)) => v.label().to_string(),
         (None, None) => NO_VALUE.to_string(),
     }
 }
 
 fn note(r: &Row) -> String {
-    match &r.error {
+    match r.error.as_ref().or(r.not_audited.as_ref()) {
         Some(e) => e.clone(),
         None if r.stale => format!(
             "stale: no daily data in the last {} days",
@@ -118,7 +119,7 @@ pub fn markdown(rows: &[Row]) -> String {
 /// CSV for a spreadsheet: machine values (plain numbers, ISO dates, empty for no value)
 /// under the JSON names.
 pub fn csv(rows: &[Row]) -> String {
-    const KEYS: [&str; 17] = [
+    const KEYS: [&str; 18] = [
         "folder",
         "name",
         "platform",
@@ -136,6 +137,7 @@ pub fn csv(rows: &[Row]) -> String {
         "stale",
         "set_aside",
         "error",
+        "not_audited",
     ];
     let n = |v: Option<f64>| v.map_or(String::new(), |x| x.to_string());
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -159,6 +161,7 @@ pub fn csv(rows: &[Row]) -> String {
             r.stale.to_string(),
             r.set_aside.to_string(),
             r.error.clone().unwrap_or_default(),
+            r.not_audited.clone().unwrap_or_default(),
         ]);
     }
     let _ = w.flush();
@@ -192,6 +195,7 @@ pub fn json(rows: &[Row]) -> String {
                 "stale": r.stale,
                 "set_aside": r.set_aside,
                 "error": r.error,
+                "not_audited": r.not_audited,
             })
         })
         .collect();

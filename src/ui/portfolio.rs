@@ -29,6 +29,33 @@ const COLUMNS: [(usize, &str, u16); 12] = [
     (14, "note", 20),
 ];
 
+/// A name that other accounts share, with its folder, in `width` columns: the folder's end is
+/// what tells the rows apart, so the name gives way first and then the folder's beginning
+/// (`Nordic Bi… (nordic-01)`, `…ram-germany`).
+fn told_apart(name: &str, folder: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let last = crate::text::one_line(folder.rsplit('/').next().unwrap_or(folder));
+    let room = width.saturating_sub(last.width() + 3);
+    if room >= 4 {
+        return format!("{} ({last})", crate::text::fit(name, room));
+    }
+    if last.width() <= width {
+        return last;
+    }
+    // The folder's end, behind an ellipsis.
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in last.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
+}
+
 /// Draws the list; returns the rows a page holds.
 pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
     let area = f.area();
@@ -60,10 +87,11 @@ pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
     // The columns that fit, in order; on a narrow screen the account's name gives way first
     // (names are cut with an ellipsis), so that growth and ER stay in view.
     let mut used = 4u16;
+    let all_wide: u16 = 4 + COLUMNS.iter().map(|(_, _, w)| w + 1).sum::<u16>();
     let shown: Vec<(usize, &str, u16)> = COLUMNS
         .iter()
         .map(|&(i, h, w)| match i {
-            0 if body.width < 150 => (i, h, 22),
+            0 if body.width < all_wide => (i, h, 22),
             _ => (i, h, w),
         })
         .take_while(|(_, _, w)| {
@@ -88,16 +116,7 @@ pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
                 // name another shares is told apart by its folder.
                 let full = match (*i, r.verdict, &r.error) {
                     (3, Some(v), None) => crate::report::verdict::short_label(v).to_string(),
-                    (0, _, _) if shared(&r.name) => {
-                        // The folder stays whole: it is what tells the rows apart.
-                        let last = r.folder.rsplit('/').next().unwrap_or(&r.folder);
-                        let last = crate::text::one_line(last);
-                        let room = usize::from(*w).saturating_sub(last.chars().count() + 3);
-                        match room {
-                            0..=3 => last,
-                            _ => format!("{} ({last})", crate::text::fit(&all[0], room)),
-                        }
-                    }
+                    (0, _, _) if shared(&r.name) => told_apart(&all[0], &r.folder, usize::from(*w)),
                     _ => all[*i].clone(),
                 };
                 let text = crate::text::fit(&full, usize::from(*w));
@@ -154,4 +173,32 @@ pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
         .collect();
     f.render_widget(Paragraph::new(Line::from(hints)), footer);
     body.inner(Margin::new(1, 2)).height
+}
+
+#[cfg(test)]
+mod tests {
+    use super::told_apart;
+
+    #[test]
+    fn a_shared_name_keeps_the_end_of_its_folder() {
+        assert_eq!(
+            told_apart("Nordic Bikes", "clients/nordic-01", 22),
+            "Nordic Bi… (nordic-01)"
+        );
+        assert_eq!(
+            told_apart("Acme", "acme-coffee-instagram-germany", 22),
+            "…fee-instagram-germany"
+        );
+        assert_eq!(
+            told_apart("Acme", "acme-coffee-instagram-austria", 22),
+            "…fee-instagram-austria"
+        );
+        // Wide characters are measured by the columns they take.
+        let wide = told_apart("Shop", "店铺店铺店铺店铺店铺店铺", 22);
+        assert!(
+            unicode_width::UnicodeWidthStr::width(wide.as_str()) <= 22,
+            "{wide}"
+        );
+        assert!(wide.ends_with("店铺"), "{wide}");
+    }
 }
