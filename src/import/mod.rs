@@ -77,13 +77,11 @@ impl LoadOptions {
 
 /// The Meta platform most of the files name in their first kilobytes (`IG reel`,
 /// `instagram.com/…`, `Facebook Insights`), a file that names both not counting.
-fn folder_platform(files: &[SourceFile]) -> Option<&'static str> {
+fn folder_platform(files: &[folder::Input]) -> Option<&'static str> {
     let (mut facebook, mut instagram) = (0, 0);
     for f in files {
-        let head = decode::decode(&f.bytes[..f.bytes.len().min(4096)])
-            .text
-            .to_lowercase();
-        let name = f.name.to_lowercase();
+        let head = decode::decode(&f.head()).text.to_lowercase();
+        let name = f.name().to_lowercase();
         let ig = [
             "instagram",
             "ig reel",
@@ -121,7 +119,7 @@ pub struct Loaded {
 /// which platform, or one that does not load.
 pub fn exports_platform(path: &Path, opts: LoadOptions) -> Option<&'static str> {
     let mut report = LoadReport::default();
-    let files = folder::read_path(path, &mut report).ok()?;
+    let files = folder::list_path(path, &mut report).ok()?;
     let meta = folder_platform(&files);
     let loaded = load_with_report(files, AuditConfig::default(), opts, "", report).ok()?;
     let mut votes: Vec<(&'static str, usize)> = Vec::new();
@@ -156,7 +154,7 @@ pub fn load_path(
     opts: LoadOptions,
 ) -> Result<Loaded, ImportError> {
     let mut report = LoadReport::default();
-    let files = folder::read_path(path, &mut report)?;
+    let files = folder::list_path(path, &mut report)?;
     load_with_report(files, config, opts, &path.display().to_string(), report)
 }
 
@@ -167,17 +165,18 @@ pub fn load_files(
     opts: LoadOptions,
     label: &str,
 ) -> Result<Loaded, ImportError> {
+    let files = files.into_iter().map(folder::Input::Held).collect();
     load_with_report(files, config, opts, label, LoadReport::default())
 }
 
 fn load_with_report(
-    mut files: Vec<SourceFile>,
+    mut files: Vec<folder::Input>,
     config: AuditConfig,
     opts: LoadOptions,
     label: &str,
     mut report: LoadReport,
 ) -> Result<Loaded, ImportError> {
-    files.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
+    files.sort_by(|a, b| a.name().as_bytes().cmp(b.name().as_bytes()));
     let opts = LoadOptions {
         folder_platform: folder_platform(&files),
         ..opts
@@ -195,10 +194,19 @@ fn load_with_report(
         LoadReport,
     )> = files
         .into_par_iter()
-        .map(|file| {
+        .map(|input| {
             let mut own = LoadReport::default();
+            // Read here, on the core that parses it: a large file's reading goes on while the
+            // other files are parsed.
+            let name = input.name().to_string();
+            let file = match input.read() {
+                Ok(file) => file,
+                Err(why) => {
+                    own.skip(&name, why);
+                    return (name, Ok(None), own);
+                }
+            };
             let mut result = recognise::read_one(&file, &config, opts, &mut own);
-            let name = file.name.clone();
             // The file's bytes go before a canonical file's parts are joined: the parts own all
             // they hold, and a large file is then not held twice.
             drop(file);
