@@ -302,6 +302,46 @@ fn init_fills_the_platform_from_the_exports_and_the_zone_from_the_computer() {
 }
 
 #[test]
+fn init_names_the_account_after_its_posts_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/real-exports/tiktok/Content.csv"
+    );
+    std::fs::copy(content, dir.path().join("Content.csv")).unwrap();
+    let o = run(&["init", path(&dir)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("name @haileytupy2.0 (from the posts' links)"),
+        "{}",
+        stdout(&o)
+    );
+    let text = std::fs::read_to_string(dir.path().join("audit.toml")).unwrap();
+    assert!(text.contains("\nname = \"@haileytupy2.0\""), "{text}");
+}
+
+#[test]
+fn posts_of_two_accounts_in_one_folder_are_named() {
+    let mut posts = String::from("post_id,published_at,type,permalink,reach,likes\n");
+    for (i, who) in ["shop"; 6].iter().chain(["rival"; 4].iter()).enumerate() {
+        posts.push_str(&format!(
+            "{i},2026-10-{:02} 10:00,photo,https://x.com/{who}/status/{i},100,5\n",
+            i + 1
+        ));
+    }
+    let dir = folder(&[("daily.csv", DAILY), ("posts.csv", &posts)]);
+    let o = run(&["check", path(&dir)]);
+    assert!(
+        stderr(&o).contains(
+            "the posts come from 2 accounts by their links: @shop (6 posts), @rival (4 posts); \
+             the figures mix them"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn a_bad_audit_toml_names_key_and_line() {
     let dir = folder(&[
         ("daily.csv", DAILY),

@@ -309,15 +309,25 @@ pub fn init(path: Option<&Path>) -> Result<()> {
                 .collect::<String>()
         })
         .filter(|n| !n.is_empty());
-    // What the folder shows: its name, the platform of its exports, this computer's zone.
+    // What the folder shows: the account its posts' links name (else the folder's name), the
+    // platform of its exports, this computer's zone.
     let mut text = AUDIT_TEMPLATE.to_string();
     let mut filled = Vec::new();
-    if let Some(name) = folder {
-        text = fill(&text, "name", &name);
-    }
     let today = chrono::Local::now().date_naive();
     let opts = crate::import::LoadOptions::new(chrono_tz::UTC, today);
-    if let Some(platform) = crate::import::exports_platform(dir, opts) {
+    let exports = crate::import::exports_account(dir, opts).unwrap_or_default();
+    let linked = exports
+        .name
+        .map(|n| crate::text::one_line(&n).replace(['"', '\\'], ""));
+    match (linked, folder) {
+        (Some(name), _) => {
+            text = fill(&text, "name", &name);
+            filled.push(format!("name {name} (from the posts' links)"));
+        }
+        (None, Some(name)) => text = fill(&text, "name", &name),
+        (None, None) => {}
+    }
+    if let Some(platform) = exports.platform {
         text = fill(&text, "platform", platform);
         filled.push(format!("platform {platform} (from the exports)"));
     }

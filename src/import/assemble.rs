@@ -198,6 +198,9 @@ pub fn assemble(
     account.sort_posts();
     fill_shares(&mut account.audience);
     sanitize_text(&mut account, label, report);
+    if let Some(why) = super::handles::mixed(&super::handles::count(&account.posts)) {
+        report.warn(label, None, why);
+    }
     account
 }
 

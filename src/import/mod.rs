@@ -11,6 +11,7 @@ pub mod cells;
 pub mod decode;
 mod error;
 mod folder;
+pub mod handles;
 pub mod lenient;
 mod merge;
 pub mod platform;
@@ -113,17 +114,33 @@ pub struct Loaded {
     pub report: LoadReport,
 }
 
-/// The platform a folder's exports come from, for `init`'s template: the one most of its
-/// platform exports name (Meta's exports by the platform their titles and names say); none for
-/// a folder of canonical files or site analytics only, one of Meta exports that do not say
-/// which platform, or one that does not load.
-pub fn exports_platform(path: &Path, opts: LoadOptions) -> Option<&'static str> {
+/// What a folder's exports say of their account, for `init`'s template.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExportsAccount {
+    /// The platform most of its platform exports name (Meta's exports by the platform their
+    /// titles and names say); none for a folder of canonical files or site analytics only, or
+    /// one of Meta exports that do not say which platform.
+    pub platform: Option<&'static str>,
+    /// The account its posts' links name, where they name one (`@name`).
+    pub name: Option<String>,
+}
+
+/// What the exports of the folder at `path` say of their account; `None` when it does not load.
+pub fn exports_account(path: &Path, opts: LoadOptions) -> Option<ExportsAccount> {
     let mut report = LoadReport::default();
     let files = folder::list_path(path, &mut report).ok()?;
     let meta = folder_platform(&files);
     let loaded = load_with_report(files, AuditConfig::default(), opts, "", report).ok()?;
+    let counts = handles::count(&loaded.account.posts);
+    Some(ExportsAccount {
+        platform: exports_platform(&loaded.report, meta),
+        name: handles::only(&counts).map(str::to_string),
+    })
+}
+
+fn exports_platform(report: &LoadReport, meta: Option<&'static str>) -> Option<&'static str> {
     let mut votes: Vec<(&'static str, usize)> = Vec::new();
-    for source in &loaded.report.sources {
+    for source in &report.sources {
         let platform = match source.format.split('/').next().unwrap_or("") {
             // Meta's exports whose titles and names do not say which platform: no guess.
             "meta" if meta.is_none() => return None,
