@@ -180,3 +180,34 @@ fn the_report_names_the_definition_a_claim_matches() {
     assert!(md.contains("| the claim equals |"), "{md}");
     assert!(md.contains("the posts' reach summed (7,000)"), "{md}");
 }
+
+#[test]
+fn a_claim_against_a_sum_of_days_that_lacks_days_says_which() {
+    // October's reach is 31 × 1,000; the 20th and 21st are taken out of the export, so the
+    // measured sum is 29,000 and an honest claim of 31,000 looks 6.9 % too high.
+    let dir = account(&[("reach", 31_000.0)]);
+    let path = dir.path().join("daily.csv");
+    let daily = std::fs::read_to_string(&path).unwrap();
+    let kept: String = daily
+        .lines()
+        .filter(|l| !l.starts_with("2026-10-20") && !l.starts_with("2026-10-21"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, kept).unwrap();
+    let v = report(&dir);
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "claims-mismatch")
+        .unwrap();
+    let detail = f["detail"].as_str().unwrap();
+    assert!(
+        detail.contains(
+            "sums the 29 of the 31 days that have a daily row; the export you loaded has none for \
+             2026-10-20, 2026-10-21"
+        ),
+        "{detail}"
+    );
+    assert_eq!(f["evidence"]["days_with_rows"], 29);
+}

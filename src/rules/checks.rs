@@ -5,7 +5,7 @@ use super::series::{minus, plus};
 use super::{make, Thresholds};
 use crate::evidence::Evidence;
 use crate::format::{count, group, value};
-use crate::metrics::{ClaimResult, PeriodSummary};
+use crate::metrics::{ClaimResult, Kpi, PeriodSummary};
 use crate::model::{Account, Direction, Period};
 use chrono::NaiveDate;
 
@@ -60,6 +60,21 @@ pub fn claims(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Find
                 .kpi("claimed", "the agency's figure", c.kpi, c.claimed)
                 .kpi("measured", "the platform's figure", c.kpi, c.actual)
                 .percent("diff_pct", "the agency's figure is off by", d);
+            // A sum of daily rows that lacks days may be short because of the export, not the
+            // agency: say so before the owner puts it to them.
+            let missing = missing_days(account, c.kpi, p);
+            let partial = match &missing {
+                Some((have, gone)) => {
+                    ev.count("days_with_rows", "days of the period with a daily row", have)
+                        .words("days_without_rows", "days without one", &gone.join(", "));
+                    format!(
+                        " The platform's figure sums the {have} of the {} days that have a daily row; the export you loaded has none for {}: check that it is whole before putting this to the agency.",
+                        p.days(),
+                        gone.join(", ")
+                    )
+                }
+                None => String::new(),
+            };
             if !c.definitions.is_empty() {
                 let words: Vec<&str> = matched.iter().map(|m| m.label).collect();
                 let shown = if words.is_empty() { "none".to_string() } else { words.join("; ") };
@@ -78,7 +93,7 @@ pub fn claims(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Find
                     group(d.abs(), 1)
                 ),
                 format!(
-                    "The agency reported {} for {}; the platform's own export gives {}.{decoded} A report that does not match the platform cannot be checked: ask the contractor for the export their figure comes from.",
+                    "The agency reported {} for {}; the platform's own export gives {}.{decoded}{partial} A report that does not match the platform cannot be checked: ask the contractor for the export their figure comes from.",
                     value(c.kpi, Some(c.claimed), &cur),
                     c.kpi.label(),
                     value(c.kpi, c.actual, &cur)
@@ -88,6 +103,39 @@ pub fn claims(account: &Account, s: &PeriodSummary, th: &Thresholds) -> Vec<Find
             ))
         })
         .collect()
+}
+
+/// For a KPI summed over daily rows, the days of `p` with a row and those without (at most
+/// five named, then how many more), where some are without.
+fn missing_days(account: &Account, kpi: Kpi, p: &Period) -> Option<(usize, Vec<String>)> {
+    let daily = matches!(
+        kpi,
+        Kpi::Reach
+            | Kpi::ReachPaid
+            | Kpi::ReachOrganic
+            | Kpi::Impressions
+            | Kpi::ProfileVisits
+            | Kpi::Follows
+            | Kpi::Unfollows
+    );
+    if !daily {
+        return None;
+    }
+    let have = account.days_in(p).count();
+    let gone: Vec<NaiveDate> = p
+        .start
+        .iter_days()
+        .take_while(|d| *d <= p.end)
+        .filter(|d| !account.daily.contains_key(d))
+        .collect();
+    if gone.is_empty() || have == 0 {
+        return None;
+    }
+    let mut named: Vec<String> = gone.iter().take(5).map(|d| d.to_string()).collect();
+    if gone.len() > 5 {
+        named.push(format!("{} more days", gone.len() - 5));
+    }
+    Some((have, named))
 }
 
 pub fn plan(account: &Account, s: &PeriodSummary) -> Vec<Finding> {

@@ -172,12 +172,30 @@ pub fn episode_findings(
             .unwrap_or_default();
         let jump = format!("+{}{}", count(ep.excess.round()), source_words(source));
         let Some(r) = ratio else {
+            // Name the side without posts: the owner may well see posts on the other one.
+            let (days_before, days_after) = (th.get("before_days"), th.get("after_days"));
+            let why = match (before.is_some(), after.is_some()) {
+                (false, false) => format!(
+                    "no post with engagements in the {days_before} days before nor in the \
+                     {days_after} days after the spike of {}",
+                    dates(ep)
+                ),
+                (false, true) => format!(
+                    "no post with engagements in the {days_before} days before the spike of {} \
+                     ({n_after} after it), so there is nothing to compare with",
+                    dates(ep)
+                ),
+                _ => format!(
+                    "no post with engagements in the {days_after} days after the spike of {} \
+                     ({n_before} before it), so there is nothing to compare with",
+                    dates(ep)
+                ),
+            };
             out.push(not_evaluated(
                 "spike-flat-engagement",
                 ep.start,
                 ep.end,
-                &format!("no post with engagements in the {} days before or the {} days after the spike of {}",
-                    th.get("before_days"), th.get("after_days"), dates(ep)),
+                &why,
                 Some(ev),
             ));
             out.extend(churn(account, ep, unfollows, th));
