@@ -29,7 +29,7 @@ pub mod ui;
 /// The interactive audit's state for an opened account, on its default period.
 pub fn build_app(opened: cli::open::Opened, no_color: bool) -> anyhow::Result<app::App> {
     let period = audit::default_period(&opened.account)
-        .ok_or_else(|| anyhow::anyhow!("{}: no dated rows to show", opened.label))?;
+        .ok_or_else(|| anyhow::anyhow!("{}", cli::commands::nothing_dated(&opened)))?;
     let origin = app::Origin {
         label: opened.label,
         demo: opened.demo,
@@ -58,6 +58,10 @@ pub fn interactive(
         return interactive_portfolio(root, common, no_color);
     }
     let opened = cli::open::open(path, common)?;
+    if audit::default_period(&opened.account).is_none() {
+        // What the files lack is in the load's warnings: say them before why nothing opens.
+        cli::commands::print_warnings(&opened);
+    }
     let mut app = build_app(opened, no_color)?;
     tui::run(&mut app)
 }

@@ -418,3 +418,33 @@ fn a_closed_pipe_ends_the_output_quietly() {
     assert!(out.status.success(), "{:?} {stderr}", out.status);
     assert!(!stderr.contains("internal error"), "{stderr}");
 }
+
+#[test]
+fn a_folder_with_nothing_dated_says_so_after_what_its_files_lack() {
+    let dir = folder(&[("daily.csv", "date,followers\n2026-10-01,abc\n")]);
+    for args in [vec!["check", path(&dir)], vec!["report", path(&dir)]] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        let warned = err.find("warning: daily.csv line 2: row skipped").unwrap();
+        let said = err
+            .find(
+                "no file gives a dated daily row or post, so there is no month to audit (the \
+                 warnings above say what the files lack)",
+            )
+            .unwrap_or_else(|| panic!("{err}"));
+        assert!(warned < said, "{err}");
+    }
+}
+
+#[test]
+fn check_of_a_month_counts_its_notes_apart_from_its_findings() {
+    let dir = folder(&[("daily.csv", DAILY)]);
+    let o = run(&["check", path(&dir), "--month", "2026-10"]);
+    let err = stderr(&o);
+    assert!(err.contains(": 0 finding(s) and "), "{err}");
+    assert!(
+        err.contains("\"not evaluated\" note(s) in 2026-10;"),
+        "{err}"
+    );
+}

@@ -26,12 +26,28 @@ pub fn choose_period(args: &PeriodArgs, opened: &Opened) -> Result<Period> {
         return Period::new(start, end)
             .ok_or_else(|| anyhow!("--from {start} is after --to {end}"));
     }
-    default_period(&opened.account).ok_or_else(|| {
-        anyhow!(
-            "{}: no dated rows to choose a period from; pass --month YYYY-MM",
-            opened.label
-        )
-    })
+    default_period(&opened.account).ok_or_else(|| anyhow!("{}", nothing_dated(opened)))
+}
+
+/// Why an account opens on nothing: no file gave a dated row; the warnings printed before
+/// say what the files lack.
+pub fn nothing_dated(opened: &Opened) -> String {
+    let told = !opened.load.warnings.is_empty() || opened.load.skipped.iter().any(|s| s.set_aside);
+    let a = &opened.account;
+    let other = !a.traffic.is_empty() || !a.spend.is_empty() || !a.messages.is_empty();
+    format!(
+        "{}: no file gives a dated daily row or post, so there is no month to audit{}{}",
+        opened.label,
+        match told {
+            true => " (the warnings above say what the files lack)",
+            false => "",
+        },
+        match other {
+            true =>
+                "; for a month of site traffic, ad spend or messages alone, pass --month YYYY-MM",
+            false => "",
+        }
+    )
 }
 
 /// Print the files set aside and the load warnings to stderr, at most 20 warnings.
@@ -183,10 +199,25 @@ pub fn check(args: &CheckArgs, common: &Common) -> Result<bool> {
         let lines: Vec<String> = audit.findings.iter().map(finding_line).collect();
         emit_lines(&lines)?;
         let v = &audit.verdict;
+        // The notes of rules that could not judge are listed, but they are not findings.
+        let notes = audit
+            .findings
+            .iter()
+            .filter(|f| f.rule == "not-evaluated")
+            .count();
+        let notes = match notes {
+            0 => String::new(),
+            n => format!(" and {n} \"not evaluated\" note(s)"),
+        };
         eprintln!(
-            "{}: {} finding(s) in {}; verdict: {}{}",
+            "{}: {} finding(s){notes} in {}; verdict: {}{}",
             opened.label,
-            audit.findings.len(),
+            audit.findings.len()
+                - audit
+                    .findings
+                    .iter()
+                    .filter(|f| f.rule == "not-evaluated")
+                    .count(),
             period,
             v.level.label(),
             if v.level == VerdictLevel::InsufficientData {
@@ -198,10 +229,7 @@ pub fn check(args: &CheckArgs, common: &Common) -> Result<bool> {
         return Ok(audit.findings.iter().any(|f| f.severity >= bar));
     }
     if whole.history.is_empty() {
-        bail!(
-            "{}: no dated daily rows or posts to check; pass --month YYYY-MM",
-            opened.label
-        );
+        bail!("{}", nothing_dated(&opened));
     }
     // Every finding once: one that touches several months is met in each of them.
     let mut seen: Vec<&Finding> = Vec::new();
