@@ -70,9 +70,27 @@ pub fn cells(r: &Row) -> [String; 15] {
     ]
 }
 
+/// Every row's cells, where accounts that share a name are told apart by their folder
+/// (`Nordic Bikes (clients/nordic-01)`).
+fn all_cells(rows: &[Row]) -> Vec<[String; 15]> {
+    let mut names: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for r in rows {
+        *names.entry(r.name.as_str()).or_insert(0) += 1;
+    }
+    rows.iter()
+        .map(|r| {
+            let mut c = cells(r);
+            if names.get(r.name.as_str()).is_some_and(|n| *n > 1) && r.name != r.folder {
+                c[0] = format!("{} ({})", c[0], crate::text::one_line(&r.folder));
+            }
+            c
+        })
+        .collect()
+}
+
 /// Aligned columns for the terminal.
 pub fn table(rows: &[Row]) -> String {
-    let all: Vec<[String; 15]> = rows.iter().map(cells).collect();
+    let all = all_cells(rows);
     let mut widths = HEADER.map(|h| h.chars().count());
     for r in &all {
         for (w, c) in widths.iter_mut().zip(r) {
@@ -109,8 +127,8 @@ pub fn markdown(rows: &[Row]) -> String {
         HEADER.join(" | "),
         " --- |".repeat(HEADER.len())
     );
-    for r in rows {
-        let c: Vec<String> = cells(r).iter().map(|x| esc(x)).collect();
+    for c in all_cells(rows) {
+        let c: Vec<String> = c.iter().map(|x| esc(x)).collect();
         let _ = writeln!(out, "| {} |", c.join(" | "));
     }
     out
@@ -220,15 +238,12 @@ pub fn html(rows: &[Row]) -> String {
         if rows.len() == 1 { "" } else { "s" },
         HEADER.iter().map(|h| format!("<th>{h}</th>")).collect::<String>()
     );
-    for r in rows {
+    for (r, c) in rows.iter().zip(all_cells(rows)) {
         let class = match (&r.error, r.verdict) {
             (Some(_), _) | (None, None) => "unread",
             (None, Some(v)) => v.as_str(),
         };
-        let c: String = cells(r)
-            .iter()
-            .map(|x| format!("<td>{}</td>", esc(x)))
-            .collect();
+        let c: String = c.iter().map(|x| format!("<td>{}</td>", esc(x))).collect();
         let _ = writeln!(o, "<tr class=\"{class}\">{c}</tr>");
     }
     o.push_str("</table>\n</body></html>\n");

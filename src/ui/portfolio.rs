@@ -59,10 +59,26 @@ fn told_apart(name: &str, folder: &str, width: usize) -> String {
 /// Draws the list; returns the rows a page holds.
 pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
     let area = f.area();
+    // What the last Enter could not open, else the selected account's note in full (why it
+    // was not read or audited, or that its data is stale): the note column is short or not
+    // shown. Two lines where one does not hold it.
+    let note = state
+        .rows
+        .get(state.sel)
+        .map(|r| (r, cells(r)[14].clone()))
+        .filter(|(_, note)| !note.is_empty())
+        .map(|(r, note)| format!(" {}: {note}", crate::text::one_line(&r.folder)));
+    let note = match &state.message {
+        Some(m) => Some(format!(" {}", crate::text::one_line(m))),
+        None => note,
+    };
+    let long = note.as_ref().is_some_and(|n| {
+        unicode_width::UnicodeWidthStr::width(n.as_str()) > usize::from(area.width)
+    });
     let [header, body, detail, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(1),
+        Constraint::Length(if long { 2 } else { 1 }),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -146,21 +162,15 @@ pub fn render(state: &PortfolioState, f: &mut Frame, theme: &Theme) -> u16 {
         body,
         &mut table_state,
     );
-    // What the last Enter could not open, else the selected account's note in full (why it
-    // was not audited, or that its data is stale): the note column is short or not shown.
-    let note = state
-        .rows
-        .get(state.sel)
-        .map(|r| (r, cells(r)[14].clone()))
-        .filter(|(_, note)| !note.is_empty())
-        .map(|(r, note)| format!(" {}: {note}", crate::text::one_line(&r.folder)));
-    let note = match &state.message {
-        Some(m) => Some(format!(" {}", crate::text::one_line(m))),
-        None => note,
-    };
     if let Some(note) = note {
-        let text = crate::text::fit(&note, usize::from(detail.width));
-        f.render_widget(Paragraph::new(Span::styled(text, theme.dim)), detail);
+        // A little room left for the words the wrap moves down whole.
+        let room = (usize::from(detail.width) * 2).saturating_sub(8);
+        let text = crate::text::fit_words(&note, room);
+        f.render_widget(
+            Paragraph::new(Span::styled(text, theme.dim))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            detail,
+        );
     }
     let hints: Vec<Span> = keymap::footer(crate::app::Mode::Portfolio)
         .into_iter()
