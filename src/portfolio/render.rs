@@ -249,3 +249,29 @@ pub fn html(rows: &[Row]) -> String {
     o.push_str("</table>\n</body></html>\n");
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(folder: &str, name: &str) -> Row {
+        let mut r = Row::failed(folder.to_string(), "unreadable".into());
+        r.name = name.to_string();
+        r
+    }
+
+    #[test]
+    fn accounts_that_share_a_name_are_told_apart_by_their_folder() {
+        let rows = [
+            named("clients/a", "Shop"),
+            named("clients/b", "Shop"),
+            named("c", "Cafe"),
+        ];
+        let md = markdown(&rows);
+        assert!(md.contains("| Shop (clients/a) |"), "{md}");
+        assert!(md.contains("| Shop (clients/b) |"), "{md}");
+        assert!(md.contains("| Cafe |"), "{md}");
+        assert!(table(&rows).contains("Shop (clients/b)"));
+        assert!(html(&rows).contains("<td>Shop (clients/a)</td>"));
+    }
+}
