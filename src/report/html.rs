@@ -389,15 +389,17 @@ pub fn render(input: &ReportInput) -> String {
         let _ = writeln!(o, "<p class=\"about\">{}</p>", escape(&note));
     }
     o.push_str(
-        "<h2>Data sources</h2>\n<table><tr><th>file</th><th>read as</th><th>rows</th></tr>\n",
+        "<h2>Data sources</h2>\n<table><tr><th>file</th><th>read as</th><th>rows</th><th>encoding</th><th>gives</th></tr>\n",
     );
     for src in &input.load.sources {
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{}</td>{}</tr>",
+            "<tr><td>{}</td><td>{}</td>{}<td>{}</td><td>{}</td></tr>",
             escape(&src.file),
             escape(&src.format),
-            cell(&src.rows.to_string())
+            cell(&src.rows.to_string()),
+            escape(&src.encoding),
+            escape(&src.supplies)
         );
     }
     o.push_str("</table>\n");

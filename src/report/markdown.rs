@@ -478,14 +478,25 @@ fn questions(out: &mut String, input: &ReportInput) {
 
 fn sources(out: &mut String, input: &ReportInput) {
     let _ = writeln!(out, "## Data sources\n");
-    let _ = writeln!(out, "| file | read as | rows |\n| --- | --- | ---: |");
+    let _ = writeln!(
+        out,
+        "| file | read as | rows | encoding | gives |\n| --- | --- | ---: | --- | --- |"
+    );
     for s in &input.load.sources {
-        let _ = writeln!(out, "| {} | {} | {} |", escape(&s.file), s.format, s.rows);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            escape(&s.file),
+            s.format,
+            s.rows,
+            escape(&s.encoding),
+            escape(&s.supplies)
+        );
     }
     for s in &input.load.skipped {
         let _ = writeln!(
             out,
-            "| {} | {}: {} | |",
+            "| {} | {}: {} | | | |",
             escape(&s.file),
             if s.set_aside {
                 "**set aside, not used**"
