@@ -394,3 +394,29 @@ fn months_without_any_data_are_told_apart_from_months_with_too_little() {
     let html = run(&dir, &["report", "--month", "2026-04", "--format", "html"]);
     assert!(String::from_utf8_lossy(&html.stdout).contains(">·</td>"));
 }
+
+#[test]
+fn a_portraits_other_is_the_rest_not_a_country() {
+    // Acme's followers are 74 % German; a portrait of 75 % Germany and the rest elsewhere
+    // fits them, written with `other` as the template says.
+    let dir = tempfile::tempdir().unwrap();
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/acme-coffee");
+    for entry in std::fs::read_dir(&sample).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let toml = dir.path().join("audit.toml");
+    let text = std::fs::read_to_string(&toml).unwrap().replace(
+        "country = { DE = 75, AT = 15, CH = 10 }",
+        "country = { DE = 75, other = 25 }",
+    );
+    std::fs::write(&toml, text).unwrap();
+    let v = json(&dir, "2026-10");
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(!rules.contains(&"geo-mismatch"), "{rules:?}");
+}

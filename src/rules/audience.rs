@@ -11,10 +11,14 @@ use std::collections::BTreeMap;
 
 /// A portrait's values as the audience file writes them (country codes upper case, genders
 /// lower case), in fractions.
+/// The portrait's named values of a dimension, in fractions. Its `other` key is the rest, not
+/// a country or an age bucket (`US = 80, other = 20`): it is left out, and the comparison takes
+/// what the named values leave as "other". In genders, `other` is a gender of its own.
 pub(super) fn portrait_of(account: &Account, dim: &str) -> Option<BTreeMap<String, f64>> {
     let p = account.config.portrait.dimension(dim)?;
     Some(
         p.iter()
+            .filter(|(k, _)| dim == "gender" || !k.trim().eq_ignore_ascii_case("other"))
             .map(|(k, v)| (normalise(dim, k), v / 100.0))
             .collect(),
     )
