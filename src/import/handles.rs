@@ -8,40 +8,50 @@ use crate::model::Post;
 /// The account a post's link names, as its platform writes it (`@name` on TikTok, X and
 /// Telegram, the page's name or number on Facebook).
 pub fn of_link(link: &str) -> Option<String> {
+    let link = link.trim();
     let rest = link
-        .trim()
         .strip_prefix("https://")
-        .or_else(|| link.trim().strip_prefix("http://"))?;
-    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
-    let mut parts = rest.split('/');
-    let host = parts.next()?.to_ascii_lowercase();
+        .or_else(|| link.strip_prefix("http://"))?;
+    let (host, path) = rest.split_once('/')?;
+    // Most links are of platforms that name no account: known without a copy of anything.
     let host = ["www.", "m.", "mobile.", "web."]
         .iter()
-        .find_map(|p| host.strip_prefix(p))
-        .unwrap_or(&host)
-        .to_string();
-    let path: Vec<&str> = parts.filter(|p| !p.is_empty()).collect();
+        .find_map(|p| {
+            host.get(..p.len())
+                .filter(|h| h.eq_ignore_ascii_case(p))
+                .map(|_| &host[p.len()..])
+        })
+        .unwrap_or(host);
+    let is = |name: &str| host.eq_ignore_ascii_case(name);
+    if !(is("tiktok.com") || is("twitter.com") || is("x.com") || is("facebook.com") || is("t.me")) {
+        return None;
+    }
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let path: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
     let named =
         |s: &&str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "._-".contains(c));
-    match host.as_str() {
-        "tiktok.com" => path
+    if is("tiktok.com") {
+        return path
             .iter()
             .find(|p| p.len() > 1 && p.starts_with('@') && named(&&p[1..]))
-            .map(|p| p.to_string()),
-        "twitter.com" | "x.com" => match path.as_slice() {
+            .map(|p| p.to_string());
+    }
+    if is("twitter.com") || is("x.com") {
+        return match path.as_slice() {
             [name, "status", ..] if *name != "i" && named(name) => Some(format!("@{name}")),
             _ => None,
-        },
-        "facebook.com" => match path.as_slice() {
+        };
+    }
+    if is("facebook.com") {
+        return match path.as_slice() {
             [name, "posts" | "videos" | "photos" | "reels", ..] if named(name) => {
                 Some(name.to_string())
             }
             _ => None,
-        },
-        "t.me" => match path.as_slice() {
-            [name, _, ..] if !matches!(*name, "c" | "s") && named(name) => Some(format!("@{name}")),
-            _ => None,
-        },
+        };
+    }
+    match path.as_slice() {
+        [name, _, ..] if !matches!(*name, "c" | "s") && named(name) => Some(format!("@{name}")),
         _ => None,
     }
 }
