@@ -151,10 +151,7 @@ fn nothing_to_audit(load: &LoadReport) -> String {
     let set_aside = load.skipped.iter().find(|s| s.set_aside);
     let first = match (set_aside, load.warnings.first()) {
         (Some(s), _) => Some(format!("{} set aside: {}", s.file, s.reason)),
-        (None, Some(w)) => Some(match w.line {
-            Some(line) => format!("{} line {line}: {}", w.file, w.message),
-            None => format!("{}: {}", w.file, w.message),
-        }),
+        (None, Some(w)) => Some(w.to_string()),
         (None, None) => None,
     };
     match first {
